@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CaseOverview } from "@/components/onboarding/case-overview";
+import { PageTitle } from "@/components/ui/page-title";
+import { requirePerson } from "@/lib/auth/session";
+import { getCaseSteps } from "@/lib/onboarding/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("status"))("title") };
+}
+
+export default async function StatusPage() {
+  const person = await requirePerson();
+  const t = await getTranslations("status");
+  const steps = await getCaseSteps(person.employeeId);
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("greeting", { name: person.firstName })}</PageTitle>
+      <CaseOverview steps={steps} />
+    </>
+  );
+}

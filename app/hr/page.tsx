@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageTitle } from "@/components/ui/page-title";
+import { requireRole } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hr"))("title") };
+}
+
+export default async function HrPage() {
+  await requireRole("hr");
+  const t = await getTranslations("hr");
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <p>{t("comingSoon")}</p>
+    </>
+  );
+}

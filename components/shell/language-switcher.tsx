@@ -1,0 +1,43 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { setLocale } from "@/lib/i18n/actions";
+
+const languages = [
+  { code: "fr", label: "Français", short: "FR" },
+  { code: "de", label: "Deutsch", short: "DE" },
+  { code: "en", label: "English", short: "EN" },
+] as const;
+
+export function LanguageSwitcher() {
+  const current = useLocale();
+  const t = useTranslations("shell");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  return (
+    <nav aria-label={t("language")} className="flex items-center gap-1">
+      {languages.map((language) => (
+        <button
+          key={language.code}
+          type="button"
+          lang={language.code}
+          aria-label={language.label}
+          aria-current={current === language.code ? "true" : undefined}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await setLocale({ locale: language.code });
+              router.refresh();
+            })
+          }
+          className={`min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold ${current === language.code ? "bg-white text-blue-900" : "text-white hover:bg-blue-800"}`}
+        >
+          {language.short}
+        </button>
+      ))}
+    </nav>
+  );
+}

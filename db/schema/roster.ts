@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+export const languageEnum = pgEnum("language", ["fr", "de", "en"]);
+
+export const contractTypeEnum = pgEnum("contract_type", [
+  "permanent",
+  "fixed_term",
+  "apprentice",
+  "on_call",
+  "temporary",
+]);
+
+export const sites = pgTable("sites", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  city: text("city").notNull(),
+  canton: text("canton").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const orgUnits = pgTable("org_units", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  parentId: uuid("parent_id").references((): AnyPgColumn => orgUnits.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The HR roster. Only active employees may sign in. `avsNumber` and `birthDate`
+ * are HR-only: never selected outside HR views, never logged.
+ */
+export const employees = pgTable(
+  "employees",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    workEmail: text("work_email"),
+    privateEmail: text("private_email"),
+    orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
+    siteId: uuid("site_id").references(() => sites.id),
+    jobFamily: text("job_family").notNull(),
+    contractType: contractTypeEnum("contract_type").notNull().default("permanent"),
+    /** Percent of a full-time position, 1..100. */
+    employmentRate: integer("employment_rate").notNull().default(100),
+    /** Contractual weekly hours of a full-time position, in minutes (42 h = 2520). */
+    weeklyMinutes: integer("weekly_minutes").notNull().default(2520),
+    language: languageEnum("language").notNull().default("fr"),
+    managerId: uuid("manager_id").references((): AnyPgColumn => employees.id),
+    avsNumber: text("avs_number"),
+    birthDate: date("birth_date"),
+    active: boolean("active").notNull().default(true),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Addresses are matched case-insensitively; one address names one person.
+    uniqueIndex("employees_work_email_lower_idx").on(sql`lower(${t.workEmail})`),
+    uniqueIndex("employees_private_email_lower_idx").on(sql`lower(${t.privateEmail})`),
+    index("employees_org_unit_idx").on(t.orgUnitId),
+    index("employees_site_idx").on(t.siteId),
+    check("employees_employment_rate_check", sql`${t.employmentRate} between 1 and 100`),
+    check("employees_weekly_minutes_check", sql`${t.weeklyMinutes} between 1 and 3600`),
+  ],
+);

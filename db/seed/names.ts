@@ -1,0 +1,8 @@
+// Fictional people for the demo company. Names common in Romandy, German-speaking
+// Switzerland and Ticino; any resemblance to real employees is chance.
+export const firstNamesFr = ["Camille", "Léa", "Chloé", "Manon", "Julie", "Sophie", "Émilie", "Céline", "Nathalie", "Isabelle", "Aurélie", "Mélanie", "Lucas", "Julien", "Nicolas", "Thomas", "Maxime", "Alexandre", "Mathieu", "Olivier", "Christophe", "Sébastien", "Yves", "Pascal", "Laurent", "Jérôme", "Valérie", "Sandrine", "Fabienne", "Joël"];
+export const firstNamesDe = ["Anna", "Laura", "Sarah", "Lena", "Nina", "Sandra", "Andrea", "Barbara", "Claudia", "Monika", "Ursula", "Regula", "Lukas", "Daniel", "Thomas", "Michael", "Stefan", "Andreas", "Markus", "Martin", "Peter", "Reto", "Urs", "Beat", "Adrian", "Simon", "Jonas", "Fabian", "Patrick", "Marco"];
+export const firstNamesIt = ["Giulia", "Chiara", "Sara", "Francesca", "Alessia", "Luca", "Matteo", "Alessandro", "Davide", "Giorgio", "Elena", "Paolo"];
+export const lastNamesFr = ["Favre", "Rochat", "Morel", "Perrin", "Bonvin", "Chevalley", "Dubois", "Jaquet", "Rey", "Monnier", "Girard", "Pittet", "Cuendet", "Mercier", "Bovet", "Gay", "Roulin", "Vuilleumier", "Bussard", "Crausaz", "Python", "Fragnière", "Clément", "Berset", "Savary"];
+export const lastNamesDe = ["Müller", "Meier", "Schmid", "Keller", "Weber", "Huber", "Schneider", "Meyer", "Steiner", "Fischer", "Gerber", "Brunner", "Baumann", "Frei", "Zimmermann", "Moser", "Widmer", "Wyss", "Graf", "Roth", "Suter", "Bachmann", "Lüthi", "Käser", "Zürcher"];
+export const lastNamesIt = ["Bernasconi", "Rossi", "Ferrari", "Bianchi", "Lombardi", "Galli", "Pedrazzini", "Cattaneo", "Fontana", "Crivelli"];

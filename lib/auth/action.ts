@@ -1,0 +1,87 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
+import type { CurrentPerson } from "@/lib/roster/queries";
+import { hasRole, type Role } from "./roles";
+import { getCurrentPerson } from "./session";
+
+/**
+ * What every action returns. Errors are message keys (namespace `errors`),
+ * translated where they are shown: next to the field, or in the form summary.
+ */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+
+type Access = { roles: readonly Role[] } | "public";
+
+type ActionConfig<S extends z.ZodType, R> = {
+  /** Audit action name, e.g. `employee.deactivate`. */
+  name: string;
+  schema: S;
+  /** Who may call it; "public" still re-reads the session for the handler. */
+  access: Access;
+  /** The domain work, inside one transaction with the audit row. */
+  handler: (input: z.output<S>, ctx: { person: CurrentPerson | null; tx: Tx }) => Promise<R>;
+  /** What to audit (null: nothing, e.g. an anonymous language switch). */
+  audit?: (input: z.output<S>, result: R, ctx: { person: CurrentPerson | null }) => Omit<AuditEntry, "actorEmployeeId"> | null;
+};
+
+/** Domain code throws this for an expected refusal; the key reaches the user. */
+export class ActionError extends Error {
+  constructor(public readonly key: string, public readonly field?: string) {
+    super(key);
+  }
+}
+
+function toInput(raw: unknown): unknown {
+  if (raw instanceof FormData) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of raw.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+    return out;
+  }
+  return raw;
+}
+
+/**
+ * The one wrapper every server action goes through:
+ * session → role → zod → domain function → audit, the last two in one transaction.
+ */
+export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>) {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
+    const person = await getCurrentPerson();
+    if (config.access !== "public") {
+      if (!person) return { ok: false, formError: "unauthenticated" };
+      if (!hasRole(person.roles, config.access.roles)) return { ok: false, formError: "forbidden" };
+    }
+    const parsed = config.schema.safeParse(toInput(raw));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "_form";
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { ok: false, fieldErrors, formError: "invalidInput" };
+    }
+    try {
+      const data = await db().transaction(async (tx) => {
+        const result = await config.handler(parsed.data, { person, tx });
+        const entry = config.audit ? config.audit(parsed.data, result, { person }) : { action: config.name };
+        if (entry) await recordAudit(tx, { ...entry, actorEmployeeId: person?.employeeId ?? null });
+        return result;
+      });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof ActionError) {
+        return error.field
+          ? { ok: false, fieldErrors: { [error.field]: [error.key] }, formError: "invalidInput" }
+          : { ok: false, formError: error.key };
+      }
+      logger.error({ action: config.name, err: error instanceof Error ? error.name : "unknown" }, "action failed");
+      return { ok: false, formError: "unexpected" };
+    }
+  };
+}

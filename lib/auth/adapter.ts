@@ -1,0 +1,63 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq, sql } from "drizzle-orm";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { db } from "@/lib/db";
+import { findActiveEmployeeByEmail } from "@/lib/roster/queries";
+
+type UserRow = typeof users.$inferSelect;
+
+const toAdapterUser = (row: UserRow): AdapterUser => ({
+  id: row.id,
+  email: row.email,
+  emailVerified: row.emailVerified,
+  name: row.name,
+  image: row.image,
+});
+
+/**
+ * Auth.js's Drizzle adapter, with the roster in charge of identity: a person
+ * may sign in with their work or their private address and is the same user
+ * either way (users.employee_id is unique). Verification tokens are written by
+ * lib/auth/sign-in-link.ts together with the mail, so createVerificationToken
+ * does nothing here. A plain object, as next-auth 4 copies adapter methods.
+ */
+export function passerelleAdapter(): Adapter {
+  const base = DrizzleAdapter(db(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  } as never) as unknown as Adapter;
+
+  return {
+    ...base,
+    async getUserByEmail(email) {
+      const person = await findActiveEmployeeByEmail(email);
+      if (!person) return null;
+      const [row] = await db().select().from(users).where(eq(users.employeeId, person.id));
+      return row ? toAdapterUser(row) : null;
+    },
+    async createUser(data: Omit<AdapterUser, "id">) {
+      const person = await findActiveEmployeeByEmail(data.email);
+      if (!person) throw new Error("AccessDenied");
+      const email = (person.workEmail ?? person.privateEmail ?? data.email).toLowerCase();
+      // Two first sign-ins at once (two tabs) must not make two users.
+      const [row] = await db()
+        .insert(users)
+        .values({
+          email,
+          employeeId: person.id,
+          emailVerified: data.emailVerified ?? new Date(),
+          name: `${person.firstName} ${person.lastName}`,
+        })
+        .onConflictDoUpdate({ target: users.employeeId, set: { emailVerified: sql`excluded.email_verified` } })
+        .returning();
+      return toAdapterUser(row);
+    },
+    async createVerificationToken(token) {
+      return token;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+// Pure: shared by the launcher (scripts/start.ts) and the server (lib/config/env.ts).
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
+
+export const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: "is required (the launcher sets it when it starts the embedded PostgreSQL)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+    PORT: z.coerce.number().int().min(1).max(65535).optional().transform((v) => v ?? 3000),
+    PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    NEXTAUTH_SECRET: z
+      .string({ error: "is required (32 characters or more; the demo launcher generates one)" })
+      .min(32, "must be at least 32 characters long"),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    MAIL_FROM: z.string().min(3).optional().transform((v) => v ?? "Passerelle <no-reply@passerelle.invalid>"),
+    DEMO_MODE: bool,
+    OUTBOX_WORKER: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => !(v === "false" || v === "0")),
+    SIGNIN_LIMIT_PER_ADDRESS: positiveInt(5),
+    SIGNIN_LIMIT_PER_IP: positiveInt(30),
+    SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .optional()
+      .transform((v) => v ?? "info"),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SMTP_URL && !env.DEMO_MODE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message:
+          "is not set and DEMO_MODE is off: set SMTP_URL to send e-mail, or DEMO_MODE=true for a demo " +
+          "(the dev mailbox then shows every sign-in link to anyone who opens it)",
+      });
+    }
+  })
+  .transform((env) => {
+    const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+    return {
+      ...env,
+      PUBLIC_URL: publicUrl,
+      /** The dev mailbox exists only in demo mode and without SMTP. */
+      devMailbox: env.DEMO_MODE && !env.SMTP_URL,
+    };
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment or throws an EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+  );
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { and, eq, or, sql } from "drizzle-orm";
+import { employees, employeeRoles, sessions, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { normalizeEmail } from "@/lib/auth/schema";
+import type { Role, StaffRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+
+export type RosterMatch = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  workEmail: string | null;
+  privateEmail: string | null;
+  language: "fr" | "de" | "en";
+};
+
+const matchColumns = {
+  id: employees.id,
+  firstName: employees.firstName,
+  lastName: employees.lastName,
+  workEmail: employees.workEmail,
+  privateEmail: employees.privateEmail,
+  language: employees.language,
+};
+
+/**
+ * The active employee whose work or private address this is (case-insensitive,
+ * trimmed), or null. A work address wins over someone else's private one.
+ */
+export async function findActiveEmployeeByEmail(
+  address: string,
+  tx: DbOrTx = db(),
+): Promise<RosterMatch | null> {
+  const email = normalizeEmail(address);
+  if (!email) return null;
+  const rows = await tx
+    .select(matchColumns)
+    .from(employees)
+    .where(
+      and(
+        eq(employees.active, true),
+        or(sql`lower(${employees.workEmail}) = ${email}`, sql`lower(${employees.privateEmail}) = ${email}`),
+      ),
+    )
+    .orderBy(sql`(lower(${employees.workEmail}) = ${email}) desc nulls last`)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export type CurrentPerson = {
+  userId: string;
+  employeeId: string;
+  number: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  locale: "fr" | "de" | "en" | null;
+  language: "fr" | "de" | "en";
+  roles: Role[];
+};
+
+/** The signed-in person behind a user id, or null when the employee is no longer active. */
+export async function loadPersonByUserId(userId: string): Promise<CurrentPerson | null> {
+  const rows = await db()
+    .select({
+      userId: users.id,
+      email: users.email,
+      locale: users.locale,
+      employeeId: employees.id,
+      number: employees.number,
+      firstName: employees.firstName,
+      lastName: employees.lastName,
+      language: employees.language,
+      roles: sql<StaffRole[]>`coalesce(array_agg(${employeeRoles.role}) filter (where ${employeeRoles.role} is not null), '{}')`,
+    })
+    .from(users)
+    .innerJoin(employees, eq(employees.id, users.employeeId))
+    .leftJoin(employeeRoles, eq(employeeRoles.employeeId, employees.id))
+    .where(and(eq(users.id, userId), eq(employees.active, true)))
+    .groupBy(users.id, employees.id);
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, roles: ["employee", ...row.roles] };
+}
+
+/**
+ * Deactivates an employee and ends every session they have, in one
+ * transaction: from the next request on they are signed out everywhere.
+ */
+export async function deactivateEmployee(actorEmployeeId: string | null, employeeId: string): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const updated = await tx
+      .update(employees)
+      .set({ active: false, deactivatedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(employees.id, employeeId), eq(employees.active, true)))
+      .returning({ id: employees.id });
+    if (updated.length === 0) return false;
+    const ended = await tx
+      .delete(sessions)
+      .where(sql`${sessions.userId} in (select ${users.id} from ${users} where ${users.employeeId} = ${employeeId})`)
+      .returning({ token: sessions.sessionToken });
+    await recordAudit(tx, {
+      actorEmployeeId,
+      action: "employee.deactivate",
+      targetType: "employee",
+      targetId: employeeId,
+      details: { sessionsEnded: ended.length },
+    });
+    return true;
+  });
+}

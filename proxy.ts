@@ -1,0 +1,28 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// A convenience only: it sends visitors without a session cookie to sign-in
+// early and tells pages their own path (for the way back). Every page, action
+// and route handler still checks the session, role and ownership itself.
+
+const publicPrefixes = ["/signin", "/api/auth", "/api/health", "/api/dev", "/dev/mailbox"];
+const sessionCookies = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isPublic = publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const hasSession = sessionCookies.some((name) => request.cookies.has(name));
+
+  if (!isPublic && !hasSession && !pathname.startsWith("/api/")) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-passerelle-path", `${pathname}${search}`);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+};

@@ -7,7 +7,7 @@ import { normalizeEmail, signInSchema } from "./schema";
  * Every sign-in request takes at least this long, whether or not the address
  * is on file, so response timing does not tell who is on the roster.
  */
-const answerFloorMs = 600;
+export const answerFloorMs = 600;
 
 /** The client's address as seen by the nearest proxy (the last X-Forwarded-For hop). */
 export function clientIp(headers: Headers): string {
@@ -28,10 +28,14 @@ function answer(error: string, status: number, extra: Record<string, string> = {
  * schema as the form, applies per-address and per-IP limits (shared by every
  * instance through PostgreSQL), and pads the answer to a constant time.
  */
-export async function guardSignInRequest(request: Request, next: () => Promise<Response>): Promise<Response> {
+export async function guardSignInRequest(
+  request: Request,
+  next: () => Promise<Response>,
+  floorMs = answerFloorMs,
+): Promise<Response> {
   const started = Date.now();
   const respond = async (response: Response) => {
-    const wait = answerFloorMs - (Date.now() - started);
+    const wait = floorMs - (Date.now() - started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     return response;
   };

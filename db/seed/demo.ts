@@ -57,9 +57,9 @@ function asciiSlug(value: string): string {
     .replace(/[^a-z]+/g, "");
 }
 
-/** A syntactically valid Swiss AVS/AHV number (756.xxxx.xxxx.xc, EAN-13 check digit). */
-export function avsNumber(twelveDigitsAfter756: string): string {
-  const digits = `756${twelveDigitsAfter756}`.slice(0, 12);
+/** A syntactically valid Swiss AVS/AHV number from the 9 digits after 756 (EAN-13 check digit added). */
+export function avsNumber(nineDigits: string): string {
+  const digits = `756${nineDigits.padStart(9, "0").slice(0, 9)}`;
   const sum = digits.split("").reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
   const check = (10 - (sum % 10)) % 10;
   const all = `${digits}${check}`;
@@ -104,7 +104,7 @@ export async function seedDemo(db: Db, options: { employees?: number } = {}): Pr
         employmentRate: 100,
         weeklyMinutes: 2520,
         language: account.site === "ZRH" ? "de" : "fr",
-        avsNumber: avsNumber(String(100000000 + rows.length).padStart(9, "0") + "000"),
+        avsNumber: avsNumber(String(100000000 + rows.length)),
         birthDate: "1985-04-12",
       });
     }
@@ -150,7 +150,7 @@ export async function seedDemo(db: Db, options: { employees?: number } = {}): Pr
         employmentRate: pick([100, 100, 100, 100, 100, 90, 80, 80, 60, 50]),
         weeklyMinutes: 2520,
         language: region === "de" ? "de" : region === "fr" ? "fr" : random() < 0.5 ? "fr" : "en",
-        avsNumber: avsNumber(String(Math.floor(random() * 1e9)).padStart(9, "0") + String(i % 1000).padStart(3, "0")),
+        avsNumber: avsNumber(String(Math.floor(random() * 1e9))),
         birthDate: `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
       });
     }

@@ -23,7 +23,7 @@ const toAdapterUser = (row: UserRow): AdapterUser => ({
  * lib/auth/sign-in-link.ts together with the mail, so createVerificationToken
  * does nothing here. A plain object, as next-auth 4 copies adapter methods.
  */
-export function passerelleAdapter(): Adapter {
+export function passerelleAdapter(): Adapter & Required<Pick<Adapter, "getUserByEmail" | "createUser">> {
   const base = DrizzleAdapter(db(), {
     usersTable: users,
     accountsTable: accounts,

@@ -21,6 +21,9 @@ export function safeCallbackPath(raw: string | null | undefined, baseUrl: string
   if (!raw.startsWith("/") && !raw.startsWith(base.origin)) return null;
   if (/^\/[\\/]/.test(raw)) return null;
   const path = `${target.pathname}${target.search}${target.hash}`;
+  // Dot segments and encodings can turn "/.//evil" into "//evil" once parsed:
+  // a path that starts with two slashes is protocol-relative, so refuse it too.
+  if (/^\/[\\/]/.test(path)) return null;
   // Never bounce back into the sign-in flow or the auth API.
   if (path.startsWith("/api/auth") || path.startsWith("/signin")) return null;
   return path;

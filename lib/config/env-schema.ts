@@ -16,7 +16,7 @@ export const envSchema = z
       .string({ error: "is required (the launcher sets it when it starts the embedded PostgreSQL)" })
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
     PORT: z.coerce.number().int().min(1).max(65535).optional().transform((v) => v ?? 3000),
-    PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
     NEXTAUTH_SECRET: z
       .string({ error: "is required (32 characters or more; the demo launcher generates one)" })
       .min(32, "must be at least 32 characters long"),

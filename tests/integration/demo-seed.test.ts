@@ -35,7 +35,7 @@ test("the demo company is seeded once, with realistic gaps and the four role acc
     "admin@demo.test": ["employee", "admin"],
   };
   for (const [email, roles] of Object.entries(expected)) {
-    const user = await adapter.createUser!({ email, emailVerified: new Date() });
+    const user = await adapter.createUser({ email, emailVerified: new Date() });
     expect((await loadPersonByUserId(user.id))?.roles).toEqual(roles);
   }
 });

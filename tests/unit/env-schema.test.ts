@@ -78,6 +78,8 @@ describe("parseEnv: invalid environments", () => {
     ["missing secret", { NEXTAUTH_SECRET: undefined }, "NEXTAUTH_SECRET"],
     ["mysql URL", { DATABASE_URL: "mysql://app@localhost/passerelle" }, "DATABASE_URL"],
     ["missing database", { DATABASE_URL: undefined }, "DATABASE_URL"],
+    ["ftp public URL", { PUBLIC_URL: "ftp://passerelle.example.ch" }, "PUBLIC_URL"],
+    ["javascript public URL", { PUBLIC_URL: "javascript:alert(1)" }, "PUBLIC_URL"],
     ["port out of range", { PORT: "70000" }, "PORT"],
     ["zero limit", { SIGNIN_LIMIT_PER_IP: "0" }, "SIGNIN_LIMIT_PER_IP"],
     ["unknown log level", { LOG_LEVEL: "verbose" }, "LOG_LEVEL"],

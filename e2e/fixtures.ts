@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import postgres from "postgres";
+
+export { expect };
+
+export const demo = {
+  employee: "employee@demo.test",
+  it: "it@demo.test",
+  hr: "hr@demo.test",
+  admin: "admin@demo.test",
+} as const;
+
+type Mail = { to: string; subject: string; text: string; links: string[]; deliveredAt: string };
+
+/** The dev mailbox's JSON view: what a person would find in their inbox. */
+export async function mailbox(request: APIRequestContext, to: string): Promise<Mail[]> {
+  const response = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()) as Mail[];
+}
+
+/** Waits for a new mail to `to` (the outbox worker delivers within a second or two). */
+export async function nextMail(request: APIRequestContext, to: string, countBefore: number): Promise<Mail> {
+  let mails: Mail[] = [];
+  await expect
+    .poll(async () => (mails = await mailbox(request, to)).length, { timeout: 15_000, message: `a new mail to ${to}` })
+    .toBeGreaterThan(countBefore);
+  return mails[0];
+}
+
+/** Asks for a sign-in link through the form, as a person would, and returns the mailed link. */
+export async function requestLink(page: Page, email: string, path = "/signin"): Promise<string> {
+  const before = (await mailbox(page.request, email)).length;
+  await page.goto(path);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  const mail = await nextMail(page.request, email, before);
+  expect(mail.subject).toBe("Your Passerelle sign-in link");
+  return mail.links[0];
+}
+
+/** The whole sign-in: form, mailbox, confirmation page, button. */
+export async function signIn(page: Page, email: string, path = "/signin"): Promise<void> {
+  const link = await requestLink(page, email, path);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your sign-in" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));
+}
+
+/** No serious or critical accessibility violation (WCAG 2.1 A/AA rules). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+type Fixtures = { sql: postgres.Sql };
+
+export const test = base.extend<Fixtures>({
+  // The server is started by global-setup on a free port; it hands the address over here.
+  baseURL: async ({}, use) => use(process.env.E2E_BASE_URL),
+  sql: async ({}, use) => {
+    const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await use(sql);
+    await sql.end({ timeout: 5 });
+  },
+});

@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { seedDemo } from "../db/seed/demo";
+import { ensureDatabase, freePort, startPgServer, waitForExit } from "../scripts/lib/pg-server";
+
+/**
+ * Starts what a newcomer gets from `npm start` — a throwaway PostgreSQL with
+ * the demo company, and the production build in demo mode — on free loopback
+ * ports. Returns the teardown that stops both (Next first).
+ */
+export default async function globalSetup() {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` (npm test does it for you) before the e2e tests.");
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-"));
+  fs.chmodSync(dir, 0o755);
+  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "e2e", ephemeral: true });
+  await ensureDatabase(pg.url("postgres"), "passerelle");
+  const databaseUrl = pg.url("passerelle");
+  await migrateDatabase(databaseUrl);
+  const { db, sql } = createDb(databaseUrl, { max: 1 });
+  await seedDemo(db);
+  await sql.end({ timeout: 5 });
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logFile = path.join(dir, "next.log");
+  const out = fs.openSync(logFile, "a");
+  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", out, out],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: "true",
+      SMTP_URL: "",
+      PUBLIC_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
+      PORT: String(port),
+      // Every e2e browser comes from 127.0.0.1: keep the per-IP limit out of the way;
+      // the per-address limit stays at its default and has its own test.
+      SIGNIN_LIMIT_PER_IP: "100000",
+      LOG_LEVEL: "warn",
+    },
+  });
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (next.exitCode !== null || Date.now() > deadline) {
+      await pg.stop();
+      throw new Error(`The e2e server did not start:\n${fs.readFileSync(logFile, "utf8")}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATABASE_URL = databaseUrl;
+
+  return async () => {
+    if (next.exitCode === null) {
+      next.kill("SIGTERM");
+      if (!(await waitForExit(next.pid!, 10_000))) next.kill("SIGKILL");
+    }
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,145 @@
+import { demo, expect, expectAccessible, mailbox, requestLink, signIn, test } from "./fixtures";
+
+test.describe("sign-in by e-mail link", () => {
+  const areas = [
+    { email: demo.employee, path: "/", heading: "Hello Élodie", nav: ["My status"] },
+    { email: demo.it, path: "/it", heading: "IT queue", nav: ["My status", "IT queue"] },
+    { email: demo.hr, path: "/hr", heading: "HR", nav: ["My status", "HR"] },
+    { email: demo.admin, path: "/admin", heading: "Administration", nav: ["My status", "Administration"] },
+  ];
+
+  for (const area of areas) {
+    test(`${area.email} signs in and lands in their area`, async ({ page }) => {
+      await page.goto("/signin");
+      await expectAccessible(page);
+      await signIn(page, area.email);
+      await expect(page).toHaveURL(new RegExp(`${area.path === "/" ? "/$" : `${area.path}$`}`));
+      await expect(page.getByRole("heading", { level: 1, name: area.heading })).toBeVisible();
+      const nav = page.getByRole("navigation", { name: "Main navigation" });
+      await expect(nav.getByRole("link")).toHaveText(area.nav);
+      await expectAccessible(page);
+    });
+  }
+
+  test("a wrong role gets the 403 page, on every staff area", async ({ page }) => {
+    await signIn(page, demo.employee);
+    for (const path of ["/it", "/hr", "/admin"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { name: "Access refused" })).toBeVisible();
+    }
+    await expectAccessible(page);
+  });
+
+  test("an IT agent is refused HR and admin", async ({ page }) => {
+    await signIn(page, demo.it);
+    expect((await page.goto("/hr"))?.status()).toBe(403);
+    expect((await page.goto("/admin"))?.status()).toBe(403);
+    expect((await page.goto("/it"))?.status()).toBe(200);
+  });
+
+  test("without a session a protected page leads to sign-in and back to it afterwards", async ({ page }) => {
+    await page.goto("/hr");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fhr$/);
+    const link = await requestLink(page, demo.hr, page.url());
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
+    await expect(page).toHaveURL(/\/hr$/);
+    await expect(page.getByRole("heading", { level: 1, name: "HR" })).toBeVisible();
+  });
+
+  test("an unknown address sees exactly the same answer and gets no mail", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("E-mail address").fill("nobody.here@demo.test");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+    await expect(page.getByText("If this address is on file, a sign-in link is on its way.")).toBeVisible();
+    await page.waitForTimeout(2500); // longer than the outbox worker's cycle
+    expect(await mailbox(page.request, "nobody.here@demo.test")).toEqual([]);
+  });
+
+  test("a malformed or overlong address gets a message next to the field and sends nothing", async ({ page }) => {
+    await page.goto("/signin");
+    const field = page.getByLabel("E-mail address");
+    await field.fill("not-an-address");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByText("Enter an e-mail address in the form name@example.ch.")).toBeVisible();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await field.fill(`${"a".repeat(250)}@demo.test`);
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByText("This address is too long (254 characters at most).")).toBeVisible();
+    await expect(page).toHaveURL(/\/signin$/);
+  });
+
+  test("a link works once: a second use is refused with a readable message", async ({ page }) => {
+    const link = await requestLink(page, demo.employee);
+    // A mail scanner prefetching the link uses nothing up.
+    expect((await page.request.get(link)).ok()).toBeTruthy();
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
+    await expect(page.getByRole("heading", { name: "Hello Élodie" })).toBeVisible();
+
+    await page.goto(link);
+    await expect(page.getByText("This link can no longer be used")).toBeVisible();
+    const callback = new URL(link);
+    callback.pathname = "/api/auth/callback/email";
+    await page.goto(callback.toString());
+    await expect(page).toHaveURL(/\/signin\/error\?error=Verification/);
+    await expect(page.getByText("Link expired or already used")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("an expired or tampered link is refused", async ({ page, sql }) => {
+    const link = await requestLink(page, demo.hr);
+    await sql`update verification_tokens set expires = now() - interval '1 second' where identifier = ${demo.hr}`;
+    await page.goto(link);
+    await expect(page.getByText("This link can no longer be used")).toBeVisible();
+
+    const fresh = new URL(await requestLink(page, demo.hr));
+    fresh.searchParams.set("token", "0".repeat(64));
+    await page.goto(fresh.toString());
+    await expect(page.getByText("This link can no longer be used")).toBeVisible();
+    fresh.pathname = "/api/auth/callback/email";
+    await page.goto(fresh.toString());
+    await expect(page.getByText("Link expired or already used")).toBeVisible();
+  });
+
+  test("a forged callback URL cannot send the person to another site", async ({ page }) => {
+    await signIn(page, demo.admin, "/signin?callbackUrl=https%3A%2F%2Fevil.test%2Fsteal");
+    expect(new URL(page.url()).origin).toBe(new URL(process.env.E2E_BASE_URL!).origin);
+    await expect(page).toHaveURL(/\/admin$/);
+  });
+
+  test("too many link requests for one address get a readable message", async ({ page }) => {
+    const email = "camille.favre@transalpina.test";
+    await page.goto("/signin");
+    for (let i = 0; i < 5; i += 1) {
+      await page.goto("/signin");
+      await page.getByLabel("E-mail address").fill(email);
+      await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+      await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+    }
+    await page.goto("/signin");
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByText(/Too many requests for sign-in links\. Please wait \d+ minutes? and try again\./)).toBeVisible();
+    await expect(page).toHaveURL(/\/signin$/);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, demo.employee);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByText("You are signed out.")).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
+  });
+
+  test("deactivating an employee ends their session at once", async ({ page, sql }) => {
+    const [person] = await sql`select work_email from employees where work_email like '%@transalpina.test' and active order by number offset 40 limit 1`;
+    await signIn(page, person.work_email as string);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+    await sql`update employees set active = false where work_email = ${person.work_email}`;
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});

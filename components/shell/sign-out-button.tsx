@@ -2,18 +2,23 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
       type="button"
       disabled={pending}
-      onClick={() => {
+      onClick={async () => {
         setPending(true);
-        void signOut({ callbackUrl: "/signin?signedOut=1" });
+        // The session row is deleted on the server; then show the signed-out notice.
+        await signOut({ redirect: false });
+        router.replace("/signin?signedOut=1");
+        router.refresh();
       }}
       className="min-h-11 rounded-md border border-white/70 px-3 text-sm font-medium text-white hover:bg-blue-800"
     >

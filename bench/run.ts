@@ -1,0 +1,74 @@
+// `npm run bench`: performance targets, measured against a throwaway PostgreSQL
+// with a 15,000-person roster. Not part of `npm test`: machines here are noisy,
+// so results are reported (and compared as ratios within one run), never asserted in tests.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { seedDemo } from "../db/seed/demo";
+import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-"));
+  fs.chmodSync(dir, 0o755);
+  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  try {
+    await ensureDatabase(pg.url("postgres"), "bench");
+    const url = pg.url("bench");
+    await migrateDatabase(url);
+    const seedDb = createDb(url, { max: 1 });
+    let started = performance.now();
+    await seedDemo(seedDb.db, { employees: 15_000 });
+    console.log(`seed 15,000 employees: ${Math.round(performance.now() - started)} ms`);
+    const addresses = (await seedDb.sql`select coalesce(work_email, private_email) as a from employees where coalesce(work_email, private_email) is not null limit 2000`).map((r) => r.a as string);
+    await seedDb.sql.end();
+
+    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    const { findActiveEmployeeByEmail } = await import("../lib/roster/queries");
+    const { enqueueEmail } = await import("../lib/mail/outbox");
+    const { deliverDueEmails } = await import("../lib/mail/worker");
+    const { devMailboxTransport } = await import("../lib/mail/transport");
+    const { db } = await import("../lib/db");
+
+    // Target: roster lookup for sign-in, p95 under 5 ms at 15,000 people.
+    const timings: number[] = [];
+    for (const address of addresses) {
+      const t = performance.now();
+      await findActiveEmployeeByEmail(` ${address.toUpperCase()} `);
+      timings.push(performance.now() - t);
+    }
+    const p95 = percentile(timings, 95);
+    console.log(`roster lookup by address: p50 ${percentile(timings, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (target < 5 ms) ${p95 < 5 ? "OK" : "SLOW"}`);
+
+    // Target: 2 workers deliver 5,000 queued mails at over 300 per second (dev-mailbox transport).
+    await db().transaction(async (tx) => {
+      for (let i = 0; i < 5000; i += 1) await enqueueEmail(tx, { to: `bench${i}@work.test`, subject: "Bench", text: "https://x.test/a", html: "<p>x</p>" });
+    });
+    started = performance.now();
+    const transport = devMailboxTransport();
+    const worker = async () => {
+      let sent = 0;
+      for (;;) {
+        const result = await deliverDueEmails(transport, 50);
+        sent += result.sent;
+        if (result.sent + result.failed === 0) return sent;
+      }
+    };
+    const counts = await Promise.all([worker(), worker()]);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = (counts[0] + counts[1]) / seconds;
+    console.log(`outbox delivery: ${counts[0] + counts[1]} mails in ${seconds.toFixed(1)} s = ${Math.round(rate)}/s (target > 300/s) ${rate > 300 ? "OK" : "SLOW"}`);
+    await (db().$client as unknown as { end(o: object): Promise<void> }).end({ timeout: 5 });
+  } finally {
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

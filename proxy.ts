@@ -14,7 +14,8 @@ export function proxy(request: NextRequest) {
 
   if (!isPublic && !hasSession && !pathname.startsWith("/api/")) {
     const signIn = new URL("/signin", request.url);
-    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    // The home page is nobody's specific request: after sign-in each role lands in its own area.
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
 

@@ -45,13 +45,14 @@ export async function forgetRecentRequests(email: string) {
 }
 
 /** Asks for a sign-in link through the form, as a person would, and returns the mailed link. */
-export async function requestLink(page: Page, email: string, path = "/signin"): Promise<string> {
+export async function requestLink(page: Page, email: string, path = "/signin", options: { checkAccessibility?: boolean } = {}): Promise<string> {
   await forgetRecentRequests(email);
   const before = (await mailbox(page.request, email)).length;
   await page.goto(path);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  if (options.checkAccessibility) await expectAccessible(page);
   const mail = await nextMail(page.request, email, before);
   // Mail goes out in the person's language (their saved choice, else the roster's).
   expect(mail.subject).toMatch(/^(Your Passerelle sign-in link|Votre lien de connexion à Passerelle|Ihr Anmeldelink für Passerelle)$/);
@@ -59,10 +60,11 @@ export async function requestLink(page: Page, email: string, path = "/signin"): 
 }
 
 /** The whole sign-in: form, mailbox, confirmation page, button. */
-export async function signIn(page: Page, email: string, path = "/signin"): Promise<void> {
-  const link = await requestLink(page, email, path);
+export async function signIn(page: Page, email: string, path = "/signin", options: { checkAccessibility?: boolean } = {}): Promise<void> {
+  const link = await requestLink(page, email, path, options);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Confirm your sign-in" })).toBeVisible();
+  if (options.checkAccessibility) await expectAccessible(page);
   await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));
 }

@@ -27,7 +27,11 @@ async function currentPath(): Promise<string> {
 /** For pages: sends a visitor without a session to sign-in, and back here afterwards. */
 export async function requirePerson(): Promise<CurrentPerson> {
   const person = await getCurrentPerson();
-  if (!person) redirect(`/signin?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  if (!person) {
+    const path = await currentPath();
+    // From the home page, no way back is recorded: each role then lands in its own area.
+    redirect(path === "/" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(path)}`);
+  }
   return person;
 }
 

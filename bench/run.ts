@@ -7,6 +7,9 @@ import path from "node:path";
 import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
+import { parseKey } from "../lib/tokens/secret-box";
+
+const benchKey = Buffer.alloc(32, 3).toString("base64");
 import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 
 function percentile(values: number[], p: number): number {
@@ -24,12 +27,12 @@ async function main() {
     await migrateDatabase(url);
     const seedDb = createDb(url, { max: 1 });
     let started = performance.now();
-    await seedDemo(seedDb.db, { employees: 15_000 });
+    await seedDemo(seedDb.db, { employees: 15_000, encryptionKey: parseKey(benchKey) });
     console.log(`seed 15,000 employees: ${Math.round(performance.now() - started)} ms`);
     const addresses = (await seedDb.sql`select coalesce(work_email, private_email) as a from employees where coalesce(work_email, private_email) is not null limit 2000`).map((r) => r.a as string);
     await seedDb.sql.end();
 
-    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "silent" });
     const { findActiveEmployeeByEmail } = await import("../lib/roster/queries");
     const { enqueueEmail } = await import("../lib/mail/outbox");
     const { deliverDueEmails } = await import("../lib/mail/worker");

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
+import { parseKey } from "../lib/tokens/secret-box";
 import { ensureDatabase, freePort, startPgServer, waitForExit } from "../scripts/lib/pg-server";
 
 /**
@@ -12,6 +13,8 @@ import { ensureDatabase, freePort, startPgServer, waitForExit } from "../scripts
  * the demo company, and the production build in demo mode — on free loopback
  * ports. Returns the teardown that stops both (Next first).
  */
+const e2eEncryptionKey = Buffer.alloc(32, 9).toString("base64");
+
 export default async function globalSetup() {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` (npm test does it for you) before the e2e tests.");
@@ -23,7 +26,7 @@ export default async function globalSetup() {
   const databaseUrl = pg.url("passerelle");
   await migrateDatabase(databaseUrl);
   const { db, sql } = createDb(databaseUrl, { max: 1 });
-  await seedDemo(db);
+  await seedDemo(db, { encryptionKey: parseKey(e2eEncryptionKey) });
   await sql.end({ timeout: 5 });
 
   const port = await freePort();
@@ -42,6 +45,7 @@ export default async function globalSetup() {
       PUBLIC_URL: baseUrl,
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
+      TOKEN_ENCRYPTION_KEY: e2eEncryptionKey,
       PORT: String(port),
       // Every e2e browser comes from 127.0.0.1: keep the per-IP limit out of the way;
       // the per-address limit stays at its default and has its own test.
@@ -67,6 +71,7 @@ export default async function globalSetup() {
 
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_TOKEN_ENCRYPTION_KEY = e2eEncryptionKey;
 
   return async () => {
     if (next.exitCode === null) {

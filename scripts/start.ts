@@ -11,21 +11,28 @@ import { parseEnv, EnvError } from "../lib/config/env-schema";
 import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
+import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "./lib/build";
 import { ensureDatabase, startPgServer, waitForExit, type PgServer } from "./lib/pg-server";
 
 const dataDir = path.resolve(".data");
 const log = (line: string) => console.log(`[passerelle] ${line}`);
 
-type Secrets = { nextauthSecret: string; pgPassword: string };
+type Secrets = { nextauthSecret: string; pgPassword: string; tokenEncryptionKey?: string };
 
 /** Secrets for the embedded demo, generated once and kept under .data/ (never committed). */
 function demoSecrets(): Secrets {
   const file = path.join(dataDir, "secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Secrets;
-  fs.mkdirSync(dataDir, { recursive: true });
-  const secrets: Secrets = { nextauthSecret: randomBytes(32).toString("base64url"), pgPassword: randomBytes(18).toString("base64url") };
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Secrets) : null;
+  const secrets: Secrets = {
+    nextauthSecret: existing?.nextauthSecret ?? randomBytes(32).toString("base64url"),
+    pgPassword: existing?.pgPassword ?? randomBytes(18).toString("base64url"),
+    tokenEncryptionKey: existing?.tokenEncryptionKey ?? randomBytes(32).toString("base64"),
+  };
+  if (JSON.stringify(secrets) !== JSON.stringify(existing)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -79,6 +86,7 @@ async function main() {
       await ensureDatabase(pg.url("postgres"), "passerelle");
       process.env.DATABASE_URL = pg.url("passerelle");
       process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
+      process.env.TOKEN_ENCRYPTION_KEY ??= secrets.tokenEncryptionKey;
       // Embedded database without SMTP: demo mode, with the dev mailbox.
       if (!process.env.SMTP_URL) process.env.DEMO_MODE ??= "true";
     }
@@ -92,7 +100,7 @@ async function main() {
     if (embedded || env.DEMO_MODE) {
       const { db, sql } = createDb(env.DATABASE_URL, { max: 1 });
       try {
-        const result = await seedDemo(db);
+        const result = await seedDemo(db, { encryptionKey: parseKey(env.TOKEN_ENCRYPTION_KEY) });
         if (result.seeded) log(`Demo data seeded: ${result.employees} employees of Transalpina SA.`);
       } finally {
         await sql.end({ timeout: 5 });

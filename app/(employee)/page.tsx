@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { CaseOverview } from "@/components/onboarding/case-overview";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePerson } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { getCaseSteps } from "@/lib/onboarding/queries";
+import { listOpenTickets } from "@/lib/tickets/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("status"))("title") };
@@ -12,11 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StatusPage() {
   const person = await requirePerson();
   const t = await getTranslations("status");
-  const steps = await getCaseSteps(person.employeeId);
+  const [steps, tickets] = await Promise.all([getCaseSteps(person.employeeId), listOpenTickets(db(), person.employeeId)]);
   return (
     <>
       <PageTitle lead={t("lead")}>{t("greeting", { name: person.firstName })}</PageTitle>
-      <CaseOverview steps={steps} />
+      <CaseOverview steps={steps} tickets={tickets} />
     </>
   );
 }

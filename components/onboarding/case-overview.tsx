@@ -1,16 +1,32 @@
-import { getTranslations } from "next-intl/server";
-import { caseStage, nextStep, type CaseSteps } from "@/lib/onboarding/rules";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { caseStage, nextStep, type CaseSteps, type NextStep } from "@/lib/onboarding/rules";
+import type { OpenTicket } from "@/lib/tickets/service";
 
-/** Every step with its outcome, and the one next action. */
-export async function CaseOverview({ steps }: { steps: CaseSteps }) {
+const nextHref: Partial<Record<NextStep, string>> = {
+  eligibility: "/eligibility",
+  device: "/device",
+  device_handover: "/device",
+  device_queue: "/device",
+  device_collect: "/device",
+  token: "/token",
+};
+
+const stepHref = { eligibility: "/eligibility", device: "/device", token: "/token", connectivity: null } as const;
+
+/** Every step with its outcome, the one next action, and what IT is looking at. */
+export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; tickets: OpenTicket[] }) {
   const t = await getTranslations("status");
-  const stage = caseStage(steps, false);
+  const format = await getFormatter();
+  const stage = caseStage(steps, tickets.length > 0);
   const next = nextStep(steps);
+  const href = nextHref[next];
   const rows = [
-    { key: "eligibility", value: t(`eligibility.${steps.eligibility}`) },
-    { key: "device", value: t(`device.${steps.device}`) },
-    { key: "token", value: t(`token.${steps.token}`) },
-    { key: "connectivity", value: t(`connectivity.${steps.connectivity}`) },
+    { key: "eligibility", value: t(`eligibility.${steps.eligibility}`), done: steps.eligibility === "eligible" },
+    { key: "device", value: steps.path ? `${t(`device.${steps.device}`)} · ${t(`path.${steps.path}`)}` : t(`device.${steps.device}`), done: steps.device === "issued" || (steps.device === "reserved" && steps.handoverChosen) },
+    { key: "token", value: t(`token.${steps.token}`), done: steps.token === "active" },
+    { key: "connectivity", value: t(`connectivity.${steps.connectivity}`), done: ["good", "limited", "udp_blocked"].includes(steps.connectivity) },
   ] as const;
   return (
     <div className="flex flex-col gap-6">
@@ -23,20 +39,58 @@ export async function CaseOverview({ steps }: { steps: CaseSteps }) {
           <span className="font-semibold">{t("nextHeading")} </span>
           {t(`next.${next}`)}
         </p>
+        {href ? (
+          <p className="mt-4">
+            <Link href={href} className={buttonClass("primary")}>
+              {t(`nextAction.${next as "eligibility"}`)}
+            </Link>
+          </p>
+        ) : null}
       </section>
+
+      {tickets.length > 0 ? (
+        <section aria-labelledby="tickets-heading" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
+          <h2 id="tickets-heading" className="font-semibold">
+            {t("tickets.heading")}
+          </h2>
+          <ul className="mt-2 flex flex-col gap-1">
+            {tickets.map((ticket) => (
+              <li key={ticket.number}>
+                {t("tickets.item", { number: ticket.number, category: t(`tickets.category.${ticket.category}`), status: t(`tickets.status.${ticket.status as "new"}`), date: format.dateTime(ticket.createdAt, { dateStyle: "medium" }) })}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">{t("tickets.next")}</p>
+        </section>
+      ) : null}
+
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading" className="mb-2 text-lg font-semibold">
           {t("stepsHeading")}
         </h2>
         <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
-          {rows.map((row, index) => (
-            <li key={row.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
-              <span className="font-medium">
-                {index + 1}. {t(`steps.${row.key}`)}
-              </span>
-              <span className="text-slate-800">{row.value}</span>
-            </li>
-          ))}
+          {rows.map((row, index) => {
+            const link = stepHref[row.key];
+            return (
+              <li key={row.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
+                <span className="font-medium">
+                  {index + 1}.{" "}
+                  {link ? (
+                    <Link href={link} className="text-blue-800 underline">
+                      {t(`steps.${row.key}`)}
+                    </Link>
+                  ) : (
+                    t(`steps.${row.key}`)
+                  )}
+                </span>
+                <span className="text-slate-800">
+                  {row.done ? <span aria-hidden="true">✓ </span> : null}
+                  {row.value}
+                  {row.done ? <span className="sr-only"> ({t("done")})</span> : null}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       </section>
     </div>

@@ -4,3 +4,6 @@ export * from "./onboarding";
 export * from "./outbox";
 export * from "./audit";
 export * from "./system";
+export * from "./devices";
+export * from "./tokens";
+export * from "./tickets";

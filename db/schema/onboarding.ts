@@ -1,28 +1,11 @@
-import { pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { employees } from "./roster";
 
-// Step states from DESIGN.md. The case's overall stage is derived from these
-// (lib/onboarding/rules.ts), never stored twice.
-export const eligibilityStatusEnum = pgEnum("eligibility_status", [
-  "pending",
-  "eligible",
-  "not_eligible",
-  "review",
-]);
-export const deviceStatusEnum = pgEnum("device_status", [
-  "none",
-  "waiting",
-  "reserved",
-  "issued",
-  "cancelled",
-]);
-export const tokenStatusEnum = pgEnum("token_status", [
-  "none",
-  "pending_verification",
-  "active",
-  "locked",
-  "reset",
-]);
+// Step states from DESIGN.md. Only what no other table knows is stored here:
+// the device step is derived from `allocations`, the token step from `mfa_tokens`
+// (lib/onboarding/queries.ts), so nothing is stored twice.
+export const eligibilityStatusEnum = pgEnum("eligibility_status", ["pending", "eligible", "not_eligible", "review"]);
 export const connectivityStatusEnum = pgEnum("connectivity_status", [
   "not_tested",
   "good",
@@ -33,7 +16,8 @@ export const connectivityStatusEnum = pgEnum("connectivity_status", [
   "no_internet",
   "router_requested",
 ]);
-export const devicePathEnum = pgEnum("device_path", ["laptop", "vdi"]);
+
+export type LocalizedText = { fr: string; de: string; en: string };
 
 export const onboardingCases = pgTable("onboarding_cases", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -42,12 +26,28 @@ export const onboardingCases = pgTable("onboarding_cases", {
     .unique()
     .references(() => employees.id, { onDelete: "cascade" }),
   eligibility: eligibilityStatusEnum("eligibility").notNull().default("pending"),
-  eligibilityReason: text("eligibility_reason"),
-  device: deviceStatusEnum("device").notNull().default("none"),
-  path: devicePathEnum("path"),
-  token: tokenStatusEnum("token").notNull().default("none"),
+  eligibilityAnswers: jsonb("eligibility_answers").$type<Record<string, unknown>>(),
+  /** The deciding rule's id and its reason in plain words, as written in the rule version used. */
+  eligibilityRuleId: text("eligibility_rule_id"),
+  eligibilityReason: jsonb("eligibility_reason").$type<LocalizedText>(),
+  eligibilityRulesVersion: integer("eligibility_rules_version"),
+  eligibilityDecidedAt: timestamp("eligibility_decided_at", { withTimezone: true }),
   connectivity: connectivityStatusEnum("connectivity").notNull().default("not_tested"),
   readyAt: timestamp("ready_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Eligibility rules are data: versioned, exactly one version active. */
+export const eligibilityRuleSets = pgTable(
+  "eligibility_rule_sets",
+  {
+    id: serial("id").primaryKey(),
+    version: integer("version").notNull().unique(),
+    rules: jsonb("rules").notNull(),
+    active: boolean("active").notNull().default(false),
+    createdBy: uuid("created_by").references(() => employees.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("eligibility_rule_sets_one_active").on(t.active).where(sql`${t.active}`), index("eligibility_rule_sets_version_idx").on(t.version)],
+);

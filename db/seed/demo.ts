@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appMeta, employeeRoles, employees, orgUnits, sites } from "../schema";
+import { seedJourneyDefaults, topUpCollectionSlots } from "./journey";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "./names";
 
 // A fictional Swiss company, Transalpina SA: ~2,000 people, 12 units, 3 sites.
@@ -69,12 +70,15 @@ export function avsNumber(nineDigits: string): string {
 export type SeedResult = { seeded: boolean; employees: number };
 
 /** Seeds the demo company once; later calls see the marker and do nothing. */
-export async function seedDemo(db: Db, options: { employees?: number } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: { employees?: number; encryptionKey: Buffer }): Promise<SeedResult> {
   const total = options.employees ?? 2000;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('passerelle-demo-seed'))`);
     const done = await tx.select().from(appMeta).where(sql`${appMeta.key} = 'demo_seed'`);
-    if (done.length > 0) return { seeded: false, employees: 0 };
+    if (done.length > 0) {
+      await topUpCollectionSlots(tx);
+      return { seeded: false, employees: 0 };
+    }
 
     const siteIds = new Map<string, string>();
     for (const row of await tx.insert(sites).values(siteRows).returning({ id: sites.id, code: sites.code })) siteIds.set(row.code, row.id);
@@ -171,6 +175,8 @@ export async function seedDemo(db: Db, options: { employees?: number } = {}): Pr
     });
     if (roleRows.length) await tx.insert(employeeRoles).values(roleRows);
 
+    await seedJourneyDefaults(tx, options.encryptionKey);
+    await topUpCollectionSlots(tx);
     await tx.insert(appMeta).values({ key: "demo_seed", value: demoSeedVersion });
     return { seeded: true, employees: rows.length };
   });

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
+import { ActionError } from "./action-error";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { hasRole, type Role } from "./roles";
 import { getCurrentPerson } from "./session";
@@ -14,7 +15,7 @@ import { getCurrentPerson } from "./session";
  */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> };
 
 type Access = { roles: readonly Role[] } | "public";
 
@@ -30,12 +31,7 @@ type ActionConfig<S extends z.ZodType, R> = {
   audit?: (input: z.output<S>, result: R, ctx: { person: CurrentPerson | null }) => Omit<AuditEntry, "actorEmployeeId"> | null;
 };
 
-/** Domain code throws this for an expected refusal; the key reaches the user. */
-export class ActionError extends Error {
-  constructor(public readonly key: string, public readonly field?: string) {
-    super(key);
-  }
-}
+export { ActionError };
 
 function toInput(raw: unknown): unknown {
   if (raw instanceof FormData) {
@@ -77,8 +73,8 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
     } catch (error) {
       if (error instanceof ActionError) {
         return error.field
-          ? { ok: false, fieldErrors: { [error.field]: [error.key] }, formError: "invalidInput" }
-          : { ok: false, formError: error.key };
+          ? { ok: false, fieldErrors: { [error.field]: [error.key] }, formError: "invalidInput", values: error.values }
+          : { ok: false, formError: error.key, values: error.values };
       }
       logger.error({ action: config.name, err: error instanceof Error ? error.name : "unknown" }, "action failed");
       return { ok: false, formError: "unexpected" };

@@ -20,6 +20,9 @@ export const envSchema = z
     NEXTAUTH_SECRET: z
       .string({ error: "is required (32 characters or more; the demo launcher generates one)" })
       .min(32, "must be at least 32 characters long"),
+    TOKEN_ENCRYPTION_KEY: z
+      .string({ error: "is required: 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`); the demo launcher generates one" })
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)"),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")

@@ -12,14 +12,25 @@ export type CaseSteps = {
   eligibility: Eligibility;
   device: Device;
   path: Path;
+  /** A reserved laptop has a collection slot or a shipping address. */
+  handoverChosen: boolean;
   token: Token;
   connectivity: Connectivity;
 };
 
-export const emptyCase: CaseSteps = { eligibility: "pending", device: "none", path: null, token: "none", connectivity: "not_tested" };
+export const emptyCase: CaseSteps = { eligibility: "pending", device: "none", path: null, handoverChosen: false, token: "none", connectivity: "not_tested" };
 
 export type CaseStage = "in_progress" | "ready" | "waiting" | "with_it" | "not_eligible";
-export type NextStep = "eligibility" | "eligibility_review" | "device" | "device_queue" | "device_handover" | "token" | "connectivity" | "none";
+export type NextStep =
+  | "eligibility"
+  | "eligibility_review"
+  | "device"
+  | "device_handover"
+  | "token"
+  | "connectivity"
+  | "device_queue"
+  | "device_collect"
+  | "none";
 
 /** Good or limited always works; blocked UDP works on the SSL VPN profile (443) or a VDI seat. */
 export function connectivityWorks(connectivity: Connectivity): boolean {
@@ -36,10 +47,11 @@ export function nextStep(c: CaseSteps): NextStep {
   if (c.eligibility === "pending") return "eligibility";
   if (c.eligibility === "review") return "eligibility_review";
   if (c.device === "none" || c.device === "cancelled") return "device";
+  if (c.device === "reserved" && !c.handoverChosen) return "device_handover";
   if (c.token !== "active") return "token";
   if (!connectivityWorks(c.connectivity)) return "connectivity";
   if (c.device === "waiting") return "device_queue";
-  if (c.device === "reserved") return "device_handover";
+  if (c.device === "reserved") return "device_collect";
   return "none";
 }
 

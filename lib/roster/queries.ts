@@ -111,3 +111,27 @@ export async function deactivateEmployee(actorEmployeeId: string | null, employe
     return true;
   });
 }
+
+export type Contact = { address: string | null; locale: "fr" | "de" | "en"; firstName: string };
+
+/** Where and in which language to write to an employee: work address first, else private. */
+export async function getContact(tx: DbOrTx, employeeId: string): Promise<Contact> {
+  const [row] = await tx
+    .select({ workEmail: employees.workEmail, privateEmail: employees.privateEmail, language: employees.language, firstName: employees.firstName, locale: users.locale })
+    .from(employees)
+    .leftJoin(users, eq(users.employeeId, employees.id))
+    .where(eq(employees.id, employeeId));
+  return { address: row.workEmail ?? row.privateEmail, locale: row.locale ?? row.language, firstName: row.firstName };
+}
+
+export type RosterFacts = { jobFamily: string; contractType: string; siteCode: string | null; siteId: string | null; number: string; firstName: string; lastName: string; orgUnit: string | null; site: string | null };
+
+/** Roster facts the journey rules and the IT snapshot need (never HR-only fields). */
+export async function getRosterFacts(tx: DbOrTx, employeeId: string): Promise<RosterFacts> {
+  const rows = (await tx.execute(sql`
+    select e.job_family as "jobFamily", e.contract_type as "contractType", s.code as "siteCode", s.id as "siteId",
+           e.number, e.first_name as "firstName", e.last_name as "lastName", o.name as "orgUnit", s.name as "site"
+      from employees e left join sites s on s.id = e.site_id left join org_units o on o.id = e.org_unit_id
+     where e.id = ${employeeId}`)) as unknown as RosterFacts[];
+  return rows[0];
+}

@@ -6,7 +6,8 @@ import { loadPersonByUserId } from "@/lib/roster/queries";
 import { passerelleAdapter } from "@/lib/auth/adapter";
 
 test("the demo company is seeded once, with realistic gaps and the four role accounts", async () => {
-  const [first, second] = await Promise.all([seedDemo(db()), seedDemo(db())]);
+  const key = { encryptionKey: Buffer.alloc(32, 1) };
+  const [first, second] = await Promise.all([seedDemo(db(), key), seedDemo(db(), key)]);
   expect([first.seeded, second.seeded].sort()).toEqual([false, true]);
   expect(Math.max(first.employees, second.employees)).toBe(2000);
 

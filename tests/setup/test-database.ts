@@ -14,6 +14,7 @@ url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 process.env.NEXTAUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
 process.env.DEMO_MODE = "true";
+process.env.TOKEN_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 process.env.PUBLIC_URL = "http://127.0.0.1:3999";
 process.env.LOG_LEVEL = "silent";
 delete process.env.SMTP_URL;

@@ -35,3 +35,24 @@ export async function createUserWithSession(employee: { id: string; workEmail: s
   await db().insert(sessions).values({ sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3600_000) });
   return { user, sessionToken: token };
 }
+
+/** Stock, rules and settings as the demo starts with them (small token stock). */
+export async function seedJourney() {
+  const { seedJourneyDefaults } = await import("@/db/seed/journey");
+  await seedJourneyDefaults(db(), Buffer.from(process.env.TOKEN_ENCRYPTION_KEY!, "base64"), { hardwareTokens: 5 });
+}
+
+/** `count` employees whose eligibility check already said yes. */
+export async function createEligibleEmployees(count: number, overrides: Partial<typeof employees.$inferInsert> = {}) {
+  const { onboardingCases } = await import("@/db/schema");
+  const rows = [];
+  for (let i = 0; i < count; i += 1) rows.push(await createEmployee(overrides));
+  await db().insert(onboardingCases).values(rows.map((r) => ({ employeeId: r.id, eligibility: "eligible" as const })));
+  return rows;
+}
+
+export async function setPool(kind: "laptop" | "vdi_seat" | "vpn_licence", capacity: number, dailyActivationLimit: number | null) {
+  const { resourcePools } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  await db().update(resourcePools).set({ capacity, dailyActivationLimit }).where(eq(resourcePools.kind, kind));
+}

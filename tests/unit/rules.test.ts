@@ -12,7 +12,7 @@ import {
 } from "@/lib/onboarding/rules";
 
 const eligible: CaseSteps = { ...emptyCase, eligibility: "eligible" };
-const done: CaseSteps = { eligibility: "eligible", device: "issued", path: "laptop", token: "active", connectivity: "good" };
+const done: CaseSteps = { eligibility: "eligible", device: "issued", path: "laptop", handoverChosen: true, token: "active", connectivity: "good" };
 
 describe("case rules", () => {
   test.each<[string, CaseSteps, boolean, NextStep, CaseStage, boolean]>([
@@ -23,7 +23,8 @@ describe("case rules", () => {
     ["under review", { ...emptyCase, eligibility: "review" }, false, "eligibility_review", "in_progress", false],
     ["eligible, no device", eligible, false, "device", "in_progress", false],
     ["device cancelled", { ...eligible, device: "cancelled" }, false, "device", "in_progress", false],
-    ["device reserved, no token", { ...eligible, device: "reserved", path: "laptop" }, false, "token", "in_progress", false],
+    ["laptop reserved, no handover chosen yet", { ...eligible, device: "reserved", path: "laptop" }, false, "device_handover", "in_progress", false],
+    ["laptop reserved with a slot, no token", { ...eligible, device: "reserved", path: "laptop", handoverChosen: true }, false, "token", "in_progress", false],
     ["token locked", { ...done, token: "locked" }, false, "token", "in_progress", false],
     ["connectivity not tested", { ...done, connectivity: "not_tested" }, false, "connectivity", "in_progress", false],
     ["gateway unreachable", { ...done, connectivity: "gateway_unreachable" }, false, "connectivity", "in_progress", false],
@@ -32,7 +33,8 @@ describe("case rules", () => {
     ["all done, UDP blocked", { ...done, connectivity: "udp_blocked" }, false, "none", "ready", true],
     ["all done on VDI", { ...done, path: "vdi" }, false, "none", "ready", true],
     ["waiting for a device", { ...done, device: "waiting" }, false, "device_queue", "waiting", false],
-    ["device reserved, rest done", { ...done, device: "reserved" }, false, "device_handover", "in_progress", false],
+    ["device reserved, rest done: collect it", { ...done, device: "reserved" }, false, "device_collect", "in_progress", false],
+    ["device reserved, handover missing, rest done", { ...done, device: "reserved", handoverChosen: false }, false, "device_handover", "in_progress", false],
     ["open ticket, not ready", { ...done, connectivity: "gateway_unreachable" }, true, "connectivity", "with_it", false],
     ["open ticket while waiting", { ...done, device: "waiting" }, true, "device_queue", "with_it", false],
     ["open ticket, ready", done, true, "none", "ready", true],

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import QRCode from "qrcode";
+import { HardwareTokenForm } from "@/components/tokens/hardware-token-form";
+import { RecoveryResetForm, TokenHelpButton } from "@/components/tokens/token-help";
+import { StartTotpButton, TotpEnrollment } from "@/components/tokens/totp-enrollment";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-title";
+import { requirePerson } from "@/lib/auth/session";
+import { getTokenView, pendingTotpSecret } from "@/lib/tokens/service";
+import { formatManualKey, totpUri } from "@/lib/tokens/totp";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("token"))("title") };
+}
+
+export default async function TokenPage() {
+  const person = await requirePerson();
+  const t = await getTranslations("token");
+  const format = await getFormatter();
+  const view = await getTokenView(person.employeeId);
+  const secret = view.state === "pending" ? await pendingTotpSecret(person.employeeId) : null;
+  const label = `${person.firstName} ${person.lastName}`;
+  const qrSvg = secret ? await QRCode.toString(totpUri(secret, label), { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
+
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <div className="flex flex-col gap-8">
+        {view.state === "active" ? (
+          <Notice tone="success" title={t("active.title")}>
+            <p>{t(`active.${view.type ?? "totp"}`)}</p>
+            <p>{t("active.codesLeft", { count: view.recoveryCodesLeft })}</p>
+          </Notice>
+        ) : null}
+
+        {view.state === "locked" ? (
+          <Notice tone="warning" title={t("locked.title")}>
+            {t("locked.body", { time: format.dateTime(view.lockedUntil!, { timeStyle: "short" }) })}
+          </Notice>
+        ) : null}
+
+        {view.state !== "active" ? (
+          <>
+            <section aria-labelledby="app-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+              <h2 id="app-heading" className="text-lg font-semibold">
+                {t("totp.heading")}
+              </h2>
+              <p>{t("totp.intro")}</p>
+              {view.state === "pending" && secret && qrSvg ? <TotpEnrollment qrSvg={qrSvg} manualKey={formatManualKey(secret)} /> : null}
+              {view.state === "none" || (view.state === "pending" && !secret) ? <StartTotpButton /> : null}
+            </section>
+            <section aria-labelledby="hardware-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+              <h2 id="hardware-heading" className="text-lg font-semibold">
+                {t("hardware.heading")}
+              </h2>
+              <p>{t("hardware.intro")}</p>
+              <HardwareTokenForm />
+            </section>
+          </>
+        ) : null}
+
+        {view.state === "active" ? (
+          <section aria-labelledby="reset-heading" className="flex flex-col gap-3">
+            <h2 id="reset-heading" className="text-lg font-semibold">
+              {t("reset.heading")}
+            </h2>
+            <p>{t("reset.intro")}</p>
+            <RecoveryResetForm />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="help-heading" className="flex flex-col gap-3">
+          <h2 id="help-heading" className="text-lg font-semibold">
+            {t("help.heading")}
+          </h2>
+          <p>{t("help.intro")}</p>
+          <TokenHelpButton />
+        </section>
+
+        <p>
+          <Link href="/" className="font-medium text-blue-800 underline">
+            {t("back")}
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}

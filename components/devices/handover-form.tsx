@@ -1,0 +1,114 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { applyActionErrors } from "@/components/forms/action-errors";
+import { FormError } from "@/components/forms/form-error";
+import { RadioGroup } from "@/components/forms/radio-group";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { chooseHandoverAction } from "@/lib/devices/actions";
+import { handoverSchema } from "@/lib/devices/schema";
+
+type Slot = { id: string; site: string; startsAt: string; free: number };
+type Values = { method: "collect" | "ship"; slotId?: string; street?: string; addressExtra?: string; postcode?: string; city?: string; phone?: string };
+
+export function HandoverForm({ slots, current }: { slots: Slot[]; current: Values | null }) {
+  const t = useTranslations("device.handover");
+  const te = useTranslations("errors");
+  const format = useFormatter();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({ resolver: zodResolver(handoverSchema) as never, defaultValues: current ?? { method: "collect" } });
+  const method = useWatch({ control, name: "method" });
+  const error = (name: keyof Values) => {
+    const message = (errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    return message ? te(message as never) : undefined;
+  };
+  const sites = [...new Set(slots.map((s) => s.site))];
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(false);
+    const result = await chooseHandoverAction(values);
+    if (!result.ok) {
+      setFormError(applyActionErrors(result, setError));
+      return;
+    }
+    setSaved(true);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormError errorKey={formError} />
+      {saved ? <p role="status" className="font-medium text-green-800">{t("saved")}</p> : null}
+      <RadioGroup
+        name="method"
+        legend={t("legend")}
+        options={[
+          { value: "collect", label: t("collect"), hint: t("collectHint") },
+          { value: "ship", label: t("ship"), hint: t("shipHint") },
+        ]}
+        inputProps={register("method")}
+      />
+      {method === "collect" ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="slotId" className="font-medium">
+            {t("slotLabel")}
+          </label>
+          <select
+            id="slotId"
+            className="min-h-11 rounded-md border border-slate-500 bg-white px-3"
+            aria-invalid={error("slotId") ? true : undefined}
+            aria-describedby={error("slotId") ? "slotId-error" : undefined}
+            {...register("slotId")}
+          >
+            <option value="">{t("slotPlaceholder")}</option>
+            {sites.map((site) => (
+              <optgroup key={site} label={site}>
+                {slots
+                  .filter((s) => s.site === site)
+                  .map((slot) => (
+                    <option key={slot.id} value={slot.id}>
+                      {format.dateTime(new Date(slot.startsAt), { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })} · {t("free", { count: slot.free })}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+          {error("slotId") ? (
+            <p id="slotId-error" className="text-sm font-medium text-red-800">
+              {error("slotId")}
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <div className="flex flex-col gap-3">
+          <TextField id="street" label={t("street")} autoComplete="street-address" error={error("street")} {...register("street")} />
+          <TextField id="addressExtra" label={t("addressExtra")} error={error("addressExtra")} {...register("addressExtra")} />
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <TextField id="postcode" label={t("postcode")} inputMode="numeric" autoComplete="postal-code" maxLength={4} error={error("postcode")} {...register("postcode")} />
+            <div className="sm:col-span-2">
+              <TextField id="city" label={t("city")} autoComplete="address-level2" error={error("city")} {...register("city")} />
+            </div>
+          </div>
+          <TextField id="phone" type="tel" label={t("phone")} hint={t("phoneHint")} autoComplete="tel" error={error("phone")} {...register("phone")} />
+        </div>
+      )}
+      <Button type="submit" disabled={isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}

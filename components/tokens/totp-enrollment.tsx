@@ -1,0 +1,114 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyActionErrors } from "@/components/forms/action-errors";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { startTotpAction, verifyTotpAction } from "@/lib/tokens/actions";
+import { verifyTotpSchema } from "@/lib/tokens/schema";
+import { RecoveryCodes } from "./recovery-codes";
+
+export function StartTotpButton() {
+  const t = useTranslations("token.totp");
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-2">
+      <FormError errorKey={error} />
+      <Button
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          const result = await startTotpAction({});
+          setPending(false);
+          if (!result.ok) return setError(result.formError ?? "unexpected");
+          router.refresh();
+        }}
+      >
+        {t("start")}
+      </Button>
+    </div>
+  );
+}
+
+export function TotpEnrollment({ qrSvg, manualKey }: { qrSvg: string; manualKey: string }) {
+  const t = useTranslations("token.totp");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [formError, setFormError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<{ code: string }>({ resolver: zodResolver(verifyTotpSchema) as never, defaultValues: { code: "" } });
+
+  if (codes) return <RecoveryCodes codes={codes} />;
+
+  const onSubmit = handleSubmit(async ({ code }) => {
+    setFormError(null);
+    const result = await verifyTotpAction({ code });
+    if (!result.ok) {
+      const key = applyActionErrors(result, setError);
+      setFormError(key ? { key, values: result.values } : null);
+      if (result.formError === "tokenLocked") router.refresh();
+      return;
+    }
+    setCodes(result.data.recoveryCodes);
+  });
+
+  const codeError = errors.code?.message ? te(errors.code.message as never, (formError?.values ?? {}) as never) : undefined;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <ol className="list-decimal space-y-2 pl-6">
+        <li>{t("step1")}</li>
+        <li>{t("step2")}</li>
+      </ol>
+      {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, nothing to optimise */}
+      <img src={`data:image/svg+xml;utf8,${encodeURIComponent(qrSvg)}`} alt={t("qrAlt")} width={200} height={200} className="rounded-md border border-slate-300 bg-white p-2" />
+      <div>
+        <p className="font-medium">{t("manualKeyLabel")}</p>
+        <p className="break-all font-mono text-lg" data-testid="manual-key">
+          {manualKey}
+        </p>
+        <p className="text-sm text-slate-700">{t("manualKeyHint")}</p>
+      </div>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+        <FormError errorKey={formError && formError.key !== "invalidInput" ? formError.key : null} values={formError?.values} />
+        <TextField id="code" label={t("codeLabel")} hint={t("codeHint")} inputMode="numeric" autoComplete="one-time-code" maxLength={7} error={codeError} {...register("code")} />
+        <Button type="submit" disabled={isSubmitting}>
+          {t("verify")}
+        </Button>
+      </form>
+      <RestartTotpButton />
+    </div>
+  );
+}
+
+function RestartTotpButton() {
+  const t = useTranslations("token.totp");
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      variant="ghost"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await startTotpAction({ restart: true });
+        setPending(false);
+        router.refresh();
+      }}
+    >
+      {t("restart")}
+    </Button>
+  );
+}

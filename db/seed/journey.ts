@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { collectionSlots, eligibilityRuleSets, hardwareTokens, resourcePools, settings, sites } from "../schema";
+import { defaultEligibilityRules } from "../../lib/eligibility/rules";
+import { defaultRecommendationRules } from "../../lib/devices/rules";
+import { seal } from "../../lib/tokens/secret-box";
+import { Secret } from "otpauth";
+
+/** Stock, waves, rules and settings the demo company starts with. */
+export async function seedJourneyDefaults(tx: DbOrTx, encryptionKey: Buffer, options: { hardwareTokens?: number } = {}) {
+  await tx.insert(eligibilityRuleSets).values({ version: 1, rules: defaultEligibilityRules, active: true });
+  await tx.insert(resourcePools).values([
+    { kind: "laptop", capacity: 400, dailyActivationLimit: 150 },
+    { kind: "vpn_licence", capacity: 450 },
+    { kind: "vdi_seat", capacity: 300, dailyActivationLimit: 200 },
+    { kind: "hardware_token", capacity: options.hardwareTokens ?? 200 },
+    { kind: "router_4g", capacity: 50, dailyActivationLimit: 20 },
+  ]);
+  await tx.insert(settings).values([
+    {
+      key: "vdi",
+      value: {
+        webUrl: "https://vdi.transalpina.test",
+        clients: [
+          { os: "Windows", url: "https://vdi.transalpina.test/client/windows" },
+          { os: "macOS", url: "https://vdi.transalpina.test/client/macos" },
+          { os: "Linux", url: "https://vdi.transalpina.test/client/linux" },
+        ],
+      },
+    },
+    { key: "device_recommendations", value: defaultRecommendationRules },
+  ]);
+  const tokens = Array.from({ length: options.hardwareTokens ?? 200 }, (_, i) => ({
+    serial: `TA-${String(100001 + i)}`,
+    secretEnc: seal(new Secret({ buffer: randomBytes(20).buffer }).base32, encryptionKey),
+  }));
+  for (let start = 0; start < tokens.length; start += 500) await tx.insert(hardwareTokens).values(tokens.slice(start, start + 500));
+}
+
+/**
+ * Collection slots for the next 15 working days at every site (09:00, 11:00,
+ * 14:00 and 16:00 Zurich time, 12 people each). Idempotent: run at every start
+ * in demo mode so a demo started weeks later still has slots.
+ */
+export async function topUpCollectionSlots(tx: DbOrTx) {
+  await tx.execute(sql`
+    insert into ${collectionSlots} (site_id, starts_at, ends_at, capacity)
+    select s.id,
+           (d::date + t)::timestamp at time zone 'Europe/Zurich',
+           (d::date + t + interval '1 hour')::timestamp at time zone 'Europe/Zurich',
+           12
+      from ${sites} s
+     cross join generate_series((now() at time zone 'Europe/Zurich')::date + 1, (now() at time zone 'Europe/Zurich')::date + 21, interval '1 day') d
+     cross join (values (time '09:00'), (time '11:00'), (time '14:00'), (time '16:00')) as slot(t)
+     where extract(isodow from d) < 6
+    on conflict (site_id, starts_at) do nothing`);
+}

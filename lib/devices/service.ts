@@ -1,0 +1,248 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { ShippingAddress } from "@/db/schema";
+import { ActionError } from "@/lib/auth/action-error";
+import { notifyEmployee } from "@/lib/mail/notify";
+import { lockCase } from "@/lib/onboarding/queries";
+import type { HandoverInput } from "./schema";
+import type { DevicePath } from "./rules";
+
+// Stock and queue, in SQL so that nothing is ever overbooked:
+//  - `resource_pools.in_use <= capacity` is a check constraint;
+//  - every change to a pool's stock or queue first locks the pool rows
+//    (FOR UPDATE, in kind order), so reservations and promotions of one pool
+//    run one at a time whatever the number of instances;
+//  - lock order is always: the person's case → pools → allocation rows.
+
+export type PoolKind = "laptop" | "vdi_seat" | "vpn_licence" | "hardware_token" | "router_4g";
+type DeviceKind = "laptop" | "vdi_seat";
+
+/** A laptop also takes a VPN licence; a VDI seat is reached through the web, without one. */
+const poolsFor: Record<DeviceKind, PoolKind[]> = { laptop: ["laptop", "vpn_licence"], vdi_seat: ["vdi_seat"] };
+export const kindForPath = (path: DevicePath): DeviceKind => (path === "laptop" ? "laptop" : "vdi_seat");
+
+type PoolRow = { id: string; kind: PoolKind; capacity: number; in_use: number; daily_activation_limit: number | null; used_today: number; working_day: boolean };
+
+const today = sql`(now() at time zone 'Europe/Zurich')::date`;
+
+async function lockPools(tx: DbOrTx, kinds: PoolKind[]): Promise<Map<PoolKind, PoolRow>> {
+  const rows = (await tx.execute(sql`
+    select p.id, p.kind, p.capacity, p.in_use, p.daily_activation_limit,
+           coalesce((select used from activation_days d where d.pool_id = p.id and d.day = ${today}), 0) as used_today,
+           extract(isodow from ${today}) < 6 as working_day
+      from resource_pools p
+     where p.kind::text in ${kinds}
+     order by p.kind
+       for update of p`)) as unknown as PoolRow[];
+  if (rows.length !== kinds.length) throw new Error(`Missing resource pool among ${kinds.join(", ")}`);
+  return new Map(rows.map((r) => [r.kind, r]));
+}
+
+/** Activations still possible today for a pool (null: the platform has no daily limit). */
+function remainingToday(pool: PoolRow): number | null {
+  if (pool.daily_activation_limit === null) return null;
+  return pool.working_day ? Math.max(0, pool.daily_activation_limit - pool.used_today) : 0;
+}
+
+function canReserve(pools: Map<PoolKind, PoolRow>, kind: DeviceKind): boolean {
+  const main = pools.get(kind)!;
+  const wave = remainingToday(main);
+  return poolsFor[kind].every((k) => pools.get(k)!.in_use < pools.get(k)!.capacity) && (wave === null || wave > 0);
+}
+
+/** Takes one unit of each pool the device needs and one activation of today's wave. */
+async function takeUnits(tx: DbOrTx, pools: Map<PoolKind, PoolRow>, kind: DeviceKind): Promise<void> {
+  for (const k of poolsFor[kind]) {
+    const pool = pools.get(k)!;
+    await tx.execute(sql`update resource_pools set in_use = in_use + 1, updated_at = now() where id = ${pool.id}`);
+    pool.in_use += 1;
+  }
+  const main = pools.get(kind)!;
+  await tx.execute(sql`
+    insert into activation_days (pool_id, day, used) values (${main.id}, ${today}, 1)
+    on conflict (pool_id, day) do update set used = activation_days.used + 1`);
+  main.used_today += 1;
+}
+
+/** Turns a waiting (or new) request into a reservation; a VDI seat is ready at once. */
+async function reserve(tx: DbOrTx, pools: Map<PoolKind, PoolRow>, kind: DeviceKind, allocationId: string): Promise<void> {
+  await takeUnits(tx, pools, kind);
+  const status = kind === "vdi_seat" ? "issued" : "reserved";
+  await tx.execute(sql`
+    update allocations set status = ${status}::allocation_status, reserved_at = now(), wave_day = ${today},
+           issued_at = case when ${status} = 'issued' then now() end
+     where id = ${allocationId}`);
+  if (kind === "laptop") {
+    await tx.execute(sql`
+      insert into allocations (employee_id, pool_id, kind, status, parent_id, reserved_at, wave_day)
+      select employee_id, ${pools.get("vpn_licence")!.id}, 'vpn_licence', 'reserved', id, now(), ${today}
+        from allocations where id = ${allocationId}`);
+  }
+}
+
+type ActiveAllocation = {
+  id: string;
+  kind: DeviceKind;
+  status: "waiting" | "reserved" | "issued";
+  pool_id: string;
+  collection_slot_id: string | null;
+  wave_day: string | null;
+  is_today: boolean;
+};
+
+async function activeDevice(tx: DbOrTx, employeeId: string): Promise<ActiveAllocation | null> {
+  const [row] = (await tx.execute(sql`
+    select id, kind, status, pool_id, collection_slot_id, wave_day::text, (wave_day = ${today}) as is_today
+      from allocations
+     where employee_id = ${employeeId} and kind in ('laptop', 'vdi_seat') and status in ('waiting', 'reserved', 'issued')`)) as unknown as ActiveAllocation[];
+  return row ?? null;
+}
+
+async function queuePosition(tx: DbOrTx, allocationId: string): Promise<number> {
+  const [row] = (await tx.execute(sql`
+    select count(*)::int + 1 as position
+      from allocations w, allocations me
+     where me.id = ${allocationId} and w.pool_id = me.pool_id and w.status = 'waiting'
+       and (w.priority > me.priority or (w.priority = me.priority and w.queue_seq < me.queue_seq))`)) as unknown as { position: number }[];
+  return row.position;
+}
+
+export type DeviceRequestResult = { allocationId: string; status: "waiting" | "reserved" | "issued"; created: boolean };
+
+/**
+ * An eligible employee asks for a laptop or a VDI seat. Reserved at once when
+ * the stock, today's wave and the queue allow it; otherwise placed in the FIFO
+ * queue. Asking twice (double click, retry) returns the first request.
+ */
+export async function requestDevice(tx: DbOrTx, employeeId: string, path: DevicePath): Promise<DeviceRequestResult> {
+  await lockCase(tx, employeeId);
+  const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
+  if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
+
+  const kind = kindForPath(path);
+  const existing = await activeDevice(tx, employeeId);
+  if (existing) {
+    if (existing.kind !== kind) throw new ActionError("otherDeviceActive");
+    return { allocationId: existing.id, status: existing.status, created: false };
+  }
+
+  const pools = await lockPools(tx, poolsFor[kind]);
+  const main = pools.get(kind)!;
+  const [queued] = (await tx.execute(sql`select exists (select 1 from allocations where pool_id = ${main.id} and status = 'waiting') as waiting`)) as unknown as { waiting: boolean }[];
+  const [inserted] = (await tx.execute(sql`
+    insert into allocations (employee_id, pool_id, kind, status) values (${employeeId}, ${main.id}, ${kind}, 'waiting')
+    returning id`)) as unknown as { id: string }[];
+
+  // Nobody may jump the queue: a free unit goes to a newcomer only when no one waits.
+  if (!queued.waiting && canReserve(pools, kind)) {
+    await reserve(tx, pools, kind, inserted.id);
+    await notifyEmployee(tx, employeeId, kind === "vdi_seat" ? "vdiReady" : "deviceReserved", {}, "/device");
+    return { allocationId: inserted.id, status: kind === "vdi_seat" ? "issued" : "reserved", created: true };
+  }
+  const position = await queuePosition(tx, inserted.id);
+  await notifyEmployee(tx, employeeId, "deviceWaiting", { position }, "/device");
+  return { allocationId: inserted.id, status: "waiting", created: true };
+}
+
+async function release(tx: DbOrTx, allocation: ActiveAllocation, reason: string): Promise<void> {
+  await tx.execute(sql`
+    update allocations set status = 'released', released_at = now(), release_reason = ${reason}
+     where id = ${allocation.id} or (parent_id = ${allocation.id} and status <> 'released')`);
+  if (allocation.status === "waiting") return;
+  await tx.execute(sql`
+    update resource_pools p set in_use = in_use - 1, updated_at = now()
+      from allocations a
+     where (a.id = ${allocation.id} or a.parent_id = ${allocation.id}) and p.id = a.pool_id`);
+  // A reservation withdrawn the same day gives its activation back to today's wave.
+  if (allocation.is_today) {
+    await tx.execute(sql`update activation_days set used = used - 1 where pool_id = ${allocation.pool_id} and day = ${today} and used > 0`);
+  }
+  if (allocation.collection_slot_id) {
+    await tx.execute(sql`update collection_slots set booked = booked - 1 where id = ${allocation.collection_slot_id} and booked > 0`);
+  }
+}
+
+/** The employee withdraws their request; the unit goes to the next person in the queue at once. */
+export async function cancelDevice(tx: DbOrTx, employeeId: string): Promise<{ promoted: number }> {
+  await lockCase(tx, employeeId);
+  const seen = await activeDevice(tx, employeeId);
+  if (!seen) throw new ActionError("noDeviceRequest");
+  await lockPools(tx, poolsFor[seen.kind]);
+  // Read again under the pool lock: a promotion may have reserved it meanwhile.
+  const allocation = (await activeDevice(tx, employeeId))!;
+  if (allocation.status === "issued" && allocation.kind === "laptop") throw new ActionError("alreadyIssued");
+  await release(tx, allocation, "cancelled_by_employee");
+  return { promoted: await promoteQueue(tx, allocation.kind) };
+}
+
+/** A waiting request is withdrawn when the person is no longer eligible. */
+export async function releaseWaitingDevice(tx: DbOrTx, employeeId: string, reason: string): Promise<void> {
+  const seen = await activeDevice(tx, employeeId);
+  if (!seen || seen.status !== "waiting") return;
+  await lockPools(tx, poolsFor[seen.kind]);
+  const allocation = (await activeDevice(tx, employeeId))!;
+  // Promoted meanwhile: a reservation is kept (answers are locked from now on).
+  if (allocation.status !== "waiting") return;
+  await release(tx, allocation, reason);
+}
+
+/**
+ * Gives free units to the queue, first come first served (a granted priority
+ * first), within stock and today's wave. Called after every release and by
+ * the background worker (a new day opens a new wave).
+ */
+export async function promoteQueue(tx: DbOrTx, kind: DeviceKind): Promise<number> {
+  const pools = await lockPools(tx, poolsFor[kind]);
+  const main = pools.get(kind)!;
+  let promoted = 0;
+  while (canReserve(pools, kind)) {
+    const [next] = (await tx.execute(sql`
+      select id, employee_id from allocations
+       where pool_id = ${main.id} and status = 'waiting'
+       order by priority desc, queue_seq
+       limit 1`)) as unknown as { id: string; employee_id: string }[];
+    if (!next) break;
+    await reserve(tx, pools, kind, next.id);
+    await notifyEmployee(tx, next.employee_id, kind === "vdi_seat" ? "vdiReady" : "devicePromoted", {}, "/device");
+    promoted += 1;
+  }
+  return promoted;
+}
+
+/** Chooses how a reserved laptop reaches the person: a collection slot, or shipping home. */
+export async function chooseHandover(tx: DbOrTx, employeeId: string, input: HandoverInput): Promise<void> {
+  await lockCase(tx, employeeId);
+  const allocation = await activeDevice(tx, employeeId);
+  if (!allocation || allocation.kind !== "laptop" || allocation.status !== "reserved") throw new ActionError("noReservedLaptop");
+
+  if (input.method === "collect") {
+    if (allocation.collection_slot_id === input.slotId) return;
+    const [slot] = (await tx.execute(sql`
+      update collection_slots set booked = booked + 1
+       where id = ${input.slotId} and booked < capacity and starts_at > now() + interval '2 hours'
+       returning starts_at, (select name from sites where sites.id = collection_slots.site_id) as site`)) as unknown as { starts_at: string; site: string }[];
+    if (!slot) throw new ActionError("slotUnavailable", "slotId");
+    if (allocation.collection_slot_id) await tx.execute(sql`update collection_slots set booked = booked - 1 where id = ${allocation.collection_slot_id} and booked > 0`);
+    await tx.execute(sql`update allocations set handover_method = 'collect', collection_slot_id = ${input.slotId}, shipping_address = null where id = ${allocation.id}`);
+    const when = new Intl.DateTimeFormat("fr-CH", { timeZone: "Europe/Zurich", dateStyle: "short", timeStyle: "short" }).format(new Date(slot.starts_at));
+    await notifyEmployee(tx, employeeId, "collectionBooked", { when, site: slot.site }, "/device");
+    return;
+  }
+
+  const address: ShippingAddress = { street: input.street, postcode: input.postcode, city: input.city };
+  if (input.addressExtra) address.addressExtra = input.addressExtra;
+  if (input.phone) address.phone = input.phone;
+  if (allocation.collection_slot_id) await tx.execute(sql`update collection_slots set booked = booked - 1 where id = ${allocation.collection_slot_id} and booked > 0`);
+  await tx.execute(sql`update allocations set handover_method = 'ship', collection_slot_id = null, shipping_address = ${JSON.stringify(address)}::jsonb where id = ${allocation.id}`);
+  await notifyEmployee(tx, employeeId, "shippingBooked", { postcode: address.postcode, city: address.city }, "/device");
+}
+
+/** Promotes every queue that can move: run by the background worker each minute. */
+export async function promoteAllQueues(tx: DbOrTx): Promise<number> {
+  let total = 0;
+  for (const kind of ["laptop", "vdi_seat"] as const) total += await promoteQueue(tx, kind);
+  return total;
+}
+
+export { activeDevice, queuePosition, lockPools, remainingToday };

@@ -1,0 +1,17 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { onboardingCases } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { getRosterFacts } from "@/lib/roster/queries";
+import { getCaseSteps } from "./queries";
+
+/** The whole case as IT needs it on a ticket, so nobody asks the employee twice. Never HR-only fields. */
+export async function caseSnapshot(tx: DbOrTx, employeeId: string): Promise<Record<string, unknown>> {
+  const roster = await getRosterFacts(tx, employeeId);
+  const steps = await getCaseSteps(employeeId, tx);
+  const [eligibility] = await tx
+    .select({ answers: onboardingCases.eligibilityAnswers, ruleId: onboardingCases.eligibilityRuleId, rulesVersion: onboardingCases.eligibilityRulesVersion, decidedAt: onboardingCases.eligibilityDecidedAt })
+    .from(onboardingCases)
+    .where(eq(onboardingCases.employeeId, employeeId));
+  return { takenAt: new Date().toISOString(), roster, steps, eligibility: eligibility ?? null };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { notifyEmployee } from "@/lib/mail/notify";
+import { caseSnapshot } from "@/lib/onboarding/snapshot";
+
+export type TicketCategory = "eligibility_review" | "token_problem" | "no_connectivity" | "vpn_blocked" | "gateway_unreachable" | "device_problem" | "help_request";
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+
+/**
+ * Hands a case to IT: one open ticket per employee and category. Raising the
+ * same problem again refreshes the attached case instead of opening another.
+ */
+export async function raiseTicket(
+  tx: DbOrTx,
+  input: { employeeId: string; category: TicketCategory; priority?: TicketPriority; summary: string; actorEmployeeId?: string | null },
+): Promise<{ id: string; number: number; created: boolean }> {
+  const snapshot = await caseSnapshot(tx, input.employeeId);
+  const [row] = (await tx.execute(sql`
+    insert into tickets (employee_id, category, priority, summary, snapshot)
+    values (${input.employeeId}, ${input.category}, ${input.priority ?? "normal"}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb)
+    on conflict (employee_id, category) where status not in ('resolved', 'closed')
+    do update set snapshot = excluded.snapshot, summary = excluded.summary, updated_at = now()
+    returning id, number, (xmax = 0) as created`)) as unknown as { id: string; number: string | number; created: boolean }[];
+  await tx.execute(sql`
+    insert into ticket_events (ticket_id, actor_employee_id, kind, public, body)
+    values (${row.id}, ${input.actorEmployeeId ?? null}, ${row.created ? "opened" : "case_updated"}, false, ${input.summary})`);
+  if (row.created) await notifyEmployee(tx, input.employeeId, "ticketOpened", { number: Number(row.number) });
+  return { id: row.id, number: Number(row.number), created: row.created };
+}
+
+export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date };
+
+/** The employee's own tickets that are not closed, newest first. */
+export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<OpenTicket[]> {
+  const rows = (await tx.execute(sql`
+    select number, category, status, created_at as "createdAt" from tickets
+     where employee_id = ${employeeId} and status not in ('resolved', 'closed')
+     order by created_at desc`)) as unknown as (OpenTicket & { number: string | number })[];
+  return rows.map((r) => ({ ...r, number: Number(r.number), createdAt: new Date(r.createdAt) }));
+}

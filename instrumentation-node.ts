@@ -15,7 +15,7 @@ async function boot() {
   }
   process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
   if (config.OUTBOX_WORKER) {
-    const { startBackgroundWorker } = await import("./lib/mail/worker");
+    const { startBackgroundWorker } = await import("./lib/jobs/background");
     startBackgroundWorker();
   }
 }

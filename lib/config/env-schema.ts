@@ -42,17 +42,6 @@ export const envSchema = z
       .optional()
       .transform((v) => v ?? "info"),
   })
-  .superRefine((env, ctx) => {
-    if (!env.SMTP_URL && !env.DEMO_MODE) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMTP_URL"],
-        message:
-          "is not set and DEMO_MODE is off: set SMTP_URL to send e-mail, or DEMO_MODE=true for a demo " +
-          "(the dev mailbox then shows every sign-in link to anyone who opens it)",
-      });
-    }
-  })
   .transform((env) => {
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
     return {
@@ -72,11 +61,17 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses the environment or throws an EnvError naming each bad variable. */
+const noMailMessage =
+  "SMTP_URL is not set and DEMO_MODE is off: set SMTP_URL to send e-mail, or DEMO_MODE=true for a demo " +
+  "(the dev mailbox then shows every sign-in link to anyone who opens it)";
+
+/** Parses the environment or throws an EnvError naming every bad variable at once. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  throw new EnvError(
-    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
-  );
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+  // Checked on the raw values so it is reported together with any other problem.
+  const demo = bool.safeParse(source.DEMO_MODE);
+  if (!source.SMTP_URL && !(demo.success && demo.data)) problems.push(noMailMessage);
+  if (problems.length > 0 || !result.success) throw new EnvError(problems);
+  return result.data;
 }

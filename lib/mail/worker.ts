@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { maxDeliveryAttempts, retryDelaySeconds, sanitizeError } from "./message";
-import { configuredTransport, type MailTransport, type OutgoingMail } from "./transport";
+import type { MailTransport, OutgoingMail } from "./transport";
 
 type ClaimedRow = {
   id: string | number;
@@ -73,33 +73,4 @@ export async function purgeExpired(): Promise<void> {
   await db().execute(sql`delete from verification_tokens where expires < now() - interval '1 day'`);
   await db().execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
   await db().execute(sql`delete from sessions where expires < now()`);
-}
-
-const state = globalThis as unknown as { __passerelleWorker?: { stop(): void } };
-
-/** Starts the background loop once per process (instrumentation.ts). */
-export function startBackgroundWorker(): void {
-  if (state.__passerelleWorker) return;
-  let stopped = false;
-  let lastPurge = 0;
-  const transport = configuredTransport();
-  const loop = async () => {
-    while (!stopped) {
-      let busy = false;
-      try {
-        const { sent, failed } = await deliverDueEmails(transport);
-        busy = sent + failed >= 20;
-        if (Date.now() - lastPurge > 10 * 60_000) {
-          lastPurge = Date.now();
-          await purgeExpired();
-        }
-      } catch (error) {
-        logger.error({ err: sanitizeError(error) }, "background worker iteration failed");
-      }
-      if (!busy) await new Promise((r) => setTimeout(r, 1000));
-    }
-  };
-  void loop();
-  state.__passerelleWorker = { stop: () => (stopped = true) };
-  logger.info({ transport: transport.name }, "background worker started");
 }

@@ -12,7 +12,7 @@ function start(env: Record<string, string>) {
 test.each([
   [
     "a real database without SMTP_URL",
-    { DATABASE_URL: "postgres://app@127.0.0.1:1/passerelle", NEXTAUTH_SECRET: "x".repeat(40) },
+    { DATABASE_URL: "postgres://app@127.0.0.1:1/passerelle", NEXTAUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64") },
     /SMTP_URL is not set and DEMO_MODE is off/,
   ],
   [

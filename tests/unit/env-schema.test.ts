@@ -6,6 +6,7 @@ type Source = Record<string, string | undefined>;
 const minimal: Source = {
   DATABASE_URL: "postgres://app@localhost:5432/passerelle",
   NEXTAUTH_SECRET: "s".repeat(32),
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
   DEMO_MODE: "true",
 };
 
@@ -76,6 +77,8 @@ describe("parseEnv: invalid environments", () => {
     ["SMTP_URL over http", { SMTP_URL: "http://mail.example.ch" }, "SMTP_URL"],
     ["short secret", { NEXTAUTH_SECRET: "s".repeat(31) }, "NEXTAUTH_SECRET"],
     ["missing secret", { NEXTAUTH_SECRET: undefined }, "NEXTAUTH_SECRET"],
+    ["missing encryption key", { TOKEN_ENCRYPTION_KEY: undefined }, "TOKEN_ENCRYPTION_KEY"],
+    ["16-byte encryption key", { TOKEN_ENCRYPTION_KEY: Buffer.alloc(16, 1).toString("base64") }, "TOKEN_ENCRYPTION_KEY"],
     ["mysql URL", { DATABASE_URL: "mysql://app@localhost/passerelle" }, "DATABASE_URL"],
     ["missing database", { DATABASE_URL: undefined }, "DATABASE_URL"],
     ["ftp public URL", { PUBLIC_URL: "ftp://passerelle.example.ch" }, "PUBLIC_URL"],
@@ -94,7 +97,7 @@ describe("parseEnv: invalid environments", () => {
   test("several problems are all listed in one error", () => {
     const error = envError({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short" });
     const variables = error.problems.map((p) => p.split(" ")[0]).sort();
-    expect(variables).toEqual(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL"]);
+    expect(variables).toEqual(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL", "TOKEN_ENCRYPTION_KEY"]);
     for (const variable of variables) expect(error.message).toContain(`  - ${variable} `);
   });
 });

@@ -22,11 +22,12 @@ export default async function DevicePage() {
   const steps = await getCaseSteps(person.employeeId);
 
   if (steps.eligibility !== "eligible") {
+    const state = steps.eligibility;
     return (
       <>
         <PageTitle>{t("title")}</PageTitle>
-        <Notice tone={steps.eligibility === "not_eligible" ? "warning" : "info"} title={t(`blocked.${steps.eligibility}.title`)}>
-          {t(`blocked.${steps.eligibility}.body`)}
+        <Notice tone={state === "not_eligible" ? "warning" : "info"} title={t(`blocked.${state}.title`)}>
+          {t(`blocked.${state}.body`)}
         </Notice>
         <p className="mt-4">
           <Link href="/eligibility" className={buttonClass("primary")}>

@@ -1,0 +1,46 @@
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("when the VDI pool is full, people wait in a visible queue and can leave it", async ({ browser, sql }) => {
+  // Two office workers from the demo roster, on phones.
+  const people = await sql`
+    select work_email from employees
+     where work_email like '%@transalpina.test' and active and job_family in ('finance', 'procurement', 'legal') and contract_type = 'permanent'
+     order by number limit 2`;
+  await sql`update resource_pools set capacity = in_use where kind = 'vdi_seat'`;
+
+  for (const [index, person] of people.entries()) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL });
+    const page = await context.newPage();
+    await signIn(page, person.work_email as string);
+    await page.goto("/eligibility");
+    for (const [question, answer] of [
+      ["Can your work be done from home?", "Yes"],
+      ["Do you work with confidential paper documents?", "No"],
+      ["Does your work need equipment that must stay on site?", "No"],
+      ["Do you have a place at home where you can work?", "Yes"],
+    ]) {
+      await page.getByRole("group", { name: question }).getByLabel(answer).check();
+    }
+    await page.getByRole("button", { name: "Check my eligibility" }).click();
+    await page.getByRole("link", { name: "Choose my device" }).click();
+    await page.getByLabel(/^VDI seat/).check();
+    await page.getByRole("button", { name: "Request this device" }).click();
+    await expect(page.getByText(`You are number ${index + 1} in the queue`)).toBeVisible();
+    await expect(page.getByText("All units are taken for now.")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+
+    // The status page says the same.
+    await page.goto("/");
+    await expect(page.getByText("In the queue · VDI seat")).toBeVisible();
+
+    if (index === 1) {
+      await page.goto("/device");
+      await page.getByRole("button", { name: "Cancel my request" }).click();
+      await page.getByRole("button", { name: "Yes, cancel" }).click();
+      await expect(page.getByRole("button", { name: "Request this device" })).toBeVisible();
+    }
+    await context.close();
+  }
+  await sql`update resource_pools set capacity = in_use + 100 where kind = 'vdi_seat'`;
+});

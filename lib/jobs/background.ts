@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { promoteAllQueues } from "@/lib/devices/service";
+import { logger } from "@/lib/log/logger";
+import { sanitizeError } from "@/lib/mail/message";
+import { configuredTransport } from "@/lib/mail/transport";
+import { deliverDueEmails, purgeExpired } from "@/lib/mail/worker";
+
+// One loop per instance. Every job is safe to run on many instances at once:
+// mail is claimed with SKIP LOCKED, queue promotion locks the pool rows.
+
+const state = globalThis as unknown as { __passerelleWorker?: { stop(): void } };
+
+async function every(lastRun: { at: number }, intervalMs: number, job: () => Promise<unknown>, name: string) {
+  if (Date.now() - lastRun.at < intervalMs) return;
+  lastRun.at = Date.now();
+  try {
+    await job();
+  } catch (error) {
+    logger.error({ job: name, err: sanitizeError(error) }, "background job failed");
+  }
+}
+
+export function startBackgroundWorker(): void {
+  if (state.__passerelleWorker) return;
+  let stopped = false;
+  const transport = configuredTransport();
+  const purge = { at: 0 };
+  const promote = { at: 0 };
+  const loop = async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        const { sent, failed } = await deliverDueEmails(transport);
+        busy = sent + failed >= 20;
+      } catch (error) {
+        logger.error({ job: "mail", err: sanitizeError(error) }, "background job failed");
+      }
+      // A new day opens a new activation wave: the queues move without anyone clicking.
+      await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
+      await every(purge, 10 * 60_000, purgeExpired, "purge");
+      if (!busy) await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
+  void loop();
+  state.__passerelleWorker = { stop: () => (stopped = true) };
+  logger.info({ transport: transport.name }, "background worker started");
+}

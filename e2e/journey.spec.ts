@@ -58,10 +58,10 @@ test("an employee passes eligibility, reserves a laptop with a collection slot a
   await expectAccessible(page);
   const manualKey = (await page.getByText("Key to type by hand").locator("xpath=following-sibling::p[1]").innerText()).trim();
   await page.getByLabel("Code from the app").fill("000000");
-  await page.getByRole("button", { name: "Activate" }).click();
+  await page.getByRole("button", { name: "Activate", exact: true }).click();
   await expect(page.getByText(/This code is not right\./)).toBeVisible();
   await page.getByLabel("Code from the app").fill(codeFor(manualKey));
-  await page.getByRole("button", { name: "Activate" }).click();
+  await page.getByRole("button", { name: "Activate", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Save your recovery codes now" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
   await page.getByRole("button", { name: "I have saved them" }).click();

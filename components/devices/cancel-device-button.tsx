@@ -23,7 +23,7 @@ export function CancelDeviceButton() {
   }
   return (
     <div className="flex flex-col gap-2 rounded-md border border-amber-400 bg-amber-50 p-4">
-      <FormError errorKey={error} />
+      <FormError error={error} />
       <p>{t("cancelConfirm")}</p>
       <div className="flex flex-wrap gap-2">
         <Button

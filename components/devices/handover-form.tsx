@@ -1,13 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { applyActionErrors } from "@/components/forms/action-errors";
+import { useWatch } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { chooseHandoverAction } from "@/lib/devices/actions";
@@ -18,40 +17,28 @@ type Values = { method: "collect" | "ship"; slotId?: string; street?: string; ad
 
 export function HandoverForm({ slots, current }: { slots: Slot[]; current: Values | null }) {
   const t = useTranslations("device.handover");
-  const te = useTranslations("errors");
   const format = useFormatter();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(handoverSchema) as never, defaultValues: current ?? { method: "collect" } });
+  const { form, submit, fieldError: error, summary, isSubmitting } = useActionForm<Values, unknown>({
+    schema: handoverSchema,
+    defaultValues: current ?? { method: "collect" },
+    action: async (values) => {
+      setSaved(false);
+      return chooseHandoverAction(values);
+    },
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  const { register, control } = form;
   const method = useWatch({ control, name: "method" });
-  const error = (name: keyof Values) => {
-    const message = (errors as Record<string, { message?: string } | undefined>)[name]?.message;
-    return message ? te(message as never) : undefined;
-  };
   const sites = [...new Set(slots.map((s) => s.site))];
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(false);
-    const result = await chooseHandoverAction(values);
-    if (!result.ok) {
-      setFormError(applyActionErrors(result, setError));
-      return;
-    }
-    setSaved(true);
-    router.refresh();
-  });
-
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError errorKey={formError} />
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      <FormError error={summary} />
       {saved ? <p role="status" className="font-medium text-green-800">{t("saved")}</p> : null}
       <RadioGroup
         name="method"

@@ -1,13 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyActionErrors } from "@/components/forms/action-errors";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { submitEligibilityAction } from "@/lib/eligibility/actions";
 import { eligibilityAnswersSchema, eligibilityQuestions, type EligibilityAnswers } from "@/lib/eligibility/schema";
@@ -21,30 +18,20 @@ const choices: Record<(typeof eligibilityQuestions)[number], string[]> = {
 
 export function EligibilityForm({ defaults, disabled }: { defaults: Partial<EligibilityAnswers> | null; disabled: boolean }) {
   const t = useTranslations("eligibility");
-  const te = useTranslations("errors");
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<EligibilityAnswers>({ resolver: zodResolver(eligibilityAnswersSchema), defaultValues: defaults ?? {} });
-
-  const onSubmit = handleSubmit(async (answers) => {
-    setFormError(null);
-    const result = await submitEligibilityAction(answers);
-    if (!result.ok) {
-      setFormError(applyActionErrors(result, setError));
-      return;
-    }
-    router.refresh();
-    document.getElementById("main")?.focus();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<EligibilityAnswers, unknown>({
+    schema: eligibilityAnswersSchema,
+    defaultValues: defaults ?? {},
+    action: submitEligibilityAction,
+    onSuccess: () => {
+      router.refresh();
+      document.getElementById("main")?.focus();
+    },
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
-      <FormError errorKey={formError} />
+    <form onSubmit={submit} noValidate className="flex flex-col gap-6">
+      <FormError error={summary} />
       {eligibilityQuestions.map((question) => (
         <RadioGroup
           key={question}
@@ -52,8 +39,8 @@ export function EligibilityForm({ defaults, disabled }: { defaults: Partial<Elig
           legend={t(`questions.${question}.label`)}
           hint={t(`questions.${question}.hint`)}
           options={choices[question].map((value) => ({ value, label: t(`answers.${value}` as never) }))}
-          error={errors[question]?.message ? te(errors[question]!.message as never) : undefined}
-          inputProps={{ ...register(question), disabled }}
+          error={fieldError(question)}
+          inputProps={{ ...form.register(question), disabled }}
         />
       ))}
       <Button type="submit" disabled={isSubmitting || disabled}>

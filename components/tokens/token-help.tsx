@@ -1,12 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyActionErrors } from "@/components/forms/action-errors";
 import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { requestTokenHelpAction, resetTokenAction } from "@/lib/tokens/actions";
@@ -14,39 +12,18 @@ import { recoveryCodeSchema } from "@/lib/tokens/schema";
 
 export function RecoveryResetForm() {
   const t = useTranslations("token.reset");
-  const te = useTranslations("errors");
   const router = useRouter();
-  const [formError, setFormError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<{ recoveryCode: string }>({ resolver: zodResolver(recoveryCodeSchema) as never, defaultValues: { recoveryCode: "" } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await resetTokenAction(values);
-    if (!result.ok) {
-      const key = applyActionErrors(result, setError);
-      setFormError(key ? { key, values: result.values } : null);
-      return;
-    }
-    router.refresh();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ recoveryCode: string }, unknown>({
+    schema: recoveryCodeSchema,
+    defaultValues: { recoveryCode: "" },
+    action: resetTokenAction,
+    onSuccess: () => router.refresh(),
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <FormError errorKey={formError && formError.key !== "invalidInput" ? formError.key : null} values={formError?.values} />
-      <TextField
-        id="recoveryCode"
-        label={t("label")}
-        hint={t("hint")}
-        autoComplete="off"
-        autoCapitalize="characters"
-        error={errors.recoveryCode?.message ? te(errors.recoveryCode.message as never) : undefined}
-        {...register("recoveryCode")}
-      />
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+      <FormError error={summary} />
+      <TextField id="recoveryCode" label={t("label")} hint={t("hint")} autoComplete="off" autoCapitalize="characters" error={fieldError("recoveryCode")} {...form.register("recoveryCode")} />
       <Button type="submit" variant="secondary" disabled={isSubmitting}>
         {t("submit")}
       </Button>
@@ -61,7 +38,7 @@ export function TokenHelpButton() {
   return (
     <div className="flex flex-col gap-2">
       {state?.number ? <p role="status" className="font-medium text-green-800">{t("sent", { number: state.number })}</p> : null}
-      <FormError errorKey={state?.error ?? null} />
+      <FormError error={state?.error ?? null} />
       <Button
         variant="secondary"
         disabled={pending}

@@ -1,12 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyActionErrors } from "@/components/forms/action-errors";
 import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { startTotpAction, verifyTotpAction } from "@/lib/tokens/actions";
@@ -20,7 +18,7 @@ export function StartTotpButton() {
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-2">
-      <FormError errorKey={error} />
+      <FormError error={error} />
       <Button
         disabled={pending}
         onClick={async () => {
@@ -39,32 +37,21 @@ export function StartTotpButton() {
 
 export function TotpEnrollment({ qrSvg, manualKey }: { qrSvg: string; manualKey: string }) {
   const t = useTranslations("token.totp");
-  const te = useTranslations("errors");
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [formError, setFormError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<{ code: string }>({ resolver: zodResolver(verifyTotpSchema) as never, defaultValues: { code: "" } });
-
-  if (codes) return <RecoveryCodes codes={codes} />;
-
-  const onSubmit = handleSubmit(async ({ code }) => {
-    setFormError(null);
-    const result = await verifyTotpAction({ code });
-    if (!result.ok) {
-      const key = applyActionErrors(result, setError);
-      setFormError(key ? { key, values: result.values } : null);
-      if (result.formError === "tokenLocked") router.refresh();
-      return;
-    }
-    setCodes(result.data.recoveryCodes);
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ code: string }, { recoveryCodes: string[] }>({
+    schema: verifyTotpSchema,
+    defaultValues: { code: "" },
+    action: async (values) => {
+      const result = await verifyTotpAction(values);
+      // A lock changes the whole page: show it.
+      if (!result.ok && result.formError === "tokenLocked") router.refresh();
+      return result;
+    },
+    onSuccess: (data) => setCodes(data.recoveryCodes),
   });
 
-  const codeError = errors.code?.message ? te(errors.code.message as never, (formError?.values ?? {}) as never) : undefined;
+  if (codes) return <RecoveryCodes codes={codes} />;
 
   return (
     <div className="flex flex-col gap-4">
@@ -81,9 +68,9 @@ export function TotpEnrollment({ qrSvg, manualKey }: { qrSvg: string; manualKey:
         </p>
         <p className="text-sm text-slate-700">{t("manualKeyHint")}</p>
       </div>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-        <FormError errorKey={formError && formError.key !== "invalidInput" ? formError.key : null} values={formError?.values} />
-        <TextField id="code" label={t("codeLabel")} hint={t("codeHint")} inputMode="numeric" autoComplete="one-time-code" maxLength={7} error={codeError} {...register("code")} />
+      <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+        <FormError error={summary} />
+        <TextField id="code" label={t("codeLabel")} hint={t("codeHint")} inputMode="numeric" autoComplete="one-time-code" maxLength={7} error={fieldError("code")} {...form.register("code")} />
         <Button type="submit" disabled={isSubmitting}>
           {t("verify")}
         </Button>

@@ -13,7 +13,14 @@ import { authOptions } from "./options";
  * effect immediately, whatever the browser still holds.
  */
 export const getCurrentPerson = cache(async (): Promise<CurrentPerson | null> => {
-  const session = await getServerSession(authOptions());
+  let session;
+  try {
+    session = await getServerSession(authOptions());
+  } catch (error) {
+    // Outside a request (a script, a test) there is no cookie, hence nobody.
+    if (error instanceof Error && /outside a request scope/.test(error.message)) return null;
+    throw error;
+  }
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;
   return loadPersonByUserId(userId);

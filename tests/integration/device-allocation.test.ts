@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
+import { refusal } from "../support/refusal";
 import { cancelDevice, chooseHandover, promoteAllQueues, queuePosition, requestDevice } from "@/lib/devices/service";
 import { createEligibleEmployees, createEmployee, seedJourney, setPool } from "../support/factories";
 
@@ -17,15 +17,6 @@ async function poolState(kind: string) {
   return row;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "accepted";
-  } catch (error) {
-    if (error instanceof ActionError) return error.key;
-    throw error;
-  }
-}
 
 beforeAll(seedJourney);
 

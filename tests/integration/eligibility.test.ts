@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
+import { refusal } from "../support/refusal";
 import { requestDevice } from "@/lib/devices/service";
 import { submitEligibility } from "@/lib/eligibility/service";
 import type { EligibilityAnswers } from "@/lib/eligibility/schema";
@@ -42,11 +42,7 @@ describe("eligibility with the seeded rules", () => {
     await submit(person.id, yes);
     await db().execute(sql`update resource_pools set capacity = in_use + 5, daily_activation_limit = null where kind in ('laptop', 'vpn_licence')`);
     await db().transaction((tx) => requestDevice(tx, person.id, "laptop"));
-    const refused = await submit(person.id, { ...yes, workFromHome: "no" }).then(
-      () => "accepted",
-      (e: unknown) => (e instanceof ActionError ? e.key : String(e)),
-    );
-    expect(refused).toBe("answersLocked");
+    expect(await refusal(submit(person.id, { ...yes, workFromHome: "no" }))).toBe("answersLocked");
     expect((await getCaseSteps(person.id)).eligibility).toBe("eligible");
 
     const waiter = await createEmployee({ jobFamily: "finance" });

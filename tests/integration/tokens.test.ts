@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
+import { refusal } from "../support/refusal";
 import { open, parseKey } from "@/lib/tokens/secret-box";
 import { enrollHardwareToken, getTokenView, pendingTotpSecret, requestTokenHelp, resetWithRecoveryCode, startTotpEnrollment, verifyTotp } from "@/lib/tokens/service";
 import { totpCode } from "@/lib/tokens/totp";
@@ -9,15 +9,6 @@ import { createEmployee, seedJourney } from "../support/factories";
 
 const tx = <T,>(fn: (t: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0]) => Promise<T>) => db().transaction(fn);
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "accepted";
-  } catch (error) {
-    if (error instanceof ActionError) return error.key;
-    throw error;
-  }
-}
 
 beforeAll(seedJourney);
 

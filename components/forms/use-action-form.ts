@@ -1,0 +1,52 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import { applyActionErrors, type ActionFailure } from "./action-errors";
+
+type Result<D> = { ok: true; data: D } | ActionFailure;
+
+/**
+ * A react-hook-form form wired to a server action, with one zod schema for
+ * both sides: client errors and the server's field errors show next to the
+ * fields (translated from `errors.*`), the rest in the form's summary.
+ */
+export function useActionForm<T extends FieldValues, D>(options: {
+  schema: z.ZodType;
+  defaultValues?: DefaultValues<T>;
+  action: (values: T) => Promise<Result<D>>;
+  onSuccess?: (data: D) => void;
+}) {
+  const te = useTranslations("errors");
+  const [formError, setFormError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const form = useForm<T>({ resolver: zodResolver(options.schema as never) as never, defaultValues: options.defaultValues });
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await options.action(values);
+    if (!result.ok) {
+      const key = applyActionErrors(result, form.setError);
+      setFormError(key ? { key, values: result.values } : null);
+      return;
+    }
+    options.onSuccess?.(result.data);
+  });
+
+  /** The translated message for a field, with the server's values (e.g. tries left). */
+  const fieldError = (name: Path<T>): string | undefined => {
+    const message = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    return message ? te(message as never, (formError?.values ?? {}) as never) : undefined;
+  };
+
+  return {
+    form,
+    submit,
+    fieldError,
+    /** The summary message key, unless the fields already say it all. */
+    summary: formError && formError.key !== "invalidInput" ? formError : null,
+    isSubmitting: form.formState.isSubmitting,
+  };
+}

@@ -76,6 +76,12 @@ export async function seedDemo(db: Db, options: { employees?: number; encryption
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('passerelle-demo-seed'))`);
     const done = await tx.select().from(appMeta).where(sql`${appMeta.key} = 'demo_seed'`);
     if (done.length > 0) {
+      // A demo database from before the journey existed gets its stock and rules once.
+      const journey = await tx.select().from(appMeta).where(sql`${appMeta.key} = 'demo_journey'`);
+      if (journey.length === 0) {
+        await seedJourneyDefaults(tx, options.encryptionKey);
+        await tx.insert(appMeta).values({ key: "demo_journey", value: "1" });
+      }
       await topUpCollectionSlots(tx);
       return { seeded: false, employees: 0 };
     }
@@ -177,7 +183,10 @@ export async function seedDemo(db: Db, options: { employees?: number; encryption
 
     await seedJourneyDefaults(tx, options.encryptionKey);
     await topUpCollectionSlots(tx);
-    await tx.insert(appMeta).values({ key: "demo_seed", value: demoSeedVersion });
+    await tx.insert(appMeta).values([
+      { key: "demo_seed", value: demoSeedVersion },
+      { key: "demo_journey", value: "1" },
+    ]);
     return { seeded: true, employees: rows.length };
   });
 }

@@ -14,6 +14,15 @@ async function boot() {
     throw error;
   }
   process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
+  const { parseListen, startStunResponder } = await import("./lib/connectivity/stun-responder");
+  const stun = parseListen(config.STUN_LISTEN);
+  if (stun) {
+    // Several instances on one host share the port: the first one answers, the others carry on.
+    await startStunResponder(stun.host, stun.port).then(
+      (responder) => console.log(JSON.stringify({ level: 30, app: "passerelle", msg: "STUN responder listening", port: responder.port })),
+      (error: Error) => console.error(JSON.stringify({ level: 40, app: "passerelle", msg: "STUN responder not started", err: error.message })),
+    );
+  }
   if (config.OUTBOX_WORKER) {
     const { startBackgroundWorker } = await import("./lib/jobs/background");
     startBackgroundWorker();

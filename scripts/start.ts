@@ -89,6 +89,8 @@ async function main() {
       process.env.TOKEN_ENCRYPTION_KEY ??= secrets.tokenEncryptionKey;
       // Embedded database without SMTP: demo mode, with the dev mailbox.
       if (!process.env.SMTP_URL) process.env.DEMO_MODE ??= "true";
+      // The self-test's UDP probe answers here; the demo settings point at it.
+      process.env.STUN_LISTEN ??= "127.0.0.1:3478";
     }
 
     const env = parseEnv(process.env);

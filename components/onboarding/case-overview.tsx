@@ -11,9 +11,10 @@ const nextHref: Partial<Record<NextStep, string>> = {
   device_queue: "/device",
   device_collect: "/device",
   token: "/token",
+  connectivity: "/connectivity",
 };
 
-const stepHref = { eligibility: "/eligibility", device: "/device", token: "/token", connectivity: null } as const;
+const stepHref = { eligibility: "/eligibility", device: "/device", token: "/token", connectivity: "/connectivity" } as const;
 
 /** Every step with its outcome, the one next action, and what IT is looking at. */
 export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; tickets: OpenTicket[] }) {
@@ -46,6 +47,13 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
             </Link>
           </p>
         ) : null}
+        {stage === "ready" ? (
+          <p className="mt-4">
+            <Link href="/guide" className={buttonClass("primary")}>
+              {t("guide")}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {tickets.length > 0 ? (
@@ -57,6 +65,17 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
             {tickets.map((ticket) => (
               <li key={ticket.number}>
                 {t("tickets.item", { number: ticket.number, category: t(`tickets.category.${ticket.category}`), status: t(`tickets.status.${ticket.status as "new"}`), date: format.dateTime(ticket.createdAt, { dateStyle: "medium" }) })}
+                {ticket.replies.length > 0 ? (
+                  <ul className="mt-1 flex flex-col gap-1 border-l-4 border-amber-300 pl-3">
+                    {ticket.replies.map((reply) => (
+                      <li key={reply.at.toISOString()}>
+                        <span className="text-sm text-slate-700">{t("tickets.replyFrom", { date: format.dateTime(reply.at, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                        {/* Rendered as text: React escapes it, no HTML from replies reaches the page. */}
+                        <p className="whitespace-pre-wrap">{reply.body}</p>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -70,7 +89,7 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
         </h2>
         <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
           {rows.map((row, index) => {
-            const link = stepHref[row.key];
+            const link: string | null = stepHref[row.key];
             return (
               <li key={row.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
                 <span className="font-medium">

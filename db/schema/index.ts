@@ -7,3 +7,4 @@ export * from "./system";
 export * from "./devices";
 export * from "./tokens";
 export * from "./tickets";
+export * from "./connectivity";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { appMeta, employeeRoles, employees, orgUnits, sites } from "../schema";
-import { seedJourneyDefaults, topUpCollectionSlots } from "./journey";
+import { seedDefaultSettings, seedJourneyDefaults, topUpCollectionSlots } from "./journey";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "./names";
 
 // A fictional Swiss company, Transalpina SA: ~2,000 people, 12 units, 3 sites.
@@ -82,6 +82,7 @@ export async function seedDemo(db: Db, options: { employees?: number; encryption
         await seedJourneyDefaults(tx, options.encryptionKey);
         await tx.insert(appMeta).values({ key: "demo_journey", value: "1" });
       }
+      await seedDefaultSettings(tx);
       await topUpCollectionSlots(tx);
       return { seeded: false, employees: 0 };
     }

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../client";
 import { collectionSlots, eligibilityRuleSets, hardwareTokens, resourcePools, settings, sites } from "../schema";
 import { defaultEligibilityRules } from "../../lib/eligibility/rules";
 import { defaultRecommendationRules } from "../../lib/devices/rules";
+import { defaultConnectivitySettings } from "../../lib/connectivity/schema";
 import { seal } from "../../lib/tokens/secret-box";
 import { Secret } from "otpauth";
 
@@ -17,6 +18,7 @@ export async function seedJourneyDefaults(tx: DbOrTx, encryptionKey: Buffer, opt
     { kind: "hardware_token", capacity: options.hardwareTokens ?? 200 },
     { kind: "router_4g", capacity: 50, dailyActivationLimit: 20 },
   ]);
+  await seedDefaultSettings(tx);
   await tx.insert(settings).values([
     {
       key: "vdi",
@@ -55,4 +57,9 @@ export async function topUpCollectionSlots(tx: DbOrTx) {
      cross join (values (time '09:00'), (time '11:00'), (time '14:00'), (time '16:00')) as slot(t)
      where extract(isodow from d) < 6
     on conflict (site_id, starts_at) do nothing`);
+}
+
+/** Settings added by later versions, for databases seeded before them. Idempotent. */
+export async function seedDefaultSettings(tx: DbOrTx) {
+  await tx.insert(settings).values([{ key: "connectivity", value: defaultConnectivitySettings }]).onConflictDoNothing();
 }

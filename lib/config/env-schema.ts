@@ -37,6 +37,11 @@ export const envSchema = z
     SIGNIN_LIMIT_PER_ADDRESS: positiveInt(5),
     SIGNIN_LIMIT_PER_IP: positiveInt(30),
     SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
+    STUN_LISTEN: z
+      .string()
+      .regex(/^([0-9.]+|localhost):\d{1,5}$/, "must look like 127.0.0.1:3478")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .optional()

@@ -16,11 +16,11 @@ import type { DevicePath } from "./rules";
 //  - lock order is always: the person's case → pools → allocation rows.
 
 export type PoolKind = "laptop" | "vdi_seat" | "vpn_licence" | "hardware_token" | "router_4g";
-type DeviceKind = "laptop" | "vdi_seat";
+type DeviceKind = "laptop" | "vdi_seat" | "router_4g";
 
 /** A laptop also takes a VPN licence; a VDI seat is reached through the web, without one. */
-const poolsFor: Record<DeviceKind, PoolKind[]> = { laptop: ["laptop", "vpn_licence"], vdi_seat: ["vdi_seat"] };
-export const kindForPath = (path: DevicePath): DeviceKind => (path === "laptop" ? "laptop" : "vdi_seat");
+const poolsFor: Record<DeviceKind, PoolKind[]> = { laptop: ["laptop", "vpn_licence"], vdi_seat: ["vdi_seat"], router_4g: ["router_4g"] };
+export const kindForPath = (path: DevicePath): "laptop" | "vdi_seat" => (path === "laptop" ? "laptop" : "vdi_seat");
 
 type PoolRow = { id: string; kind: PoolKind; capacity: number; in_use: number; daily_activation_limit: number | null; used_today: number; working_day: boolean };
 
@@ -91,11 +91,12 @@ type ActiveAllocation = {
   is_today: boolean;
 };
 
-async function activeDevice(tx: DbOrTx, employeeId: string): Promise<ActiveAllocation | null> {
+/** The person's active request among `kinds` (by default their computer: laptop or VDI seat). */
+async function activeDevice(tx: DbOrTx, employeeId: string, kinds: DeviceKind[] = ["laptop", "vdi_seat"]): Promise<ActiveAllocation | null> {
   const [row] = (await tx.execute(sql`
     select id, kind, status, pool_id, collection_slot_id, wave_day::text, (wave_day = ${today}) as is_today
       from allocations
-     where employee_id = ${employeeId} and kind in ('laptop', 'vdi_seat') and status in ('waiting', 'reserved', 'issued')`)) as unknown as ActiveAllocation[];
+     where employee_id = ${employeeId} and kind::text in ${kinds} and status in ('waiting', 'reserved', 'issued')`)) as unknown as ActiveAllocation[];
   return row ?? null;
 }
 
@@ -204,7 +205,8 @@ export async function promoteQueue(tx: DbOrTx, kind: DeviceKind): Promise<number
        limit 1`)) as unknown as { id: string; employee_id: string }[];
     if (!next) break;
     await reserve(tx, pools, kind, next.id);
-    await notifyEmployee(tx, next.employee_id, kind === "vdi_seat" ? "vdiReady" : "devicePromoted", {}, "/device");
+    const notice = kind === "vdi_seat" ? "vdiReady" : kind === "router_4g" ? "routerReserved" : "devicePromoted";
+    await notifyEmployee(tx, next.employee_id, notice, { postcode: "", city: "" }, kind === "router_4g" ? "/connectivity" : "/device");
     promoted += 1;
   }
   return promoted;
@@ -241,8 +243,35 @@ export async function chooseHandover(tx: DbOrTx, employeeId: string, input: Hand
 /** Promotes every queue that can move: run by the background worker each minute. */
 export async function promoteAllQueues(tx: DbOrTx): Promise<number> {
   let total = 0;
-  for (const kind of ["laptop", "vdi_seat"] as const) total += await promoteQueue(tx, kind);
+  for (const kind of ["laptop", "vdi_seat", "router_4g"] as const) total += await promoteQueue(tx, kind);
   return total;
+}
+
+/**
+ * No usable internet at home but 4G coverage: a 4G router from its own pool,
+ * under the same stock, queue and wave rules as laptops, shipped home.
+ */
+export async function requestRouter(tx: DbOrTx, employeeId: string, address: ShippingAddress): Promise<DeviceRequestResult> {
+  await lockCase(tx, employeeId);
+  const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
+  if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
+  const existing = await activeDevice(tx, employeeId, ["router_4g"]);
+  if (existing) return { allocationId: existing.id, status: existing.status, created: false };
+  const pools = await lockPools(tx, poolsFor.router_4g);
+  const pool = pools.get("router_4g")!;
+  const [queued] = (await tx.execute(sql`select exists (select 1 from allocations where pool_id = ${pool.id} and status = 'waiting') as waiting`)) as unknown as { waiting: boolean }[];
+  const [inserted] = (await tx.execute(sql`
+    insert into allocations (employee_id, pool_id, kind, status, handover_method, shipping_address)
+    values (${employeeId}, ${pool.id}, 'router_4g', 'waiting', 'ship', ${JSON.stringify(address)}::jsonb)
+    returning id`)) as unknown as { id: string }[];
+  if (!queued.waiting && canReserve(pools, "router_4g")) {
+    await reserve(tx, pools, "router_4g", inserted.id);
+    await notifyEmployee(tx, employeeId, "routerReserved", { postcode: address.postcode, city: address.city }, "/connectivity");
+    return { allocationId: inserted.id, status: "reserved", created: true };
+  }
+  const position = await queuePosition(tx, inserted.id);
+  await notifyEmployee(tx, employeeId, "deviceWaiting", { position }, "/connectivity");
+  return { allocationId: inserted.id, status: "waiting", created: true };
 }
 
 export { activeDevice, queuePosition, lockPools, remainingToday };

@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { promoteAllQueues } from "@/lib/devices/service";
 import { logger } from "@/lib/log/logger";
@@ -38,7 +39,7 @@ export function startBackgroundWorker(): void {
       }
       // A new day opens a new activation wave: the queues move without anyone clicking.
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
-      await every(purge, 10 * 60_000, purgeExpired, "purge");
+      await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests()]), "purge");
       if (!busy) await new Promise((r) => setTimeout(r, 1000));
     }
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { onboardingCases } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import { getRosterFacts } from "@/lib/roster/queries";
@@ -13,5 +13,10 @@ export async function caseSnapshot(tx: DbOrTx, employeeId: string): Promise<Reco
     .select({ answers: onboardingCases.eligibilityAnswers, ruleId: onboardingCases.eligibilityRuleId, rulesVersion: onboardingCases.eligibilityRulesVersion, decidedAt: onboardingCases.eligibilityDecidedAt })
     .from(onboardingCases)
     .where(eq(onboardingCases.employeeId, employeeId));
-  return { takenAt: new Date().toISOString(), roster, steps, eligibility: eligibility ?? null };
+  const [latestTest] = (await tx.execute(sql`
+    select started_at as "startedAt", isp, verdict, recommendation, limits, latency_ms as "latencyMs", jitter_ms as "jitterMs",
+           download_kbps as "downloadKbps", upload_kbps as "uploadKbps", udp_ok as "udpOk", gateways
+      from connectivity_tests where employee_id = ${employeeId} and status = 'completed'
+     order by started_at desc limit 1`)) as unknown as Record<string, unknown>[];
+  return { takenAt: new Date().toISOString(), roster, steps, eligibility: eligibility ?? null, connectivity: latestTest ?? null };
 }

@@ -29,13 +29,16 @@ export async function raiseTicket(
   return { id: row.id, number: Number(row.number), created: row.created };
 }
 
-export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date };
+export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; replies: { at: Date; body: string }[] };
 
-/** The employee's own tickets that are not closed, newest first. */
+/** The employee's own tickets that are not closed, newest first, with IT's public replies (never internal notes). */
 export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<OpenTicket[]> {
   const rows = (await tx.execute(sql`
-    select number, category, status, created_at as "createdAt" from tickets
-     where employee_id = ${employeeId} and status not in ('resolved', 'closed')
-     order by created_at desc`)) as unknown as (OpenTicket & { number: string | number })[];
-  return rows.map((r) => ({ ...r, number: Number(r.number), createdAt: new Date(r.createdAt) }));
+    select t.number, t.category, t.status, t.created_at as "createdAt",
+           coalesce((select json_agg(json_build_object('at', e.at, 'body', e.body) order by e.at)
+                       from ticket_events e where e.ticket_id = t.id and e.public and e.body is not null), '[]'::json) as replies
+      from tickets t
+     where t.employee_id = ${employeeId} and t.status not in ('resolved', 'closed')
+     order by t.created_at desc`)) as unknown as (Omit<OpenTicket, "replies"> & { number: string | number; replies: { at: string; body: string }[] })[];
+  return rows.map((r) => ({ ...r, number: Number(r.number), createdAt: new Date(r.createdAt), replies: r.replies.map((x) => ({ at: new Date(x.at), body: x.body })) }));
 }

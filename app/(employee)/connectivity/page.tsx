@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { NoInternetForm } from "@/components/connectivity/no-internet-form";
+import { SelfTest } from "@/components/connectivity/self-test";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-title";
+import { requirePerson } from "@/lib/auth/session";
+import { getRouterRequest, listConnectivityTests } from "@/lib/connectivity/service";
+import { getCaseSteps } from "@/lib/onboarding/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("connectivity"))("title") };
+}
+
+const mbps = (kbps: number | null) => (kbps === null ? "–" : (kbps / 1000).toFixed(1));
+
+export default async function ConnectivityPage() {
+  const person = await requirePerson();
+  const t = await getTranslations("connectivity");
+  const format = await getFormatter();
+  const [steps, tests, router] = await Promise.all([getCaseSteps(person.employeeId), listConnectivityTests(person.employeeId), getRouterRequest(person.employeeId)]);
+  const latest = tests[0];
+  const tone = !latest?.verdict ? "info" : latest.verdict === "good" ? "success" : latest.verdict === "limited" || latest.verdict === "udp_blocked" ? "warning" : "error";
+
+  if (steps.eligibility !== "eligible") {
+    return (
+      <>
+        <PageTitle>{t("title")}</PageTitle>
+        <Notice tone="info">{t("eligibilityFirst")}</Notice>
+        <p className="mt-4">
+          <Link href="/eligibility" className={buttonClass("primary")}>
+            {t("toEligibility")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <div className="flex flex-col gap-8">
+        {latest?.verdict ? (
+          <section aria-labelledby="result-heading" className="flex flex-col gap-3">
+            <h2 id="result-heading" tabIndex={-1} className="text-lg font-semibold">
+              {t("result.heading", { date: format.dateTime(latest.startedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            </h2>
+            <Notice tone={tone} title={t(`verdict.${latest.verdict}.title`)}>
+              <p>{t(`verdict.${latest.verdict}.body`)}</p>
+              {latest.recommendation ? <p className="mt-2 font-medium">{t(`recommendation.${latest.recommendation as "ipsec"}`)}</p> : null}
+              {latest.limits.length > 0 && latest.verdict !== "offline" ? (
+                <ul className="mt-2 list-disc pl-6">
+                  {latest.limits.map((limit) => (
+                    <li key={limit}>{t(`limits.${limit as "latency"}`)}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </Notice>
+            <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+              {[
+                ["latency", latest.latencyMs === null ? "–" : `${latest.latencyMs} ms`],
+                ["jitter", latest.jitterMs === null ? "–" : `${latest.jitterMs} ms`],
+                ["download", `${mbps(latest.downloadKbps)} Mbit/s`],
+                ["upload", `${mbps(latest.uploadKbps)} Mbit/s`],
+                ["udp", latest.udpOk ? t("result.udpOk") : t("result.udpBlocked")],
+              ].map(([key, value]) => (
+                <div key={key} className="rounded-md border border-slate-300 bg-white p-3">
+                  <dt className="text-sm text-slate-700">{t(`result.${key as "latency"}`)}</dt>
+                  <dd className="font-semibold">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="test-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+          <h2 id="test-heading" className="text-lg font-semibold">
+            {latest ? t("test.againHeading") : t("test.heading")}
+          </h2>
+          <p>{t("test.intro")}</p>
+          <SelfTest />
+        </section>
+
+        <section aria-labelledby="no-internet-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+          <h2 id="no-internet-heading" className="text-lg font-semibold">
+            {t("noInternet.heading")}
+          </h2>
+          {router ? (
+            <Notice tone="info" title={t(`noInternet.router.${router.status}`)}>
+              {t("noInternet.router.body")}
+            </Notice>
+          ) : steps.connectivity === "no_internet" ? (
+            <Notice tone="info" title={t("noInternet.withIt")}>
+              {t("noInternet.withItBody")}
+            </Notice>
+          ) : (
+            <>
+              <p>{t("noInternet.intro")}</p>
+              <NoInternetForm />
+            </>
+          )}
+        </section>
+
+        {tests.length > 1 ? (
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+              {t("history.heading")}
+            </h2>
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse bg-white text-sm">
+                <caption className="sr-only">{t("history.caption")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300 text-left">
+                    <th scope="col" className="p-2">{t("history.when")}</th>
+                    <th scope="col" className="p-2">{t("history.verdict")}</th>
+                    <th scope="col" className="p-2">{t("result.latency")}</th>
+                    <th scope="col" className="p-2">{t("result.download")}</th>
+                    <th scope="col" className="p-2">{t("result.upload")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tests.map((test) => (
+                    <tr key={test.id} className="border-b border-slate-200">
+                      <td className="p-2">{format.dateTime(test.startedAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                      <td className="p-2">{test.verdict ? t(`verdict.${test.verdict}.title`) : "–"}</td>
+                      <td className="p-2">{test.latencyMs ?? "–"} ms</td>
+                      <td className="p-2">{mbps(test.downloadKbps)} Mbit/s</td>
+                      <td className="p-2">{mbps(test.uploadKbps)} Mbit/s</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
+
+        <p>
+          <Link href="/" className="font-medium text-blue-800 underline">
+            {t("back")}
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}

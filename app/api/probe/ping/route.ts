@@ -1,0 +1,10 @@
+import { noStore, probeCaller } from "@/lib/connectivity/probe-route";
+
+export const dynamic = "force-dynamic";
+
+/** A tiny round trip for latency and jitter. */
+export async function GET(request: Request) {
+  const caller = await probeCaller(request, false);
+  if (caller instanceof Response) return caller;
+  return new Response(null, { status: 204, headers: noStore });
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useWatch } from "react-hook-form";
+import { FormError } from "@/components/forms/form-error";
+import { RadioGroup } from "@/components/forms/radio-group";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { noInternetAction } from "@/lib/connectivity/actions";
+import { noInternetSchema } from "@/lib/connectivity/schema";
+
+type Values = { coverage: "yes" | "no"; street?: string; postcode?: string; city?: string; phone?: string };
+
+export function NoInternetForm() {
+  const t = useTranslations("connectivity.noInternet");
+  const router = useRouter();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<Values, unknown>({
+    schema: noInternetSchema,
+    action: noInternetAction,
+    onSuccess: () => router.refresh(),
+  });
+  const coverage = useWatch({ control: form.control, name: "coverage" });
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      <FormError error={summary} />
+      <RadioGroup
+        name="coverage"
+        legend={t("coverageLegend")}
+        hint={t("coverageHint")}
+        options={[
+          { value: "yes", label: t("coverageYes") },
+          { value: "no", label: t("coverageNo") },
+        ]}
+        error={fieldError("coverage")}
+        inputProps={form.register("coverage")}
+      />
+      {coverage === "yes" ? (
+        <div className="flex flex-col gap-3">
+          <p>{t("routerIntro")}</p>
+          <TextField id="router-street" label={t("street")} autoComplete="street-address" error={fieldError("street")} {...form.register("street")} />
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <TextField id="router-postcode" label={t("postcode")} inputMode="numeric" maxLength={4} autoComplete="postal-code" error={fieldError("postcode")} {...form.register("postcode")} />
+            <div className="sm:col-span-2">
+              <TextField id="router-city" label={t("city")} autoComplete="address-level2" error={fieldError("city")} {...form.register("city")} />
+            </div>
+          </div>
+          <TextField id="router-phone" type="tel" label={t("phone")} autoComplete="tel" error={fieldError("phone")} {...form.register("phone")} />
+        </div>
+      ) : null}
+      <Button type="submit" disabled={isSubmitting}>
+        {coverage === "no" ? t("submitTicket") : t("submitRouter")}
+      </Button>
+    </form>
+  );
+}

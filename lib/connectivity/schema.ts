@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const ispChoices = ["swisscom", "sunrise", "salt", "quickline", "init7", "wingo", "yallo", "other"] as const;
+
+export const startTestSchema = z
+  .object({
+    isp: z.enum(ispChoices).optional().or(z.literal("").transform(() => undefined)),
+    ispOther: z.string().trim().max(60, "tooLong").optional(),
+  })
+  .refine((v) => v.isp !== "other" || (v.ispOther && v.ispOther.length >= 2), { path: ["ispOther"], message: "ispOtherRequired" });
+
+const ms = z.number().int().min(0).max(60_000);
+
+/** What the browser reports. Bounds refuse absurd or forged numbers. */
+export const testResultSchema = z.object({
+  testId: z.uuid(),
+  latencySamples: z.array(ms).max(50),
+  downloadKbps: z.number().int().min(0).max(10_000_000).nullable(),
+  udpOk: z.boolean(),
+  gateways: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,32}$/), reachable: z.boolean(), ms: ms.nullable() })).max(20),
+});
+
+export const noInternetSchema = z.discriminatedUnion("coverage", [
+  z.object({ coverage: z.literal("no") }),
+  z.object({
+    coverage: z.literal("yes"),
+    street: z.string({ error: "streetRequired" }).trim().min(3, "streetRequired").max(120, "tooLong"),
+    postcode: z.string({ error: "postcodeRequired" }).trim().regex(/^[1-9]\d{3}$/, "postcodeInvalid"),
+    city: z.string({ error: "cityRequired" }).trim().min(2, "cityRequired").max(60, "tooLong").regex(/^[\p{L}][\p{L}\p{M} .'’()/-]*$/u, "cityInvalid"),
+    phone: z.string().trim().max(30, "tooLong").regex(/^$|^\+?[0-9 ()/-]{7,30}$/, "phoneInvalid").optional(),
+  }),
+], { error: "coverageRequired" });
+
+export const connectivitySettingsSchema = z.object({
+  stun: z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
+  gateways: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,32}$/), name: z.string().min(1), url: z.string().min(1) })).max(20),
+  sslProfile: z.object({ name: z.string(), host: z.string() }),
+  ipsecProfile: z.object({ name: z.string(), host: z.string() }),
+});
+export type ConnectivitySettings = z.infer<typeof connectivitySettingsSchema>;
+
+export const defaultConnectivitySettings: ConnectivitySettings = {
+  stun: { host: "127.0.0.1", port: 3478 },
+  gateways: [
+    { id: "zrh", name: "VPN Zürich", url: "/api/probe/gateway?g=zrh" },
+    { id: "lsn", name: "VPN Lausanne", url: "/api/probe/gateway?g=lsn" },
+  ],
+  sslProfile: { name: "Transalpina SSL (443)", host: "vpn-ssl.transalpina.test" },
+  ipsecProfile: { name: "Transalpina IPsec", host: "vpn.transalpina.test" },
+};
+
+/** What the browser needs to run the test: sizes and durations are capped by the server. */
+export const probePlan = { pings: 10, downloadStreams: 4, downloadBytes: 4 * 1024 * 1024, uploadStreams: 4, uploadBytes: 2 * 1024 * 1024, gatewayTimeoutMs: 4000, stunTimeoutMs: 5000 } as const;
+export const maxProbeBytes = 8 * 1024 * 1024;

@@ -1,0 +1,164 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ActionError } from "@/lib/auth/action-error";
+import { db } from "@/lib/db";
+import { requestRouter } from "@/lib/devices/service";
+import { getCaseSteps, lockCase } from "@/lib/onboarding/queries";
+import { getSetting } from "@/lib/settings/queries";
+import { raiseTicket } from "@/lib/tickets/service";
+import { connectivitySettingsSchema, defaultConnectivitySettings, probePlan, type ConnectivitySettings } from "./schema";
+import { connectivityVerdict, kbps, latencyStats, type VerdictResult } from "./verdict";
+
+/** A run must be finished within this time; later results are refused. */
+const runMinutes = 10;
+/** At most this many upload streams per run. */
+export const maxUploadsPerTest = 8;
+
+export async function connectivitySettings(tx: DbOrTx = db()): Promise<ConnectivitySettings> {
+  return getSetting("connectivity", connectivitySettingsSchema, defaultConnectivitySettings, tx);
+}
+
+export type TestPlan = {
+  testId: string;
+  plan: typeof probePlan;
+  stun: ConnectivitySettings["stun"];
+  gateways: { id: string; name: string; url: string }[];
+};
+
+/** Starts a run; a run still going in another tab is abandoned, so only one counts. */
+export async function startConnectivityTest(tx: DbOrTx, employeeId: string, isp: string | null): Promise<TestPlan> {
+  await lockCase(tx, employeeId);
+  await tx.execute(sql`update connectivity_tests set status = 'abandoned' where employee_id = ${employeeId} and status = 'running'`);
+  const [row] = (await tx.execute(sql`
+    insert into connectivity_tests (employee_id, isp) values (${employeeId}, ${isp}) returning id`)) as unknown as { id: string }[];
+  const settings = await connectivitySettings(tx);
+  return { testId: row.id, plan: probePlan, stun: settings.stun, gateways: settings.gateways };
+}
+
+/** Whether this person may send probe traffic for this run right now. */
+export async function isRunningTestOf(testId: string, employeeId: string): Promise<boolean> {
+  const rows = await db().execute(sql`
+    select 1 from connectivity_tests
+     where id = ${testId} and employee_id = ${employeeId} and status = 'running'
+       and started_at > now() - make_interval(mins => ${runMinutes})`);
+  return rows.length > 0;
+}
+
+/** One upload stream as the server received it; refused past the per-run cap. */
+export async function recordUpload(testId: string, employeeId: string, bytes: number, firstByteAt: Date, lastByteAt: Date): Promise<boolean> {
+  const inserted = await db().execute(sql`
+    insert into connectivity_uploads (test_id, bytes, first_byte_at, last_byte_at)
+    select ${testId}, ${bytes}, ${firstByteAt.toISOString()}, ${lastByteAt.toISOString()}
+     where exists (select 1 from connectivity_tests where id = ${testId} and employee_id = ${employeeId} and status = 'running')
+       and (select count(*) from connectivity_uploads where test_id = ${testId}) < ${maxUploadsPerTest}
+    returning id`);
+  return inserted.length > 0;
+}
+
+export type TestResultInput = {
+  testId: string;
+  latencySamples: number[];
+  downloadKbps: number | null;
+  udpOk: boolean;
+  gateways: { id: string; reachable: boolean; ms: number | null }[];
+};
+
+/**
+ * Finishes a run: the server computes upload speed from what it received and
+ * the verdict from everything. What the portal cannot solve goes to IT, one
+ * ticket per person and category however often the test is run.
+ */
+export async function completeConnectivityTest(tx: DbOrTx, employeeId: string, input: TestResultInput): Promise<VerdictResult & { testId: string }> {
+  await lockCase(tx, employeeId);
+  const [test] = (await tx.execute(sql`
+    select id, (started_at > now() - make_interval(mins => ${runMinutes})) as fresh from connectivity_tests
+     where id = ${input.testId} and employee_id = ${employeeId} and status = 'running'
+       for update`)) as unknown as { id: string; fresh: boolean }[];
+  // Someone else's run, a finished one, or a made-up id: the same refusal.
+  if (!test) throw new ActionError("testNotFound");
+  if (!test.fresh) throw new ActionError("testExpired");
+
+  const settings = await connectivitySettings(tx);
+  const known = new Set(settings.gateways.map((g) => g.id));
+  const gateways = input.gateways.filter((g) => known.has(g.id));
+  const [upload] = (await tx.execute(sql`
+    select coalesce(sum(bytes), 0)::bigint as bytes,
+           coalesce(extract(epoch from (max(last_byte_at) - min(first_byte_at))) * 1000, 0)::float as ms
+      from connectivity_uploads where test_id = ${test.id}`)) as unknown as { bytes: string; ms: number }[];
+  const uploadKbps = Number(upload.bytes) > 0 ? kbps(Number(upload.bytes), upload.ms) : null;
+  const { latencyMs, jitterMs } = latencyStats(input.latencySamples);
+  const steps = await getCaseSteps(employeeId, tx);
+  const result = connectivityVerdict({ latencyMs, jitterMs, downloadKbps: input.downloadKbps, uploadKbps, udpOk: input.udpOk, gateways }, steps.path);
+
+  await tx.execute(sql`
+    update connectivity_tests
+       set status = 'completed', completed_at = now(), latency_ms = ${latencyMs}, jitter_ms = ${jitterMs},
+           download_kbps = ${input.downloadKbps}, upload_kbps = ${uploadKbps}, udp_ok = ${input.udpOk},
+           gateways = ${JSON.stringify(gateways)}::jsonb, verdict = ${result.verdict}, recommendation = ${result.recommendation},
+           limits = ${JSON.stringify(result.limits)}::jsonb
+     where id = ${test.id}`);
+  await tx.execute(sql`update onboarding_cases set connectivity = ${result.verdict}, updated_at = now() where employee_id = ${employeeId}`);
+
+  if (result.verdict === "gateway_unreachable" && steps.path !== "vdi") {
+    await raiseTicket(tx, { employeeId, category: "gateway_unreachable", priority: "high", summary: "Self-test: no VPN gateway reachable on TCP 443", actorEmployeeId: employeeId });
+  }
+  return { ...result, testId: test.id };
+}
+
+export type TestHistoryItem = {
+  id: string;
+  startedAt: Date;
+  isp: string | null;
+  verdict: VerdictResult["verdict"] | null;
+  recommendation: VerdictResult["recommendation"] | null;
+  limits: string[];
+  latencyMs: number | null;
+  jitterMs: number | null;
+  downloadKbps: number | null;
+  uploadKbps: number | null;
+  udpOk: boolean | null;
+};
+
+export async function listConnectivityTests(employeeId: string, limit = 10): Promise<TestHistoryItem[]> {
+  const rows = (await db().execute(sql`
+    select id, started_at as "startedAt", isp, verdict, recommendation, coalesce(limits, '[]'::jsonb) as limits,
+           latency_ms as "latencyMs", jitter_ms as "jitterMs", download_kbps as "downloadKbps", upload_kbps as "uploadKbps", udp_ok as "udpOk"
+      from connectivity_tests where employee_id = ${employeeId} and status = 'completed'
+     order by started_at desc limit ${limit}`)) as unknown as (TestHistoryItem & { startedAt: string })[];
+  return rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt) }));
+}
+
+export type NoInternetInput = { coverage: "no" } | { coverage: "yes"; street: string; postcode: string; city: string; phone?: string };
+
+/**
+ * No usable connection at home. With 4G coverage: a 4G router, shipped home.
+ * Without: IT takes it over (high priority).
+ */
+export async function reportNoInternet(tx: DbOrTx, employeeId: string, input: NoInternetInput): Promise<{ outcome: "router" | "ticket"; ticket?: number; status?: string }> {
+  await lockCase(tx, employeeId);
+  if (input.coverage === "yes") {
+    const address = { street: input.street, postcode: input.postcode, city: input.city, ...(input.phone ? { phone: input.phone } : {}) };
+    const router = await requestRouter(tx, employeeId, address);
+    await tx.execute(sql`update onboarding_cases set connectivity = 'router_requested', updated_at = now() where employee_id = ${employeeId}`);
+    return { outcome: "router", status: router.status };
+  }
+  await tx.execute(sql`update onboarding_cases set connectivity = 'no_internet', updated_at = now() where employee_id = ${employeeId}`);
+  const ticket = await raiseTicket(tx, { employeeId, category: "no_connectivity", priority: "high", summary: "No internet at home and no 4G coverage", actorEmployeeId: employeeId });
+  return { outcome: "ticket", ticket: ticket.number };
+}
+
+/** Retention: test results are kept 30 days. */
+export async function purgeOldConnectivityTests(): Promise<number> {
+  const rows = await db().execute(sql`delete from connectivity_tests where started_at < now() - interval '30 days' returning id`);
+  return rows.length;
+}
+
+export type RouterRequest = { status: "waiting" | "reserved" | "issued"; requestedAt: Date } | null;
+
+export async function getRouterRequest(employeeId: string): Promise<RouterRequest> {
+  const [row] = (await db().execute(sql`
+    select status, requested_at as "requestedAt" from allocations
+     where employee_id = ${employeeId} and kind = 'router_4g' and status in ('waiting', 'reserved', 'issued')`)) as unknown as { status: "waiting" | "reserved" | "issued"; requestedAt: string }[];
+  return row ? { status: row.status, requestedAt: new Date(row.requestedAt) } : null;
+}

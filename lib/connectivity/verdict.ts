@@ -1,0 +1,68 @@
+// The connectivity verdict, from measurements taken in the employee's browser
+// (upload measured on the server). Pure, so every threshold edge is tested.
+
+export type Verdict = "good" | "limited" | "udp_blocked" | "gateway_unreachable" | "offline";
+export type Recommendation = "ipsec" | "ssl" | "vdi" | "retry" | "it";
+export type Limit = "latency" | "jitter" | "download" | "upload";
+
+export type Thresholds = {
+  /** Good enough for video calls over the VPN. */
+  good: { maxLatencyMs: number; maxJitterMs: number; minDownloadKbps: number; minUploadKbps: number };
+};
+
+export const defaultThresholds: Thresholds = {
+  good: { maxLatencyMs: 100, maxJitterMs: 30, minDownloadKbps: 10_000, minUploadKbps: 2_000 },
+};
+
+export type Measurements = {
+  /** Median round trip to the portal; null when no probe came back. */
+  latencyMs: number | null;
+  jitterMs: number | null;
+  downloadKbps: number | null;
+  uploadKbps: number | null;
+  /** A server-reflexive ICE candidate came back from the STUN server. */
+  udpOk: boolean;
+  gateways: { reachable: boolean }[];
+};
+
+export type VerdictResult = { verdict: Verdict; recommendation: Recommendation; limits: Limit[] };
+
+function limitsOf(m: Measurements, t: Thresholds): Limit[] {
+  const limits: Limit[] = [];
+  if (m.latencyMs !== null && m.latencyMs > t.good.maxLatencyMs) limits.push("latency");
+  if (m.jitterMs !== null && m.jitterMs > t.good.maxJitterMs) limits.push("jitter");
+  if (m.downloadKbps === null || m.downloadKbps < t.good.minDownloadKbps) limits.push("download");
+  if (m.uploadKbps === null || m.uploadKbps < t.good.minUploadKbps) limits.push("upload");
+  return limits;
+}
+
+/**
+ * Worst problem first: no connection at all, then no VPN gateway reachable on
+ * TCP 443, then UDP blocked (IPsec/WireGuard cannot work: use the SSL profile
+ * on 443, or the VDI seat), then speed below what video calls need.
+ */
+export function connectivityVerdict(m: Measurements, path: "laptop" | "vdi" | null, t: Thresholds = defaultThresholds): VerdictResult {
+  if (m.latencyMs === null) return { verdict: "offline", recommendation: "retry", limits: [] };
+  const limits = limitsOf(m, t);
+  if (m.gateways.length > 0 && m.gateways.every((g) => !g.reachable)) {
+    return { verdict: "gateway_unreachable", recommendation: path === "vdi" ? "vdi" : "it", limits };
+  }
+  if (!m.udpOk) return { verdict: "udp_blocked", recommendation: path === "vdi" ? "vdi" : "ssl", limits };
+  return { verdict: limits.length > 0 ? "limited" : "good", recommendation: path === "vdi" ? "vdi" : "ipsec", limits };
+}
+
+/** Median and jitter (mean absolute difference between consecutive samples), in whole ms. */
+export function latencyStats(samples: number[]): { latencyMs: number | null; jitterMs: number | null } {
+  if (samples.length === 0) return { latencyMs: null, jitterMs: null };
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  let diff = 0;
+  for (let i = 1; i < samples.length; i += 1) diff += Math.abs(samples[i] - samples[i - 1]);
+  return { latencyMs: Math.round(median), jitterMs: samples.length > 1 ? Math.round(diff / (samples.length - 1)) : 0 };
+}
+
+/** kbit/s from bytes over milliseconds. */
+export function kbps(bytes: number, ms: number): number {
+  return ms > 0 ? Math.round((bytes * 8) / ms) : 0;
+}

@@ -1,27 +1,15 @@
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 test("when the VDI pool is full, people wait in a visible queue and can leave it", async ({ browser, sql }) => {
   // Two office workers from the demo roster, on phones.
-  const people = await sql`
-    select work_email from employees
-     where work_email like '%@transalpina.test' and active and job_family in ('finance', 'procurement', 'legal') and contract_type = 'permanent'
-     order by number limit 2`;
+  const people = await officeWorkers(sql, 2, 0);
   await sql`update resource_pools set capacity = in_use where kind = 'vdi_seat'`;
 
   for (const [index, person] of people.entries()) {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL });
     const page = await context.newPage();
-    await signIn(page, person.work_email as string);
-    await page.goto("/eligibility");
-    for (const [question, answer] of [
-      ["Can your work be done from home?", "Yes"],
-      ["Do you work with confidential paper documents?", "No"],
-      ["Does your work need equipment that must stay on site?", "No"],
-      ["Do you have a place at home where you can work?", "Yes"],
-    ]) {
-      await page.getByRole("group", { name: question }).getByLabel(answer).check();
-    }
-    await page.getByRole("button", { name: "Check my eligibility" }).click();
+    await signIn(page, person);
+    await passEligibility(page);
     await page.getByRole("link", { name: "Choose my device" }).click();
     await page.getByLabel(/^VDI seat/).check();
     await page.getByRole("button", { name: "Request this device" }).click();

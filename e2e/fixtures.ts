@@ -69,6 +69,30 @@ export async function signIn(page: Page, email: string, path = "/signin", option
   await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));
 }
 
+/** Answers the eligibility questions so that an office worker is eligible. */
+export async function passEligibility(page: Page): Promise<void> {
+  await page.goto("/eligibility");
+  for (const [question, answer] of [
+    ["Can your work be done from home?", "Yes"],
+    ["Do you work with confidential paper documents?", "No"],
+    ["Does your work need equipment that must stay on site?", "No"],
+    ["Do you have a place at home where you can work?", "Yes"],
+  ]) {
+    await page.getByRole("group", { name: question }).getByLabel(answer).check();
+  }
+  await page.getByRole("button", { name: "Check my eligibility" }).click();
+  await expect(page.getByText("You can work from home")).toBeVisible();
+}
+
+/** Office workers from the demo roster (work address, permanent contract), skipping the first `offset`. */
+export async function officeWorkers(sql: postgres.Sql, count: number, offset: number): Promise<string[]> {
+  const rows = await sql`
+    select work_email from employees
+     where work_email like '%@transalpina.test' and active and job_family in ('finance', 'procurement', 'legal') and contract_type = 'permanent'
+     order by number offset ${offset} limit ${count}`;
+  return rows.map((r) => r.work_email as string);
+}
+
 /** No serious or critical accessibility violation (WCAG 2.1 A/AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

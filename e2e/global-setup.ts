@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import dgram from "node:dgram";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +30,18 @@ export default async function globalSetup() {
   await seedDemo(db, { encryptionKey: parseKey(e2eEncryptionKey) });
   await sql.end({ timeout: 5 });
 
+  // The self-test's UDP probe: the server's own STUN responder, on a free loopback port.
+  const stunPort = await new Promise<number>((resolve) => {
+    const socket = dgram.createSocket("udp4");
+    socket.bind(0, "127.0.0.1", () => {
+      const chosen = socket.address().port;
+      socket.close(() => resolve(chosen));
+    });
+  });
+  const settingsDb = createDb(databaseUrl, { max: 1 });
+  await settingsDb.sql`update settings set value = jsonb_set(value, '{stun}', ${JSON.stringify({ host: "127.0.0.1", port: stunPort })}::jsonb) where key = 'connectivity'`;
+  await settingsDb.sql.end({ timeout: 5 });
+
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(dir, "next.log");
@@ -50,6 +63,7 @@ export default async function globalSetup() {
       // Every e2e browser comes from 127.0.0.1: keep the per-IP limit out of the way;
       // the per-address limit stays at its default and has its own test.
       SIGNIN_LIMIT_PER_IP: "100000",
+      STUN_LISTEN: `127.0.0.1:${stunPort}`,
       LOG_LEVEL: "warn",
     },
   });
@@ -72,6 +86,7 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_TOKEN_ENCRYPTION_KEY = e2eEncryptionKey;
+  process.env.E2E_STUN_PORT = String(stunPort);
 
   return async () => {
     if (next.exitCode === null) {

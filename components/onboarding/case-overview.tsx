@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { caseStage, nextStep, type CaseSteps, type NextStep } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
+import { HelpForm } from "@/components/tickets/help-form";
 
 const nextHref: Partial<Record<NextStep, string>> = {
   eligibility: "/eligibility",
@@ -69,7 +70,9 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
                   <ul className="mt-1 flex flex-col gap-1 border-l-4 border-amber-300 pl-3">
                     {ticket.replies.map((reply) => (
                       <li key={reply.at.toISOString()}>
-                        <span className="text-sm text-slate-700">{t("tickets.replyFrom", { date: format.dateTime(reply.at, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                        <span className="text-sm text-slate-700">
+                          {t(reply.fromEmployee ? "tickets.youWrote" : "tickets.replyFrom", { date: format.dateTime(reply.at, { dateStyle: "medium", timeStyle: "short" }) })}
+                        </span>
                         {/* Rendered as text: React escapes it, no HTML from replies reaches the page. */}
                         <p className="whitespace-pre-wrap">{reply.body}</p>
                       </li>
@@ -111,6 +114,18 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
             );
           })}
         </ol>
+      </section>
+      <section aria-labelledby="help-heading">
+        <details className="rounded-lg border border-slate-300 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">
+            <h2 id="help-heading" className="inline">
+              {t("helpHeading")}
+            </h2>
+          </summary>
+          <div className="mt-3">
+            <HelpForm />
+          </div>
+        </details>
       </section>
     </div>
   );

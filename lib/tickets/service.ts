@@ -29,16 +29,29 @@ export async function raiseTicket(
   return { id: row.id, number: Number(row.number), created: row.created };
 }
 
-export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; replies: { at: Date; body: string }[] };
+export type TicketMessage = { at: Date; body: string; fromEmployee: boolean };
+export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; replies: TicketMessage[] };
 
 /** The employee's own tickets that are not closed, newest first, with IT's public replies (never internal notes). */
 export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<OpenTicket[]> {
   const rows = (await tx.execute(sql`
     select t.number, t.category, t.status, t.created_at as "createdAt",
-           coalesce((select json_agg(json_build_object('at', e.at, 'body', e.body) order by e.at)
+           coalesce((select json_agg(json_build_object('at', e.at, 'body', e.body, 'fromEmployee', e.kind = 'employee_message') order by e.at)
                        from ticket_events e where e.ticket_id = t.id and e.public and e.body is not null), '[]'::json) as replies
       from tickets t
      where t.employee_id = ${employeeId} and t.status not in ('resolved', 'closed')
-     order by t.created_at desc`)) as unknown as (Omit<OpenTicket, "replies"> & { number: string | number; replies: { at: string; body: string }[] })[];
-  return rows.map((r) => ({ ...r, number: Number(r.number), createdAt: new Date(r.createdAt), replies: r.replies.map((x) => ({ at: new Date(x.at), body: x.body })) }));
+     order by t.created_at desc`)) as unknown as (Omit<OpenTicket, "replies"> & { number: string | number; replies: { at: string; body: string; fromEmployee: boolean }[] })[];
+  return rows.map((r) => ({ ...r, number: Number(r.number), createdAt: new Date(r.createdAt), replies: r.replies.map((x) => ({ ...x, at: new Date(x.at) })) }));
+}
+
+/**
+ * "I need help": one open ticket per person and category; the description is
+ * added to it as the employee's message (visible to them and to IT).
+ */
+export async function requestHelp(tx: DbOrTx, employeeId: string, input: { category: TicketCategory; description: string }): Promise<{ number: number }> {
+  const ticket = await raiseTicket(tx, { employeeId, category: input.category, summary: input.description.slice(0, 200), actorEmployeeId: employeeId });
+  await tx.execute(sql`
+    insert into ticket_events (ticket_id, actor_employee_id, kind, public, body)
+    values (${ticket.id}, ${employeeId}, 'employee_message', true, ${input.description})`);
+  return { number: ticket.number };
 }

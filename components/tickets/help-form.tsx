@@ -1,0 +1,75 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { requestHelpAction } from "@/lib/tickets/actions";
+import { helpCategories, helpRequestSchema, type HelpRequest } from "@/lib/tickets/schema";
+
+export function HelpForm() {
+  const t = useTranslations("help");
+  const router = useRouter();
+  const [sent, setSent] = useState<number | null>(null);
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<HelpRequest, { number: number }>({
+    schema: helpRequestSchema,
+    defaultValues: { category: "help_request", description: "" },
+    action: requestHelpAction,
+    onSuccess: (data) => {
+      setSent(data.number);
+      form.reset({ category: "help_request", description: "" });
+      router.refresh();
+    },
+  });
+  const descriptionError = fieldError("description");
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+      {sent ? (
+        <p role="status" className="font-medium text-green-800">
+          {t("sent", { number: sent })}
+        </p>
+      ) : null}
+      <FormError error={summary} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="help-category" className="font-medium">
+          {t("categoryLabel")}
+        </label>
+        <select id="help-category" className="min-h-11 rounded-md border border-slate-500 bg-white px-3" {...form.register("category")}>
+          {helpCategories.map((category) => (
+            <option key={category} value={category}>
+              {t(`categories.${category}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="help-description" className="font-medium">
+          {t("descriptionLabel")}
+        </label>
+        <p id="help-description-hint" className="text-sm text-slate-700">
+          {t("descriptionHint")}
+        </p>
+        <textarea
+          id="help-description"
+          rows={4}
+          maxLength={2000}
+          aria-invalid={descriptionError ? true : undefined}
+          aria-describedby={`help-description-hint${descriptionError ? " help-description-error" : ""}`}
+          className={`w-full rounded-md border px-3 py-2 ${descriptionError ? "border-red-700" : "border-slate-500"}`}
+          {...form.register("description")}
+        />
+        {descriptionError ? (
+          <p id="help-description-error" className="text-sm font-medium text-red-800">
+            {descriptionError}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}

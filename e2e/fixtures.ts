@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
 import postgres from "postgres";
 
 export { expect };
@@ -91,6 +92,11 @@ export async function officeWorkers(sql: postgres.Sql, count: number, offset: nu
      where work_email like '%@transalpina.test' and active and job_family in ('finance', 'procurement', 'legal') and contract_type = 'permanent'
      order by number offset ${offset} limit ${count}`;
   return rows.map((r) => r.work_email as string);
+}
+
+/** What an authenticator app shows for the manual key on screen. */
+export function codeFor(manualKey: string): string {
+  return new TOTP({ secret: Secret.fromBase32(manualKey.replace(/\s+/g, "")), digits: 6, period: 30, algorithm: "SHA1" }).generate();
 }
 
 /** No serious or critical accessibility violation (WCAG 2.1 A/AA rules). */

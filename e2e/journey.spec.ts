@@ -1,10 +1,4 @@
-import { TOTP, Secret } from "otpauth";
-import { demo, expect, expectAccessible, signIn, test } from "./fixtures";
-
-function codeFor(manualKey: string): string {
-  const secret = Secret.fromBase32(manualKey.replace(/\s+/g, ""));
-  return new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" }).generate();
-}
+import { codeFor, demo, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("an employee passes eligibility, reserves a laptop with a collection slot and enrolls an authenticator app", async ({ page }) => {
   await signIn(page, demo.employee);

@@ -1,0 +1,32 @@
+import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+
+test("with a VDI seat, a token and a good connection the employee is ready and gets a printable guide", async ({ page, sql }) => {
+  const [person] = await officeWorkers(sql, 1, 40);
+  await signIn(page, person);
+  await passEligibility(page);
+  await page.getByRole("link", { name: "Choose my device" }).click();
+  await page.getByLabel(/^VDI seat/).check();
+  await page.getByRole("button", { name: "Request this device" }).click();
+  await expect(page.getByText("Your VDI seat is ready")).toBeVisible();
+
+  await page.goto("/token");
+  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+  const manualKey = (await page.getByText("Key to type by hand").locator("xpath=following-sibling::p[1]").innerText()).trim();
+  await page.getByLabel("Code from the app").fill(codeFor(manualKey));
+  await page.getByRole("button", { name: "Activate", exact: true }).click();
+  await page.getByRole("button", { name: "I have saved them" }).click();
+
+  await page.goto("/connectivity");
+  await page.getByRole("button", { name: "Start the test" }).click();
+  await expect(page.getByText("Good: your connection is ready")).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByText("Your VDI seat works on this connection: it needs no VPN.")).toBeVisible();
+
+  await page.goto("/");
+  await expect(page.getByText("Ready for telework")).toBeVisible();
+  await page.getByRole("link", { name: "Open my connection guide" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your connection guide" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Working on your VDI seat" })).toBeVisible();
+  await expect(page.getByText("https://vdi.transalpina.test", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await expectAccessible(page);
+});

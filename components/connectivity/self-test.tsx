@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { completeTestAction, startTestAction } from "@/lib/connectivity/actions";
 import { ispChoices } from "@/lib/connectivity/schema";
 
@@ -148,30 +150,15 @@ export function SelfTest() {
   return (
     <div className="flex flex-col gap-4">
       <FormError error={error} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="isp" className="font-medium">
-          {t("ispLabel")}
-        </label>
-        <p id="isp-hint" className="text-sm text-slate-700">
-          {t("ispHint")}
-        </p>
-        <select id="isp" aria-describedby="isp-hint" value={isp} disabled={running} onChange={(e) => setIsp(e.target.value)} className="min-h-11 rounded-md border border-slate-500 bg-white px-3">
-          <option value="">{t("ispUnknown")}</option>
-          {ispChoices.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`isp.${choice}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {isp === "other" ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="ispOther" className="font-medium">
-            {t("ispOtherLabel")}
-          </label>
-          <input id="ispOther" value={ispOther} maxLength={60} disabled={running} onChange={(e) => setIspOther(e.target.value)} className="min-h-11 rounded-md border border-slate-500 px-3" />
-        </div>
-      ) : null}
+      <SelectField id="isp" label={t("ispLabel")} hint={t("ispHint")} value={isp} disabled={running} onChange={(e) => setIsp(e.target.value)}>
+        <option value="">{t("ispUnknown")}</option>
+        {ispChoices.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`isp.${choice}`)}
+          </option>
+        ))}
+      </SelectField>
+      {isp === "other" ? <TextField id="ispOther" label={t("ispOtherLabel")} value={ispOther} maxLength={60} disabled={running} onChange={(e) => setIspOther(e.target.value)} /> : null}
       <Button onClick={run} disabled={running}>
         {running ? t("running") : t("start")}
       </Button>

@@ -8,6 +8,7 @@ import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { chooseHandoverAction } from "@/lib/devices/actions";
 import { handoverSchema } from "@/lib/devices/schema";
@@ -50,36 +51,20 @@ export function HandoverForm({ slots, current }: { slots: Slot[]; current: Value
         inputProps={register("method")}
       />
       {method === "collect" ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="slotId" className="font-medium">
-            {t("slotLabel")}
-          </label>
-          <select
-            id="slotId"
-            className="min-h-11 rounded-md border border-slate-500 bg-white px-3"
-            aria-invalid={error("slotId") ? true : undefined}
-            aria-describedby={error("slotId") ? "slotId-error" : undefined}
-            {...register("slotId")}
-          >
-            <option value="">{t("slotPlaceholder")}</option>
-            {sites.map((site) => (
-              <optgroup key={site} label={site}>
-                {slots
-                  .filter((s) => s.site === site)
-                  .map((slot) => (
-                    <option key={slot.id} value={slot.id}>
-                      {format.dateTime(new Date(slot.startsAt), { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })} · {t("free", { count: slot.free })}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-          {error("slotId") ? (
-            <p id="slotId-error" className="text-sm font-medium text-red-800">
-              {error("slotId")}
-            </p>
-          ) : null}
-        </div>
+        <SelectField id="slotId" label={t("slotLabel")} error={error("slotId")} {...register("slotId")}>
+          <option value="">{t("slotPlaceholder")}</option>
+          {sites.map((site) => (
+            <optgroup key={site} label={site}>
+              {slots
+                .filter((s) => s.site === site)
+                .map((slot) => (
+                  <option key={slot.id} value={slot.id}>
+                    {format.dateTime(new Date(slot.startsAt), { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })} · {t("free", { count: slot.free })}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
       ) : (
         <div className="flex flex-col gap-3">
           <TextField id="street" label={t("street")} autoComplete="street-address" error={error("street")} {...register("street")} />

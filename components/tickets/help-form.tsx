@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { requestHelpAction } from "@/lib/tickets/actions";
 import { helpCategories, helpRequestSchema, type HelpRequest } from "@/lib/tickets/schema";
 
@@ -33,18 +34,13 @@ export function HelpForm() {
         </p>
       ) : null}
       <FormError error={summary} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="help-category" className="font-medium">
-          {t("categoryLabel")}
-        </label>
-        <select id="help-category" className="min-h-11 rounded-md border border-slate-500 bg-white px-3" {...form.register("category")}>
-          {helpCategories.map((category) => (
-            <option key={category} value={category}>
-              {t(`categories.${category}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="help-category" label={t("categoryLabel")} error={fieldError("category")} {...form.register("category")}>
+        {helpCategories.map((category) => (
+          <option key={category} value={category}>
+            {t(`categories.${category}`)}
+          </option>
+        ))}
+      </SelectField>
       <div className="flex flex-col gap-1">
         <label htmlFor="help-description" className="font-medium">
           {t("descriptionLabel")}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoInternetForm } from "@/components/connectivity/no-internet-form";
 import { SelfTest } from "@/components/connectivity/self-test";
-import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
+import { BackToStatus } from "@/components/onboarding/back-to-status";
+import { EligibilityRequired } from "@/components/onboarding/eligibility-required";
 import { requirePerson } from "@/lib/auth/session";
 import { getRouterRequest, listConnectivityTests } from "@/lib/connectivity/service";
 import { getCaseSteps } from "@/lib/onboarding/queries";
@@ -24,19 +24,7 @@ export default async function ConnectivityPage() {
   const latest = tests[0];
   const tone = !latest?.verdict ? "info" : latest.verdict === "good" ? "success" : latest.verdict === "limited" || latest.verdict === "udp_blocked" ? "warning" : "error";
 
-  if (steps.eligibility !== "eligible") {
-    return (
-      <>
-        <PageTitle>{t("title")}</PageTitle>
-        <Notice tone="info">{t("eligibilityFirst")}</Notice>
-        <p className="mt-4">
-          <Link href="/eligibility" className={buttonClass("primary")}>
-            {t("toEligibility")}
-          </Link>
-        </p>
-      </>
-    );
-  }
+  if (steps.eligibility !== "eligible") return <EligibilityRequired title={t("title")} state={steps.eligibility} />;
 
   return (
     <>
@@ -136,11 +124,7 @@ export default async function ConnectivityPage() {
           </section>
         ) : null}
 
-        <p>
-          <Link href="/" className="font-medium text-blue-800 underline">
-            {t("back")}
-          </Link>
-        </p>
+        <BackToStatus />
       </div>
     </>
   );

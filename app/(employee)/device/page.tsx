@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CancelDeviceButton } from "@/components/devices/cancel-device-button";
 import { DeviceRequestForm } from "@/components/devices/device-request-form";
 import { HandoverForm } from "@/components/devices/handover-form";
-import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
+import { BackToStatus } from "@/components/onboarding/back-to-status";
+import { EligibilityRequired } from "@/components/onboarding/eligibility-required";
 import { requirePerson } from "@/lib/auth/session";
 import { getDeviceOverview } from "@/lib/devices/queries";
 import { getCaseSteps } from "@/lib/onboarding/queries";
@@ -21,22 +21,7 @@ export default async function DevicePage() {
   const format = await getFormatter();
   const steps = await getCaseSteps(person.employeeId);
 
-  if (steps.eligibility !== "eligible") {
-    const state = steps.eligibility;
-    return (
-      <>
-        <PageTitle>{t("title")}</PageTitle>
-        <Notice tone={state === "not_eligible" ? "warning" : "info"} title={t(`blocked.${state}.title`)}>
-          {t(`blocked.${state}.body`)}
-        </Notice>
-        <p className="mt-4">
-          <Link href="/eligibility" className={buttonClass("primary")}>
-            {t("toEligibility")}
-          </Link>
-        </p>
-      </>
-    );
-  }
+  if (steps.eligibility !== "eligible") return <EligibilityRequired title={t("title")} state={steps.eligibility} />;
 
   const overview = await getDeviceOverview(person.employeeId);
   const request = overview.request;
@@ -142,11 +127,7 @@ export default async function DevicePage() {
         </Notice>
       ) : null}
 
-      <p className="mt-8">
-        <Link href="/" className="font-medium text-blue-800 underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackToStatus />
     </>
   );
 }

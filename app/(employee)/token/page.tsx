@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { HardwareTokenForm } from "@/components/tokens/hardware-token-form";
@@ -7,6 +6,7 @@ import { RecoveryResetForm, TokenHelpButton } from "@/components/tokens/token-he
 import { StartTotpButton, TotpEnrollment } from "@/components/tokens/totp-enrollment";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
+import { BackToStatus } from "@/components/onboarding/back-to-status";
 import { requirePerson } from "@/lib/auth/session";
 import { getTokenView, pendingTotpSecret } from "@/lib/tokens/service";
 import { formatManualKey, totpUri } from "@/lib/tokens/totp";
@@ -81,11 +81,7 @@ export default async function TokenPage() {
           <TokenHelpButton />
         </section>
 
-        <p>
-          <Link href="/" className="font-medium text-blue-800 underline">
-            {t("back")}
-          </Link>
-        </p>
+        <BackToStatus />
       </div>
     </>
   );

@@ -3,6 +3,17 @@ import { chromiumExecutable } from "./e2e/chromium";
 
 const executablePath = chromiumExecutable();
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  locale: "en-GB",
+  launchOptions: {
+    executablePath,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
+const sharedSettingsSpecs = /(device-queue|connectivity|ready)\.spec\.ts$/;
+
 // The server (embedded PostgreSQL + `next start` of the production build) is
 // started by e2e/global-setup.ts on free loopback ports and stopped at the end.
 export default defineConfig({
@@ -11,7 +22,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -22,16 +33,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        locale: "en-GB",
-        launchOptions: {
-          executablePath,
-          args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
-    },
+    { name: "chromium", use: browser, testIgnore: sharedSettingsSpecs },
+    // These change settings every test depends on (pool capacity, STUN target):
+    // one at a time, after the others.
+    { name: "chromium-shared-settings", use: browser, testMatch: sharedSettingsSpecs, workers: 1, dependencies: ["chromium"] },
   ],
 });

@@ -30,5 +30,7 @@ test("when the VDI pool is full, people wait in a visible queue and can leave it
     }
     await context.close();
   }
+  // Leave the pool as other journeys expect it: room, and nobody left waiting.
+  await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e cleanup' where kind = 'vdi_seat' and status = 'waiting'`;
   await sql`update resource_pools set capacity = in_use + 100 where kind = 'vdi_seat'`;
 });

@@ -39,7 +39,9 @@ export default async function globalSetup() {
     });
   });
   const settingsDb = createDb(databaseUrl, { max: 1 });
-  await settingsDb.sql`update settings set value = jsonb_set(value, '{stun}', ${JSON.stringify({ host: "127.0.0.1", port: stunPort })}::jsonb) where key = 'connectivity'`;
+  await settingsDb.sql`update settings set value = jsonb_set(value, '{stun}', jsonb_build_object('host', '127.0.0.1', 'port', ${stunPort}::int)) where key = 'connectivity'`;
+  const [check] = await settingsDb.sql`select value->'stun'->>'port' as port from settings where key = 'connectivity'`;
+  if (Number(check?.port) !== stunPort) throw new Error("Could not point the STUN setting at the e2e server's responder");
   await settingsDb.sql.end({ timeout: 5 });
 
   const port = await freePort();
@@ -86,7 +88,6 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_TOKEN_ENCRYPTION_KEY = e2eEncryptionKey;
-  process.env.E2E_STUN_PORT = String(stunPort);
 
   return async () => {
     if (next.exitCode === null) {

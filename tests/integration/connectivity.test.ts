@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { completeConnectivityTest, recordUpload, reportNoInternet, startConnectivityTest, type TestResultInput } from "@/lib/connectivity/service";
+import { completeConnectivityTest, purgeOldConnectivityTests, recordUpload, reportNoInternet, startConnectivityTest, type TestResultInput } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { getCaseSteps } from "@/lib/onboarding/queries";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
@@ -96,4 +96,15 @@ describe("the connectivity self-test", () => {
     const tickets = (await db().execute(sql`select category, priority from tickets where employee_id = ${without.id}`)) as unknown as Record<string, string>[];
     expect(tickets).toEqual([{ category: "no_connectivity", priority: "high" }]);
   });
+});
+
+test("results older than 30 days are purged, newer ones kept", async () => {
+  const [person] = await createEligibleEmployees(1);
+  await db().execute(sql`
+    insert into connectivity_tests (employee_id, status, started_at) values
+      (${person.id}, 'completed', now() - interval '31 days'),
+      (${person.id}, 'completed', now() - interval '29 days')`);
+  expect(await purgeOldConnectivityTests()).toBeGreaterThanOrEqual(1);
+  const left = (await db().execute(sql`select count(*)::int as n from connectivity_tests where employee_id = ${person.id}`)) as unknown as { n: number }[];
+  expect(left[0].n).toBe(1);
 });

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { Field, fieldIds } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { requestHelpAction } from "@/lib/tickets/actions";
 import { helpCategories, helpRequestSchema, type HelpRequest } from "@/lib/tickets/schema";
@@ -41,28 +42,17 @@ export function HelpForm() {
           </option>
         ))}
       </SelectField>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="help-description" className="font-medium">
-          {t("descriptionLabel")}
-        </label>
-        <p id="help-description-hint" className="text-sm text-slate-700">
-          {t("descriptionHint")}
-        </p>
+      <Field id="help-description" label={t("descriptionLabel")} hint={t("descriptionHint")} error={descriptionError}>
         <textarea
           id="help-description"
           rows={4}
           maxLength={2000}
           aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={`help-description-hint${descriptionError ? " help-description-error" : ""}`}
+          aria-describedby={fieldIds("help-description", t("descriptionHint"), descriptionError).describedBy}
           className={`w-full rounded-md border px-3 py-2 ${descriptionError ? "border-red-700" : "border-slate-500"}`}
           {...form.register("description")}
         />
-        {descriptionError ? (
-          <p id="help-description-error" className="text-sm font-medium text-red-800">
-            {descriptionError}
-          </p>
-        ) : null}
-      </div>
+      </Field>
       <Button type="submit" disabled={isSubmitting}>
         {t("submit")}
       </Button>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { employees } from "./roster";
 
 export const ticketCategoryEnum = pgEnum("ticket_category", [
@@ -13,6 +13,19 @@ export const ticketCategoryEnum = pgEnum("ticket_category", [
 ]);
 export const ticketStatusEnum = pgEnum("ticket_status", ["new", "in_progress", "waiting_for_employee", "resolved", "closed"]);
 export const ticketPriorityEnum = pgEnum("ticket_priority", ["low", "normal", "high", "urgent"]);
+export const incidentStatusEnum = pgEnum("incident_status", ["open", "resolved"]);
+
+/** One cause, many people: tickets grouped so one answer reaches all of them. */
+export const incidents = pgTable("incidents", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  title: text("title").notNull(),
+  category: text("category").notNull(),
+  isp: text("isp"),
+  status: incidentStatusEnum("status").notNull().default("open"),
+  createdBy: uuid("created_by").references(() => employees.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+});
 
 /**
  * What the portal could not solve. One open ticket per employee and category
@@ -33,6 +46,10 @@ export const tickets = pgTable(
     /** The case as the portal knew it when the ticket was raised or last updated. */
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
     assigneeEmployeeId: uuid("assignee_employee_id").references(() => employees.id),
+    incidentId: uuid("incident_id").references((): AnyPgColumn => incidents.id),
+    /** Optimistic concurrency: every change bumps it; a stale form is refused. */
+    version: integer("version").notNull().default(1),
+    slaDueAt: timestamp("sla_due_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
@@ -40,6 +57,11 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex("tickets_one_open_per_category").on(t.employeeId, t.category).where(sql`${t.status} not in ('resolved', 'closed')`),
     index("tickets_status_idx").on(t.status, t.priority, t.createdAt),
+    // The queue's order and keyset: priority (most urgent first), then SLA due time.
+    index("tickets_queue_idx").on(t.priority.desc(), t.slaDueAt, t.id),
+    index("tickets_assignee_idx").on(t.assigneeEmployeeId),
+    index("tickets_incident_idx").on(t.incidentId),
+    index("tickets_employee_idx").on(t.employeeId),
   ],
 );
 
@@ -59,3 +81,12 @@ export const ticketEvents = pgTable(
   },
   (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.at)],
 );
+
+/** Bulk operations already applied: a double click or a retry runs nothing twice. */
+export const bulkOperations = pgTable("bulk_operations", {
+  id: uuid("id").primaryKey(),
+  kind: text("kind").notNull(),
+  actorEmployeeId: uuid("actor_employee_id").references(() => employees.id),
+  result: jsonb("result").$type<Record<string, unknown>>(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

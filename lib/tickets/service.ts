@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { caseSnapshot } from "@/lib/onboarding/snapshot";
+import { getSetting } from "@/lib/settings/queries";
+import { defaultSlaSettings, slaSettingsSchema } from "@/lib/settings/schemas";
 
 export type TicketCategory = "eligibility_review" | "token_problem" | "no_connectivity" | "vpn_blocked" | "gateway_unreachable" | "device_problem" | "help_request";
 export type TicketPriority = "low" | "normal" | "high" | "urgent";
@@ -16,9 +18,11 @@ export async function raiseTicket(
   input: { employeeId: string; category: TicketCategory; priority?: TicketPriority; summary: string; actorEmployeeId?: string | null },
 ): Promise<{ id: string; number: number; created: boolean }> {
   const snapshot = await caseSnapshot(tx, input.employeeId);
+  const priority = input.priority ?? "normal";
+  const sla = await getSetting("sla_hours", slaSettingsSchema, defaultSlaSettings, tx);
   const [row] = (await tx.execute(sql`
-    insert into tickets (employee_id, category, priority, summary, snapshot)
-    values (${input.employeeId}, ${input.category}, ${input.priority ?? "normal"}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb)
+    insert into tickets (employee_id, category, priority, summary, snapshot, sla_due_at)
+    values (${input.employeeId}, ${input.category}, ${priority}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb, now() + make_interval(mins => ${Math.round(sla[priority] * 60)}))
     on conflict (employee_id, category) where status not in ('resolved', 'closed')
     do update set snapshot = excluded.snapshot, summary = excluded.summary, updated_at = now()
     returning id, number, (xmax = 0) as created`)) as unknown as { id: string; number: string | number; created: boolean }[];

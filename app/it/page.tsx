@@ -1,19 +1,125 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AutoRefresh } from "@/components/triage/auto-refresh";
+import { QueueTable } from "@/components/triage/queue-table";
+import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { filterOptions, listAgents, listQueue, queueCounts, type QueueFilters } from "@/lib/triage/queries";
+import { isOverdue, ticketStatuses } from "@/lib/triage/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("it"))("title") };
 }
 
-export default async function ItPage() {
-  await requireRole("it_agent");
+const categories = ["eligibility_review", "token_problem", "no_connectivity", "vpn_blocked", "gateway_unreachable", "device_problem", "help_request"] as const;
+const priorities = ["urgent", "high", "normal", "low"] as const;
+
+type Search = Promise<Record<string, string | undefined>>;
+
+export default async function ItQueuePage({ searchParams }: { searchParams: Search }) {
+  const person = await requireRole(["it_agent", "admin"]);
   const t = await getTranslations("it");
+  const params = await searchParams;
+  const filters: QueueFilters = {
+    category: categories.find((c) => c === params.category),
+    status: params.status === "open" || ticketStatuses.includes(params.status as never) ? (params.status as QueueFilters["status"]) : "open",
+    priority: priorities.find((p) => p === params.priority),
+    site: params.site,
+    orgUnit: params.orgUnit,
+    assignee: params.assignee === "me" || params.assignee === "unassigned" ? params.assignee : undefined,
+    incident: params.incident,
+    q: params.q,
+  };
+  const [{ rows, next }, counts, agents, options] = await Promise.all([listQueue(filters, person.employeeId, params.after), queueCounts(), listAgents(), filterOptions()]);
+  const now = new Date();
+  const nextHref = next ? `/it?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v) as [string, string][]), after: next })}` : null;
+
   return (
     <>
+      <AutoRefresh />
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <p>{t("comingSoon")}</p>
+      <p className="mb-4">
+        <Link href="/it/incidents" className="font-medium text-blue-800 underline">
+          {t("incidents.link")}
+        </Link>
+      </p>
+      <section aria-labelledby="counts-heading" className="mb-6">
+        <h2 id="counts-heading" className="sr-only">
+          {t("counts.heading")}
+        </h2>
+        <dl className="flex flex-wrap gap-2 text-sm">
+          {Object.entries(counts.byStatus).map(([status, n]) => (
+            <div key={status} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+              <dt className="inline">{t(`status.${status as "new"}`)}: </dt>
+              <dd className="inline font-semibold">{n}</dd>
+            </div>
+          ))}
+          <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2">
+            <dt className="inline">{t("queue.overdue")}: </dt>
+            <dd className="inline font-semibold">{counts.overdue}</dd>
+          </div>
+          {Object.entries(counts.byCategory).map(([category, n]) => (
+            <div key={category} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+              <dt className="inline">{t(`category.${category as "help_request"}`)}: </dt>
+              <dd className="inline font-semibold">{n}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <form method="get" className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3" aria-label={t("filters.label")}>
+        {[
+          ["category", categories.map((c) => [c, t(`category.${c}`)])],
+          ["status", [["open", t("filters.open")], ...ticketStatuses.map((s) => [s, t(`status.${s}`)])]],
+          ["priority", priorities.map((p) => [p, t(`priority.${p}`)])],
+          ["site", options.sites.map((s) => [s.id, s.name])],
+          ["orgUnit", options.orgUnits.map((o) => [o.id, o.name])],
+          ["assignee", [["me", t("filters.me")], ["unassigned", t("filters.unassigned")]]],
+        ].map(([name, choices]) => (
+          <div key={name as string} className="flex flex-col gap-1">
+            <label htmlFor={`filter-${name}`} className="font-medium">
+              {t(`filters.${name as "category"}`)}
+            </label>
+            <select id={`filter-${name}`} name={name as string} defaultValue={params[name as string] ?? (name === "status" ? "open" : "")} className="min-h-11 rounded-md border border-slate-500 bg-white px-3">
+              {name !== "status" ? <option value="">{t("filters.any")}</option> : null}
+              {(choices as string[][]).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor="filter-q" className="font-medium">
+            {t("filters.search")}
+          </label>
+          <input id="filter-q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={100} className="min-h-11 rounded-md border border-slate-500 px-3" />
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className={buttonClass("primary", "w-full")}>
+            {t("filters.apply")}
+          </button>
+        </div>
+      </form>
+
+      {rows.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <QueueTable
+          agents={agents}
+          rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), slaDueAt: r.slaDueAt.toISOString(), overdue: isOverdue(r.status, r.slaDueAt, now) }))}
+        />
+      )}
+      {nextHref ? (
+        <p className="mt-4">
+          <Link href={nextHref} className={buttonClass("secondary")}>
+            {t("queue.next")}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

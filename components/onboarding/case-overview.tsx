@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { caseStage, nextStep, type CaseSteps, type NextStep } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
+import { AnswerForm } from "@/components/tickets/answer-form";
 import { HelpForm } from "@/components/tickets/help-form";
 
 const nextHref: Partial<Record<NextStep, string>> = {
@@ -79,6 +80,8 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
                     ))}
                   </ul>
                 ) : null}
+                {ticket.incident ? <p className="mt-1 font-medium">{t("tickets.incident")}</p> : null}
+                {ticket.replies.some((r) => !r.fromEmployee) ? <AnswerForm number={ticket.number} /> : null}
               </li>
             ))}
           </ul>

@@ -34,12 +34,12 @@ export async function raiseTicket(
 }
 
 export type TicketMessage = { at: Date; body: string; fromEmployee: boolean };
-export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; replies: TicketMessage[] };
+export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; incident: boolean; replies: TicketMessage[] };
 
 /** The employee's own tickets that are not closed, newest first, with IT's public replies (never internal notes). */
 export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<OpenTicket[]> {
   const rows = (await tx.execute(sql`
-    select t.number, t.category, t.status, t.created_at as "createdAt",
+    select t.number, t.category, t.status, t.created_at as "createdAt", (t.incident_id is not null) as incident,
            coalesce((select json_agg(json_build_object('at', e.at, 'body', e.body, 'fromEmployee', e.kind = 'employee_message') order by e.at)
                        from ticket_events e where e.ticket_id = t.id and e.public and e.body is not null), '[]'::json) as replies
       from tickets t

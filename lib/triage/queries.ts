@@ -1,0 +1,197 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "@/lib/db";
+import type { TicketStatus } from "./rules";
+
+export type QueueFilters = {
+  category?: string;
+  status?: "open" | TicketStatus;
+  priority?: string;
+  site?: string;
+  orgUnit?: string;
+  assignee?: "me" | "unassigned";
+  incident?: string;
+  q?: string;
+};
+
+export type QueueRow = {
+  number: number;
+  category: string;
+  priority: "low" | "normal" | "high" | "urgent";
+  status: TicketStatus;
+  createdAt: Date;
+  slaDueAt: Date;
+  employeeName: string;
+  employeeNumber: string;
+  site: string | null;
+  orgUnit: string | null;
+  assignee: string | null;
+  incident: string | null;
+  version: number;
+};
+
+const priorityRank = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
+type Cursor = { p: number; s: string; n: number };
+
+export function encodeCursor(row: QueueRow): string {
+  return Buffer.from(JSON.stringify({ p: priorityRank[row.priority], s: row.slaDueAt.toISOString(), n: row.number })).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw || raw.length > 200) return null;
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    return Number.isInteger(value.p) && Number.isInteger(value.n) && !Number.isNaN(Date.parse(value.s)) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const uuidPattern = /^[0-9a-f-]{36}$/;
+
+function whereFor(filters: QueueFilters, agentId: string): SQL {
+  const parts: SQL[] = [];
+  if (!filters.status || filters.status === "open") parts.push(sql`t.status not in ('resolved', 'closed')`);
+  else parts.push(sql`t.status = ${filters.status}::ticket_status`);
+  if (filters.category) parts.push(sql`t.category::text = ${filters.category}`);
+  if (filters.priority) parts.push(sql`t.priority::text = ${filters.priority}`);
+  if (filters.site && uuidPattern.test(filters.site)) parts.push(sql`e.site_id = ${filters.site}`);
+  if (filters.orgUnit && uuidPattern.test(filters.orgUnit)) parts.push(sql`e.org_unit_id = ${filters.orgUnit}`);
+  if (filters.assignee === "me") parts.push(sql`t.assignee_employee_id = ${agentId}`);
+  if (filters.assignee === "unassigned") parts.push(sql`t.assignee_employee_id is null`);
+  if (filters.incident && uuidPattern.test(filters.incident)) parts.push(sql`t.incident_id = ${filters.incident}`);
+  const q = filters.q?.trim().slice(0, 100);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(sql`(e.number = ${q} or lower(e.work_email) = lower(${q}) or lower(e.private_email) = lower(${q})
+                    or (e.first_name || ' ' || e.last_name) ilike ${like} or (e.last_name || ' ' || e.first_name) ilike ${like}
+                    or t.number::text = ${q})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * One page of the queue, most urgent first then by SLA due time. Keyset
+ * pagination (no OFFSET), so the hundredth page is as fast as the first.
+ */
+export async function listQueue(filters: QueueFilters, agentId: string, cursorRaw?: string, limit = 50): Promise<{ rows: QueueRow[]; next: string | null }> {
+  const cursor = decodeCursor(cursorRaw);
+  const rank = sql`(case t.priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`;
+  const after = cursor ? sql` and (${rank} < ${cursor.p} or (${rank} = ${cursor.p} and (t.sla_due_at, t.number) > (${cursor.s}::timestamptz, ${cursor.n})))` : sql``;
+  const rows = (await db().execute(sql`
+    select t.number::int, t.category, t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
+           e.first_name || ' ' || e.last_name as "employeeName", e.number as "employeeNumber",
+           s.name as site, o.name as "orgUnit", a.first_name || ' ' || a.last_name as assignee, i.title as incident
+      from tickets t
+      join employees e on e.id = t.employee_id
+      left join sites s on s.id = e.site_id
+      left join org_units o on o.id = e.org_unit_id
+      left join employees a on a.id = t.assignee_employee_id
+      left join incidents i on i.id = t.incident_id
+     where ${whereFor(filters, agentId)} ${after}
+     order by t.priority desc, t.sla_due_at, t.number
+     limit ${limit + 1}`)) as unknown as (QueueRow & { createdAt: string; slaDueAt: string })[];
+  const page = rows.slice(0, limit).map((r) => ({ ...r, createdAt: new Date(r.createdAt), slaDueAt: new Date(r.slaDueAt) }));
+  return { rows: page, next: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+}
+
+export async function queueCounts(): Promise<{ byCategory: Record<string, number>; byStatus: Record<string, number>; overdue: number }> {
+  const rows = (await db().execute(sql`
+    select category, status, count(*)::int as n, count(*) filter (where sla_due_at < now() and status in ('new', 'in_progress'))::int as overdue
+      from tickets where status not in ('closed') group by category, status`)) as unknown as { category: string; status: string; n: number; overdue: number }[];
+  const byCategory: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  let overdue = 0;
+  for (const r of rows) {
+    if (r.status !== "resolved") byCategory[r.category] = (byCategory[r.category] ?? 0) + r.n;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+    overdue += r.overdue;
+  }
+  return { byCategory, byStatus, overdue };
+}
+
+export async function listAgents(): Promise<{ id: string; name: string }[]> {
+  return (await db().execute(sql`
+    select distinct e.id, e.first_name || ' ' || e.last_name as name from employees e join employee_roles r on r.employee_id = e.id
+     where r.role in ('it_agent', 'admin') and e.active order by name`)) as unknown as { id: string; name: string }[];
+}
+
+export async function filterOptions(): Promise<{ sites: { id: string; name: string }[]; orgUnits: { id: string; name: string }[] }> {
+  const sites = (await db().execute(sql`select id, name from sites order by name`)) as unknown as { id: string; name: string }[];
+  const orgUnits = (await db().execute(sql`select id, name from org_units order by name`)) as unknown as { id: string; name: string }[];
+  return { sites, orgUnits };
+}
+
+export type TicketDetail = {
+  id: string;
+  number: number;
+  category: string;
+  priority: string;
+  status: TicketStatus;
+  summary: string;
+  version: number;
+  createdAt: Date;
+  slaDueAt: Date;
+  assigneeId: string | null;
+  assignee: string | null;
+  incident: string | null;
+  employee: { id: string; number: string; name: string; firstName: string; workEmail: string | null; privateEmail: string | null; site: string | null; orgUnit: string | null; jobFamily: string; contractType: string; language: string };
+  eligibility: { outcome: string; answers: Record<string, string> | null; ruleId: string | null; rulesVersion: number | null };
+  device: { kind: string; status: string; requestedAt: Date; position: number | null } | null;
+  token: { type: string; status: string; lockedUntil: Date | null } | null;
+  tests: { startedAt: Date; isp: string | null; verdict: string | null; latencyMs: number | null; downloadKbps: number | null; uploadKbps: number | null; udpOk: boolean | null }[];
+  earlier: { number: number; category: string; status: string; createdAt: Date }[];
+  events: { at: Date; kind: string; public: boolean; body: string | null; actor: string | null; details: Record<string, unknown> | null }[];
+};
+
+/** Everything the portal knows about the case, so the agent asks the employee nothing twice. HR-only fields excluded. */
+export async function getTicketDetail(number: number): Promise<TicketDetail | null> {
+  const [t] = (await db().execute(sql`
+    select t.id, t.number::int, t.category, t.priority, t.status, t.summary, t.version, t.created_at as "createdAt", t.sla_due_at as "slaDueAt",
+           t.assignee_employee_id as "assigneeId", a.first_name || ' ' || a.last_name as assignee, i.title as incident,
+           json_build_object('id', e.id, 'number', e.number, 'name', e.first_name || ' ' || e.last_name, 'firstName', e.first_name,
+             'workEmail', e.work_email, 'privateEmail', e.private_email, 'site', s.name, 'orgUnit', o.name,
+             'jobFamily', e.job_family, 'contractType', e.contract_type, 'language', e.language) as employee,
+           json_build_object('outcome', coalesce(c.eligibility::text, 'pending'), 'answers', c.eligibility_answers, 'ruleId', c.eligibility_rule_id, 'rulesVersion', c.eligibility_rules_version) as eligibility
+      from tickets t join employees e on e.id = t.employee_id
+      left join sites s on s.id = e.site_id left join org_units o on o.id = e.org_unit_id
+      left join employees a on a.id = t.assignee_employee_id left join incidents i on i.id = t.incident_id
+      left join onboarding_cases c on c.employee_id = e.id
+     where t.number = ${number}`)) as unknown as (Omit<TicketDetail, "device" | "token" | "tests" | "earlier" | "events"> & { createdAt: string; slaDueAt: string })[];
+  if (!t) return null;
+  const employeeId = t.employee.id;
+  const [device] = (await db().execute(sql`
+    select a.kind, a.status, a.requested_at as "requestedAt",
+           case when a.status = 'waiting' then (select count(*)::int + 1 from allocations w where w.pool_id = a.pool_id and w.status = 'waiting'
+                  and (w.priority > a.priority or (w.priority = a.priority and w.queue_seq < a.queue_seq))) end as position
+      from allocations a where a.employee_id = ${employeeId} and a.kind in ('laptop', 'vdi_seat') order by a.requested_at desc limit 1`)) as unknown as (TicketDetail["device"] & { requestedAt: string })[];
+  const [token] = (await db().execute(sql`
+    select type, status, case when locked_until > now() then locked_until end as "lockedUntil" from mfa_tokens where employee_id = ${employeeId} order by created_at desc limit 1`)) as unknown as TicketDetail["token"][];
+  const tests = (await db().execute(sql`
+    select started_at as "startedAt", isp, verdict, latency_ms as "latencyMs", download_kbps as "downloadKbps", upload_kbps as "uploadKbps", udp_ok as "udpOk"
+      from connectivity_tests where employee_id = ${employeeId} and status = 'completed' order by started_at desc limit 20`)) as unknown as (TicketDetail["tests"][number] & { startedAt: string })[];
+  const earlier = (await db().execute(sql`
+    select number::int, category, status, created_at as "createdAt" from tickets where employee_id = ${employeeId} and id <> ${t.id} order by created_at desc limit 20`)) as unknown as (TicketDetail["earlier"][number] & { createdAt: string })[];
+  const events = (await db().execute(sql`
+    select ev.at, ev.kind, ev.public, ev.body, ev.details, x.first_name || ' ' || x.last_name as actor
+      from ticket_events ev left join employees x on x.id = ev.actor_employee_id where ev.ticket_id = ${t.id} order by ev.at, ev.id`)) as unknown as (TicketDetail["events"][number] & { at: string })[];
+  return {
+    ...t,
+    createdAt: new Date(t.createdAt),
+    slaDueAt: new Date(t.slaDueAt),
+    device: device ? { ...device, requestedAt: new Date(device.requestedAt) } : null,
+    token: token ? { ...token, lockedUntil: token.lockedUntil ? new Date(token.lockedUntil) : null } : null,
+    tests: tests.map((x) => ({ ...x, startedAt: new Date(x.startedAt) })),
+    earlier: earlier.map((x) => ({ ...x, createdAt: new Date(x.createdAt) })),
+    events: events.map((x) => ({ ...x, at: new Date(x.at) })),
+  };
+}
+
+export async function listIncidents(): Promise<{ id: string; title: string; category: string; isp: string | null; status: string; open: number; total: number; createdAt: Date }[]> {
+  const rows = (await db().execute(sql`
+    select i.id, i.title, i.category, i.isp, i.status, i.created_at as "createdAt",
+           count(t.id) filter (where t.status not in ('resolved', 'closed'))::int as open, count(t.id)::int as total
+      from incidents i left join tickets t on t.incident_id = i.id
+     group by i.id order by (i.status = 'open') desc, i.created_at desc limit 100`)) as unknown as { id: string; title: string; category: string; isp: string | null; status: string; open: number; total: number; createdAt: string }[];
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+}

@@ -12,7 +12,7 @@ const browser = {
   },
 };
 
-const sharedSettingsSpecs = /(device-queue|connectivity|ready)\.spec\.ts$/;
+const sharedSettingsSpecs = /(device-queue|connectivity|ready|triage)\.spec\.ts$/;
 
 // The server (embedded PostgreSQL + `next start` of the production build) is
 // started by e2e/global-setup.ts on free loopback ports and stopped at the end.
@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", use: browser, testIgnore: sharedSettingsSpecs },
-    // These change settings every test depends on (pool capacity, STUN target):
+    // These change what every test depends on (pool capacity, STUN target, the shared queue):
     // one at a time, after the others.
     { name: "chromium-shared-settings", use: browser, testMatch: sharedSettingsSpecs, workers: 1, dependencies: ["chromium"] },
   ],

@@ -53,7 +53,8 @@ export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<O
  * added to it as the employee's message (visible to them and to IT).
  */
 export async function requestHelp(tx: DbOrTx, employeeId: string, input: { category: TicketCategory; description: string }): Promise<{ number: number }> {
-  const ticket = await raiseTicket(tx, { employeeId, category: input.category, summary: input.description.slice(0, 200), actorEmployeeId: employeeId });
+  // The words themselves are the employee's message below, shown once in the timeline.
+  const ticket = await raiseTicket(tx, { employeeId, category: input.category, summary: "\"I need help\" from the status page", actorEmployeeId: employeeId });
   await tx.execute(sql`
     insert into ticket_events (ticket_id, actor_employee_id, kind, public, body)
     values (${ticket.id}, ${employeeId}, 'employee_message', true, ${input.description})`);

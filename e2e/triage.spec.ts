@@ -79,3 +79,41 @@ test.describe("IT triage queue", () => {
     for (const path of ["/it", "/it/incidents", "/it/tickets/1"]) expect((await page.goto(path))?.status()).toBe(403);
   });
 });
+
+test("an employee calling the agents' server actions directly changes nothing", async ({ page, sql, browser }) => {
+  const fs = await import("node:fs");
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  const actionId = (name: string) => Object.entries(manifest.node).find(([, v]) => v.filename === "lib/triage/actions.ts" && v.exportedName === name)![0];
+
+  const [ticket] = await sql`
+    insert into tickets (employee_id, category, summary, snapshot)
+    select id, 'help_request', 'direct call test', '{}'::jsonb from employees where work_email = 'hr@demo.test'
+    returning number::int, id`;
+  await signIn(page, demo.employee);
+  for (const [name, args] of [
+    ["claimTicketAction", { number: ticket.number }],
+    ["replyAction", { number: ticket.number, version: 1, body: "Forged reply", resolve: true }],
+    ["bulkAction", { operationId: "7d0f2d6c-8a53-4c52-9e55-3d7a3f1a2b4c", numbers: [ticket.number], action: { kind: "resolve" } }],
+  ] as const) {
+    const response = await page.request.post(`/it/tickets/${ticket.number}`, {
+      headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([args]),
+    });
+    const text = await response.text();
+    expect(text).not.toContain('"ok":true');
+  }
+  const [after] = await sql`select status, assignee_employee_id, version from tickets where id = ${ticket.id}`;
+  expect(after).toEqual({ status: "new", assignee_employee_id: null, version: 1 });
+  const events = await sql`select count(*)::int as n from ticket_events where ticket_id = ${ticket.id}`;
+  expect(events[0].n).toBe(0);
+
+  // The same call from an IT agent works: the refusal above is the role check, not a broken call.
+  const agent = await (await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "en-GB" })).newPage();
+  await signIn(agent, demo.it);
+  await agent.request.post(`/it/tickets/${ticket.number}`, {
+    headers: { "Next-Action": actionId("claimTicketAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ number: ticket.number }]),
+  });
+  const [claimed] = await sql`select status, assignee_employee_id is not null as assigned from tickets where id = ${ticket.id}`;
+  expect(claimed).toEqual({ status: "in_progress", assigned: true });
+});

@@ -67,6 +67,43 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const rate = (counts[0] + counts[1]) / seconds;
     console.log(`outbox delivery: ${counts[0] + counts[1]} mails in ${seconds.toFixed(1)} s = ${Math.round(rate)}/s (target > 300/s) ${rate > 300 ? "OK" : "SLOW"}`);
+
+    // (Each employee × category pair at most once: one open ticket per person and category.)
+    // Target: the IT queue stays fast at 100,000 tickets: first page and the 40th page
+    // (keyset, no OFFSET) under 100 ms at p95, and the deep page within 2x the first.
+    const { sql } = await import("drizzle-orm");
+    await db().execute(sql`
+      insert into tickets (employee_id, category, priority, status, summary, snapshot, sla_due_at, created_at)
+      select e.id, (array['help_request','token_problem','vpn_blocked','no_connectivity','device_problem','gateway_unreachable','eligibility_review'])[1 + (g / 15000) % 7]::ticket_category,
+             (array['low','normal','normal','high','urgent'])[1 + (g / 7) % 5]::ticket_priority,
+             (array['new','in_progress','waiting_for_employee','resolved','closed'])[1 + (g / 3) % 5]::ticket_status,
+             'bench', '{}'::jsonb, now() + make_interval(mins => (g % 5000) - 2500), now() - make_interval(mins => g % 10000)
+        from generate_series(1, 100000) g
+        join (select id, row_number() over (order by id) - 1 as idx from employees) e on e.idx = g % 15000`);
+    await db().execute(sql`analyze tickets`);
+    const { listQueue, queueCounts } = await import("../lib/triage/queries");
+    const agentId = (await db().execute(sql`select id from employees limit 1`))[0].id as string;
+    const first: number[] = [];
+    const deep: number[] = [];
+    for (let run = 0; run < 10; run += 1) {
+      let t = performance.now();
+      let page = await listQueue({ status: "open" }, agentId);
+      first.push(performance.now() - t);
+      for (let i = 1; i < 40 && page.next; i += 1) page = await listQueue({ status: "open" }, agentId, page.next);
+      t = performance.now();
+      await listQueue({ status: "open" }, agentId, page.next ?? undefined);
+      deep.push(performance.now() - t);
+    }
+    let t = performance.now();
+    await queueCounts();
+    const countsMs = performance.now() - t;
+    const firstP95 = percentile(first, 95);
+    const deepP95 = percentile(deep, 95);
+    console.log(`IT queue at 100,000 tickets: first page p95 ${firstP95.toFixed(1)} ms, page 41 p95 ${deepP95.toFixed(1)} ms (ratio ${(deepP95 / firstP95).toFixed(2)}), counts ${countsMs.toFixed(1)} ms (target < 100 ms, ratio < 2) ${firstP95 < 100 && deepP95 < 100 && deepP95 / firstP95 < 2 ? "OK" : "SLOW"}`);
+    t = performance.now();
+    await listQueue({ status: "open", q: "Müller" }, agentId);
+    console.log(`IT queue search by name: ${(performance.now() - t).toFixed(1)} ms`);
+
     await (db().$client as unknown as { end(o: object): Promise<void> }).end({ timeout: 5 });
   } finally {
     await pg.stop();

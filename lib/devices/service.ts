@@ -275,3 +275,15 @@ export async function requestRouter(tx: DbOrTx, employeeId: string, address: Shi
 }
 
 export { activeDevice, queuePosition, lockPools, remainingToday };
+
+/** IT moves a person to the front of their queue (before everyone without priority) and promotes at once. */
+export async function grantQueuePriority(tx: DbOrTx, employeeId: string): Promise<{ promoted: number }> {
+  await lockCase(tx, employeeId);
+  const seen = await activeDevice(tx, employeeId, ["laptop", "vdi_seat", "router_4g"]);
+  if (!seen) throw new ActionError("noDeviceRequest");
+  await lockPools(tx, poolsFor[seen.kind]);
+  const allocation = (await activeDevice(tx, employeeId, [seen.kind]))!;
+  if (allocation.status !== "waiting") throw new ActionError("notWaiting");
+  await tx.execute(sql`update allocations set priority = 1 where id = ${allocation.id}`);
+  return { promoted: await promoteQueue(tx, allocation.kind) };
+}

@@ -2,7 +2,8 @@
 
 import { defineAction } from "@/lib/auth/action";
 import { answerIncident, assignTicket, bulkUpdate, changeStatus, claimTicket, addNote, createIncident, employeeAnswer, replyToTicket } from "./service";
-import { answerSchema, assignSchema, bulkSchema, claimSchema, incidentAnswerSchema, incidentSchema, noteSchema, replySchema, statusSchema } from "./schema";
+import { assignSerialFor, grantPriorityFor, markEligibilityReviewed, sendSignInLinkFor } from "./case-actions";
+import { caseActionSchema, answerSchema, assignSchema, bulkSchema, claimSchema, incidentAnswerSchema, incidentSchema, noteSchema, replySchema, statusSchema } from "./schema";
 
 // Every action here re-checks the role on the server: only it_agent and admin work tickets.
 const agents = { roles: ["it_agent", "admin"] } as const;
@@ -68,4 +69,23 @@ export async function answerIncidentAction(input: unknown) {
 }
 export async function answerTicketAction(input: unknown) {
   return answer(input as never);
+}
+
+const caseAction = defineAction({
+  name: "ticket.case_action",
+  schema: caseActionSchema,
+  access: agents,
+  handler: async (i, { person, tx }) => {
+    const actor = person!.employeeId;
+    if (i.kind === "priority") await grantPriorityFor(tx, actor, i.number);
+    else if (i.kind === "serial") await assignSerialFor(tx, actor, i.number, i.serial);
+    else if (i.kind === "eligibility") await markEligibilityReviewed(tx, actor, i.number, i.outcome);
+    else await sendSignInLinkFor(tx, actor, i.number, i.which);
+    return { kind: i.kind };
+  },
+  audit: (i) => ({ action: `ticket.case_${i.kind}`, targetType: "ticket", targetId: String(i.number) }),
+});
+
+export async function caseActionAction(input: unknown) {
+  return caseAction(input as never);
 }

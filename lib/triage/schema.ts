@@ -22,3 +22,10 @@ export const bulkSchema = z.object({
 });
 export const incidentSchema = z.object({ title: z.string().trim().min(3, "titleRequired").max(200, "tooLong"), numbers: z.array(number).min(1, "selectTickets").max(5000) });
 export const incidentAnswerSchema = z.object({ operationId: z.uuid(), incidentId: z.uuid({ error: "incidentNotFound" }), body, resolve: z.boolean().default(false) });
+
+export const caseActionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("priority"), number }),
+  z.object({ kind: z.literal("serial"), number, serial: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{4,32}$/, "serialInvalid") }),
+  z.object({ kind: z.literal("eligibility"), number, outcome: z.enum(["eligible", "not_eligible"], { error: "statusRequired" }) }),
+  z.object({ kind: z.literal("signInLink"), number, which: z.enum(["work", "private"], { error: "statusRequired" }) }),
+]);

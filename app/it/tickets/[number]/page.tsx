@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { CaseActions } from "@/components/triage/case-actions";
 import { AssignForm, ClaimButton, NoteForm, ReplyForm, StatusForm } from "@/components/triage/ticket-actions";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
@@ -50,6 +51,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <StatusForm number={ticket.number} version={ticket.version} status={ticket.status} />
             <AssignForm number={ticket.number} version={ticket.version} agents={agents} current={ticket.assigneeId} />
           </section>
+          <CaseActions number={ticket.number} hasWork={Boolean(ticket.employee.workEmail)} hasPrivate={Boolean(ticket.employee.privateEmail)} />
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
               {t("ticket.timeline")}

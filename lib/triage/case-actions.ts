@@ -1,0 +1,65 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ActionError } from "@/lib/auth/action-error";
+import { issueSignInLink, signInLinkMinutes } from "@/lib/auth/sign-in-link";
+import { env } from "@/lib/config/env";
+import { grantQueuePriority, releaseWaitingDevice } from "@/lib/devices/service";
+import { lockCase } from "@/lib/onboarding/queries";
+
+// What an agent can do to the case behind a ticket. Each leaves an event on the ticket.
+
+async function ticketOwner(tx: DbOrTx, number: number): Promise<{ ticketId: string; employeeId: string }> {
+  const [row] = (await tx.execute(sql`select id, employee_id from tickets where number = ${number}`)) as unknown as { id: string; employee_id: string }[];
+  if (!row) throw new ActionError("ticketNotFound");
+  return { ticketId: row.id, employeeId: row.employee_id };
+}
+
+async function log(tx: DbOrTx, ticketId: string, actorId: string, kind: string, details: Record<string, unknown>) {
+  await tx.execute(sql`insert into ticket_events (ticket_id, actor_employee_id, kind, details) values (${ticketId}, ${actorId}, ${kind}, ${JSON.stringify(details)}::jsonb)`);
+}
+
+export async function grantPriorityFor(tx: DbOrTx, actorId: string, number: number) {
+  const { ticketId, employeeId } = await ticketOwner(tx, number);
+  const result = await grantQueuePriority(tx, employeeId);
+  await log(tx, ticketId, actorId, "priority_granted", result);
+  return result;
+}
+
+export async function assignSerialFor(tx: DbOrTx, actorId: string, number: number, serial: string) {
+  const { ticketId, employeeId } = await ticketOwner(tx, number);
+  const rows = await tx.execute(sql`
+    update hardware_tokens set assigned_employee_id = ${employeeId}, assigned_at = now()
+     where serial = ${serial} and (assigned_employee_id is null or assigned_employee_id = ${employeeId}) returning id`);
+  if (rows.length === 0) throw new ActionError("serialUnavailable", "serial");
+  await log(tx, ticketId, actorId, "serial_assigned", { serial });
+}
+
+const reviewed = {
+  eligible: { fr: "Situation examinée par l’IT et les RH : le télétravail est possible.", de: "Von IT und HR geprüft: Homeoffice ist möglich.", en: "Reviewed by IT and HR: telework is possible." },
+  not_eligible: { fr: "Situation examinée par l’IT et les RH : le télétravail n’est pas possible pour le moment.", de: "Von IT und HR geprüft: Homeoffice ist im Moment nicht möglich.", en: "Reviewed by IT and HR: telework is not possible for now." },
+};
+
+export async function markEligibilityReviewed(tx: DbOrTx, actorId: string, number: number, outcome: "eligible" | "not_eligible") {
+  const { ticketId, employeeId } = await ticketOwner(tx, number);
+  await lockCase(tx, employeeId);
+  await tx.execute(sql`
+    update onboarding_cases set eligibility = ${outcome}, eligibility_rule_id = 'it_review', eligibility_reason = ${JSON.stringify(reviewed[outcome])}::jsonb,
+           eligibility_decided_at = now(), updated_at = now() where employee_id = ${employeeId}`);
+  if (outcome === "not_eligible") await releaseWaitingDevice(tx, employeeId, "eligibility_reviewed");
+  await log(tx, ticketId, actorId, "eligibility_reviewed", { outcome });
+}
+
+/** A fresh sign-in link to the other address on file (e.g. the private one when work mail is out of reach). */
+export async function sendSignInLinkFor(tx: DbOrTx, actorId: string, number: number, which: "work" | "private") {
+  const { ticketId, employeeId } = await ticketOwner(tx, number);
+  const [person] = (await tx.execute(sql`select work_email, private_email from employees where id = ${employeeId} and active`)) as unknown as { work_email: string | null; private_email: string | null }[];
+  const address = (which === "work" ? person?.work_email : person?.private_email)?.toLowerCase();
+  if (!address) throw new ActionError("noSuchAddress", "which");
+  const token = randomBytes(32).toString("hex");
+  const base = env().PUBLIC_URL;
+  const url = `${base}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: `${base}/`, token, email: address })}`;
+  await issueSignInLink({ identifier: address, token, expires: new Date(Date.now() + signInLinkMinutes * 60_000), url });
+  await log(tx, ticketId, actorId, "sign_in_link_sent", { which });
+}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ActionButton } from "@/components/forms/action-button";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -13,26 +14,7 @@ import { RecoveryCodes } from "./recovery-codes";
 
 export function StartTotpButton() {
   const t = useTranslations("token.totp");
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="flex flex-col gap-2">
-      <FormError error={error} />
-      <Button
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          const result = await startTotpAction({});
-          setPending(false);
-          if (!result.ok) return setError(result.formError ?? "unexpected");
-          router.refresh();
-        }}
-      >
-        {t("start")}
-      </Button>
-    </div>
-  );
+  return <ActionButton action={() => startTotpAction({})}>{t("start")}</ActionButton>;
 }
 
 export function TotpEnrollment({ qrSvg, manualKey }: { qrSvg: string; manualKey: string }) {

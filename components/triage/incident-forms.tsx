@@ -3,32 +3,17 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ActionButton } from "@/components/forms/action-button";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { answerIncidentAction, createIncidentAction } from "@/lib/triage/actions";
 
 export function CreateIncidentButton({ title, numbers }: { title: string; numbers: number[] }) {
   const t = useTranslations("it.incidents");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   return (
-    <div className="flex flex-col gap-2">
-      <FormError error={error} />
-      <Button
-        variant="secondary"
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          const result = await createIncidentAction({ title, numbers });
-          setPending(false);
-          if (!result.ok) return setError(result.formError ?? "unexpected");
-          router.refresh();
-        }}
-      >
-        {t("confirm", { count: numbers.length })}
-      </Button>
-    </div>
+    <ActionButton variant="secondary" action={() => createIncidentAction({ title, numbers })}>
+      {t("confirm", { count: numbers.length })}
+    </ActionButton>
   );
 }
 

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { z } from "zod";
+import { ActionButton } from "@/components/forms/action-button";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -17,26 +17,7 @@ type Props = { number: number; version: number };
 
 export function ClaimButton({ number }: { number: number }) {
   const t = useTranslations("it.ticket");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  return (
-    <div className="flex flex-col gap-2">
-      <FormError error={error} />
-      <Button
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          const result = await claimTicketAction({ number });
-          setPending(false);
-          if (!result.ok) setError(result.formError ?? "unexpected");
-          router.refresh();
-        }}
-      >
-        {t("claim")}
-      </Button>
-    </div>
-  );
+  return <ActionButton action={() => claimTicketAction({ number })}>{t("claim")}</ActionButton>;
 }
 
 function Textarea({ id, label, hint, error, ...props }: { id: string; label: string; hint?: string; error?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {

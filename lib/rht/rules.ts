@@ -1,0 +1,154 @@
+// Short-time work (RHT / Kurzarbeit) arithmetic, as ../shared/RHT-RULES.md sets it out.
+// Pure and in whole minutes; percentages compared as exact fractions so the 10 % and 85 %
+// boundaries are right to the minute.
+
+export const absenceKinds = ["holiday", "public_holiday", "sickness", "accident", "service", "other_paid", "unpaid"] as const;
+export type AbsenceKind = (typeof absenceKinds)[number];
+export type Absences = Partial<Record<AbsenceKind, number>>;
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * Planned minutes per working day: weekly hours × employment rate, spread over
+ * the person's working days. Remainders go to the first days so the week adds up exactly.
+ */
+export function plannedPerWeekday(weeklyMinutes: number, employmentRatePercent: number, workingDays: Weekday[]): Map<Weekday, number> {
+  const total = Math.round((weeklyMinutes * employmentRatePercent) / 100);
+  const days = [...new Set(workingDays)].sort((a, b) => a - b);
+  const result = new Map<Weekday, number>();
+  if (days.length === 0) return result;
+  const base = Math.floor(total / days.length);
+  let remainder = total - base * days.length;
+  for (const day of days) {
+    result.set(day, base + (remainder > 0 ? 1 : 0));
+    remainder -= 1;
+  }
+  return result;
+}
+
+const sum = (absences: Absences) => Object.values(absences).reduce((a, b) => a + (b ?? 0), 0);
+
+/** Lost = planned − worked − absences (never below 0); overtime = the excess, when positive. */
+export function dayFigures(day: { planned: number; worked: number; absences: Absences }): { lost: number; overtime: number } {
+  const covered = day.worked + sum(day.absences);
+  return { lost: Math.max(0, day.planned - covered), overtime: Math.max(0, covered - day.planned) };
+}
+
+export type DayRecord = { date: string; planned: number; worked: number; absences: Absences };
+
+const dayIndex = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+const weekday = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+
+/**
+ * Days whose lost time is not compensable: the `span` working days before and
+ * after each public holiday that falls on a weekday (Art. 54 OACI).
+ */
+export function holidayAdjacentDates(publicHolidays: string[], workingDays: Weekday[], span = 2): Set<string> {
+  const result = new Set<string>();
+  const working = new Set(workingDays);
+  const holidays = new Set(publicHolidays);
+  for (const holiday of publicHolidays) {
+    if (weekday(holiday) > 5) continue;
+    for (const direction of [-1, 1]) {
+      let found = 0;
+      for (let offset = 1; found < span && offset < 31; offset += 1) {
+        const date = new Date((dayIndex(holiday) + direction * offset) * 86_400_000).toISOString().slice(0, 10);
+        if (working.has(weekday(date)) && !holidays.has(date)) {
+          result.add(date);
+          found += 1;
+        }
+      }
+    }
+  }
+  return result;
+}
+
+export type MonthOptions = {
+  /** Dates (within the month) whose lost minutes are not compensable. */
+  nonCompensable: Set<string>;
+  /** Overtime/flextime balance carried in from earlier months, in minutes. */
+  priorOvertimeBalance: number;
+  /** Balance above this is deducted from lost time (default 20 h). */
+  overtimeThreshold: number;
+  /** Waiting period, in days (turned into minutes from the average planned day). */
+  waitingDays: number;
+  /** Excluded from RHT (notice given, fixed term, apprentice, on call, temporary). */
+  excluded: boolean;
+  /** Base of the loss %: normal − absences (default) or normal. */
+  lossBase: "normal_minus_absences" | "normal";
+};
+
+export const defaultMonthOptions: MonthOptions = {
+  nonCompensable: new Set(),
+  priorOvertimeBalance: 0,
+  overtimeThreshold: 20 * 60,
+  waitingDays: 1,
+  excluded: false,
+  lossBase: "normal_minus_absences",
+};
+
+export type MonthFigures = {
+  normal: number;
+  worked: number;
+  absences: Record<AbsenceKind, number>;
+  overtime: number;
+  lost: number;
+  /** Lost minutes left after holiday-adjacent days, overtime deductions and the waiting period. */
+  compensable: number;
+  deductions: { holidayAdjacent: number; overtime: number; waitingPeriod: number };
+  /** Loss as an exact fraction lost / base. */
+  loss: { lost: number; base: number };
+  over85: boolean;
+};
+
+export function monthFigures(days: DayRecord[], options: Partial<MonthOptions> = {}): MonthFigures {
+  const o = { ...defaultMonthOptions, ...options };
+  const absences = Object.fromEntries(absenceKinds.map((k) => [k, 0])) as Record<AbsenceKind, number>;
+  let normal = 0;
+  let worked = 0;
+  let overtime = 0;
+  let lost = 0;
+  let holidayAdjacent = 0;
+  let plannedDays = 0;
+  for (const day of days) {
+    normal += day.planned;
+    worked += day.worked;
+    for (const kind of absenceKinds) absences[kind] += day.absences[kind] ?? 0;
+    const figures = dayFigures(day);
+    overtime += figures.overtime;
+    lost += figures.lost;
+    if (o.nonCompensable.has(day.date)) holidayAdjacent += figures.lost;
+    if (day.planned > 0) plannedDays += 1;
+  }
+  // Order (RHT-RULES.md): daily figures → holiday-adjacent removal → overtime deductions → waiting period.
+  let remaining = lost - holidayAdjacent;
+  const overtimeDeduction = Math.min(remaining, overtime + Math.max(0, o.priorOvertimeBalance - o.overtimeThreshold));
+  remaining -= overtimeDeduction;
+  const averageDay = plannedDays > 0 ? Math.round(normal / plannedDays) : 0;
+  const waitingPeriod = Math.min(remaining, o.waitingDays * averageDay);
+  remaining -= waitingPeriod;
+  const base = o.lossBase === "normal" ? normal : normal - sum(absences);
+  return {
+    normal,
+    worked,
+    absences,
+    overtime,
+    lost,
+    compensable: o.excluded ? 0 : remaining,
+    deductions: { holidayAdjacent, overtime: overtimeDeduction, waitingPeriod },
+    loss: { lost, base },
+    over85: base > 0 && lost * 100 > base * 85,
+  };
+}
+
+/**
+ * A department qualifies when the lost minutes of its entitled employees
+ * reach at least 10 % of their normal minutes (Art. 32 al. 1 let. b LACI).
+ */
+export function departmentQualifies(employees: { lost: number; normal: number; entitled: boolean }[], thresholdPercent = 10): { qualifies: boolean; lost: number; normal: number } {
+  const entitled = employees.filter((e) => e.entitled);
+  const lost = entitled.reduce((a, e) => a + e.lost, 0);
+  const normal = entitled.reduce((a, e) => a + e.normal, 0);
+  return { qualifies: normal > 0 && lost * 100 >= normal * thresholdPercent, lost, normal };
+}

@@ -8,3 +8,4 @@ export * from "./devices";
 export * from "./tokens";
 export * from "./tickets";
 export * from "./connectivity";
+export * from "./rht";

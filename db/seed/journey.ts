@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { collectionSlots, eligibilityRuleSets, hardwareTokens, resourcePools, settings, sites } from "../schema";
+import { collectionSlots, eligibilityRuleSets, hardwareTokens, publicHolidays, resourcePools, settings, sites } from "../schema";
 import { defaultEligibilityRules } from "../../lib/eligibility/rules";
 import { defaultRecommendationRules } from "../../lib/devices/rules";
 import { defaultConnectivitySettings } from "../../lib/connectivity/schema";
@@ -62,4 +62,25 @@ export async function topUpCollectionSlots(tx: DbOrTx) {
 /** Settings added by later versions, for databases seeded before them. Idempotent. */
 export async function seedDefaultSettings(tx: DbOrTx) {
   await tx.insert(settings).values([{ key: "connectivity", value: defaultConnectivitySettings }]).onConflictDoNothing();
+  await tx.insert(publicHolidays).values(holidays2026).onConflictDoNothing();
 }
+
+// 2026 public holidays for the demo's cantons (admins edit them in settings).
+const holidays2026 = [
+  ["CH", "2026-01-01", "New Year"],
+  ["CH", "2026-04-03", "Good Friday"],
+  ["CH", "2026-04-06", "Easter Monday"],
+  ["CH", "2026-05-14", "Ascension"],
+  ["CH", "2026-05-25", "Whit Monday"],
+  ["CH", "2026-08-01", "National Day"],
+  ["CH", "2026-12-25", "Christmas"],
+  ["VD", "2026-01-02", "Berchtold's Day"],
+  ["VD", "2026-09-21", "Federal Fast Monday"],
+  ["ZH", "2026-01-02", "Berchtold's Day"],
+  ["ZH", "2026-05-01", "Labour Day"],
+  ["ZH", "2026-12-26", "St Stephen's Day"],
+  ["FR", "2026-06-04", "Corpus Christi"],
+  ["FR", "2026-08-15", "Assumption"],
+  ["FR", "2026-12-08", "Immaculate Conception"],
+  ["FR", "2026-12-26", "St Stephen's Day"],
+].map(([canton, day, name]) => ({ canton, day, name }));

@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/auth/action";
+import { monthSheetSchema } from "./schema";
+import { saveMonthSheet, submitMonth } from "./timesheet";
+
+const save = defineAction({
+  name: "timesheet.save",
+  schema: monthSheetSchema,
+  access: { roles: ["employee"] },
+  handler: (input, { person, tx }) => saveMonthSheet(tx, person!.employeeId, input),
+  audit: (input, r, { person }) => ({ action: "timesheet.save", targetType: "employee", targetId: person!.employeeId, details: { month: input.month, days: r.days } }),
+});
+
+const submit = defineAction({
+  name: "timesheet.submit",
+  schema: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "monthInvalid") }),
+  access: { roles: ["employee"] },
+  handler: ({ month }, { person, tx }) => submitMonth(tx, person!.employeeId, month),
+  audit: ({ month }, _r, { person }) => ({ action: "timesheet.submit", targetType: "employee", targetId: person!.employeeId, details: { month } }),
+});
+
+export async function saveMonthAction(input: unknown) {
+  return save(input as never);
+}
+
+export async function submitMonthAction(input: unknown) {
+  return submit(input as never);
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { absenceKinds } from "./rules";
+
+/** "7:30", "7.5", "7,5" or "7" hours → minutes; "" → 0. */
+export function parseDuration(raw: string): number | null {
+  const value = raw.trim();
+  if (value === "") return 0;
+  let match = value.match(/^(\d{1,2}):([0-5]\d)$/);
+  if (match) return Number(match[1]) * 60 + Number(match[2]);
+  match = value.match(/^(\d{1,2})(?:[.,](\d{1,2}))?$/);
+  if (match) return Math.round((Number(match[1]) + Number(`0.${match[2] ?? "0"}`)) * 60);
+  return null;
+}
+
+export function formatDuration(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+const duration = z
+  .string()
+  .max(6, "timeInvalid")
+  .transform((v, ctx) => {
+    const minutes = parseDuration(v);
+    if (minutes === null) {
+      ctx.addIssue({ code: "custom", message: "timeInvalid" });
+      return z.NEVER;
+    }
+    if (minutes > 24 * 60) {
+      ctx.addIssue({ code: "custom", message: "timeTooLong" });
+      return z.NEVER;
+    }
+    return minutes;
+  });
+
+export const dayEntrySchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid"),
+  worked: duration,
+  absenceKind: z.enum(["", ...absenceKinds], { error: "absenceInvalid" }),
+  absence: duration,
+  overtime: z.boolean(),
+});
+
+/** The month grid: one schema for the form and the server action. */
+export const monthSheetSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "monthInvalid"),
+  days: z.array(dayEntrySchema).max(31),
+});
+export type MonthSheetInput = z.input<typeof monthSheetSchema>;

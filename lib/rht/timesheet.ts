@@ -1,0 +1,98 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ActionError } from "@/lib/auth/action-error";
+import { db } from "@/lib/db";
+import { lockCase } from "@/lib/onboarding/queries";
+import { dayFigures, plannedPerWeekday, type Absences, type Weekday } from "./rules";
+import type { z } from "zod";
+import type { monthSheetSchema } from "./schema";
+
+export type SheetDay = { date: string; weekday: Weekday; planned: number; holiday: string | null; worked: number; absences: Absences; overtimeMarked: boolean };
+export type MonthSheet = { month: string; status: "draft" | "submitted" | "approved" | "locked"; days: SheetDay[] };
+
+const weekdayOf = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+
+function daysOfMonth(month: string): string[] {
+  const [year, m] = month.split("-").map(Number);
+  const count = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
+}
+
+/**
+ * The employee's month: planned minutes from the contract (Monday to Friday,
+ * weekly hours × rate), public holidays of their site's canton, and what they entered.
+ */
+export async function getMonthSheet(employeeId: string, month: string, tx: DbOrTx = db()): Promise<MonthSheet> {
+  const [contract] = (await tx.execute(sql`
+    select e.weekly_minutes, e.employment_rate, coalesce(s.canton, 'CH') as canton
+      from employees e left join sites s on s.id = e.site_id where e.id = ${employeeId}`)) as unknown as { weekly_minutes: number; employment_rate: number; canton: string }[];
+  const dates = daysOfMonth(month);
+  const holidays = (await tx.execute(sql`
+    select day::text, name from public_holidays where canton in ('CH', ${contract.canton}) and day between ${dates[0]}::date and ${dates[dates.length - 1]}::date`)) as unknown as { day: string; name: string }[];
+  const holidayByDate = new Map(holidays.map((h) => [h.day, h.name]));
+  const rows = (await tx.execute(sql`
+    select day::text, planned_minutes, worked_minutes, absences, overtime_marked from timesheet_days
+     where employee_id = ${employeeId} and day between ${dates[0]}::date and ${dates[dates.length - 1]}::date`)) as unknown as { day: string; planned_minutes: number; worked_minutes: number; absences: Absences; overtime_marked: boolean }[];
+  const stored = new Map(rows.map((r) => [r.day, r]));
+  const [status] = (await tx.execute(sql`select status from timesheet_months where employee_id = ${employeeId} and month = ${`${month}-01`}::date`)) as unknown as { status: MonthSheet["status"] }[];
+  const perWeekday = plannedPerWeekday(contract.weekly_minutes, contract.employment_rate, [1, 2, 3, 4, 5]);
+  return {
+    month,
+    status: status?.status ?? "draft",
+    days: dates.map((date) => {
+      const row = stored.get(date);
+      const weekday = weekdayOf(date);
+      const planned = row?.planned_minutes ?? perWeekday.get(weekday) ?? 0;
+      const holiday = holidayByDate.get(date) ?? null;
+      return {
+        date,
+        weekday,
+        planned,
+        holiday,
+        worked: row?.worked_minutes ?? 0,
+        // A public holiday on a planned day is booked as such, never as lost time.
+        absences: row?.absences ?? (holiday && planned > 0 ? { public_holiday: planned } : {}),
+        overtimeMarked: row?.overtime_marked ?? false,
+      };
+    }),
+  };
+}
+
+type Parsed = z.output<typeof monthSheetSchema>;
+
+/**
+ * Saves the month. Planned minutes always come from the server; a day whose
+ * worked time and absences exceed what was planned must be marked as overtime.
+ * Nothing is saved when any day is refused.
+ */
+export async function saveMonthSheet(tx: DbOrTx, employeeId: string, input: Parsed): Promise<{ days: number }> {
+  await lockCase(tx, employeeId);
+  const sheet = await getMonthSheet(employeeId, input.month, tx);
+  if (sheet.status !== "draft") throw new ActionError("monthSubmitted");
+  const byDate = new Map(sheet.days.map((d) => [d.date, d]));
+  for (const [index, entry] of input.days.entries()) {
+    const day = byDate.get(entry.date);
+    if (!day) throw new ActionError("dateOutsideMonth", `days.${index}.date`);
+    const absences: Absences = entry.absenceKind && entry.absence > 0 ? { [entry.absenceKind]: entry.absence } : {};
+    if (entry.absenceKind && entry.absence > 0 && day.planned === 0 && entry.absenceKind !== "unpaid") throw new ActionError("absenceOnFreeDay", `days.${index}.absence`);
+    const { overtime } = dayFigures({ planned: day.planned, worked: entry.worked, absences });
+    if (overtime > 0 && !entry.overtime) throw new ActionError("exceedsPlanned", `days.${index}.worked`);
+    await tx.execute(sql`
+      insert into timesheet_days (employee_id, day, planned_minutes, worked_minutes, absences, overtime_marked)
+      values (${employeeId}, ${entry.date}::date, ${day.planned}, ${entry.worked}, ${JSON.stringify(absences)}::jsonb, ${entry.overtime})
+      on conflict (employee_id, day) do update set worked_minutes = excluded.worked_minutes, absences = excluded.absences,
+        overtime_marked = excluded.overtime_marked, updated_at = now()`);
+  }
+  return { days: input.days.length };
+}
+
+/** After submission, changes go through HR. */
+export async function submitMonth(tx: DbOrTx, employeeId: string, month: string): Promise<void> {
+  await lockCase(tx, employeeId);
+  const rows = await tx.execute(sql`
+    insert into timesheet_months (employee_id, month, status, submitted_at) values (${employeeId}, ${`${month}-01`}::date, 'submitted', now())
+    on conflict (employee_id, month) do update set status = 'submitted', submitted_at = now() where timesheet_months.status = 'draft'
+    returning status`);
+  if (rows.length === 0) throw new ActionError("monthSubmitted");
+}

@@ -118,6 +118,11 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
           })}
         </ol>
       </section>
+      <p>
+        <Link href="/timesheet" className="font-medium text-blue-800 underline">
+          {t("timesheetLink")}
+        </Link>
+      </p>
       <section aria-labelledby="help-heading">
         <details className="rounded-lg border border-slate-300 bg-white p-4">
           <summary className="cursor-pointer font-semibold">

@@ -1,0 +1,186 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { ActionButton } from "@/components/forms/action-button";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { saveMonthAction, submitMonthAction } from "@/lib/rht/actions";
+import { absenceKinds, dayFigures, monthFigures } from "@/lib/rht/rules";
+import { formatDuration, parseDuration } from "@/lib/rht/schema";
+
+type Day = { date: string; planned: number; holiday: string | null; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
+type Row = { date: string; worked: string; absenceKind: string; absence: string; overtime: boolean };
+
+const toRow = (d: Day): Row => {
+  const [kind, minutes] = Object.entries(d.absences)[0] ?? ["", 0];
+  return { date: d.date, worked: d.worked ? formatDuration(d.worked) : "", absenceKind: kind, absence: minutes ? formatDuration(minutes) : "", overtime: d.overtimeMarked };
+};
+
+/** The month, one row per day: keyboard-friendly, rules checked as you type, totals always visible. */
+export function MonthGrid({ month, days, editable }: { month: string; days: Day[]; editable: boolean }) {
+  const t = useTranslations("timesheet");
+  const te = useTranslations("errors");
+  const format = useFormatter();
+  const router = useRouter();
+  const [rows, setRows] = useState<Row[]>(() => days.map(toRow));
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  const update = (index: number, patch: Partial<Row>) => {
+    setSaved(false);
+    setRows((current) => current.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  };
+
+  // Live checks, the same rules the server applies.
+  const checked = rows.map((row, i) => {
+    const worked = parseDuration(row.worked);
+    const absence = parseDuration(row.absence);
+    const planned = days[i].planned;
+    let error: string | null = null;
+    if (worked === null || absence === null) error = "timeInvalid";
+    else if (worked > 1440 || absence > 1440) error = "timeTooLong";
+    else if (row.absenceKind && absence > 0 && planned === 0 && row.absenceKind !== "unpaid") error = "absenceOnFreeDay";
+    else if (dayFigures({ planned, worked, absences: row.absenceKind ? { [row.absenceKind]: absence } : {} }).overtime > 0 && !row.overtime) error = "exceedsPlanned";
+    return { worked: worked ?? 0, absence: absence ?? 0, error: error ?? serverErrors[`${i}`] ?? null };
+  });
+
+  const totals = useMemo(
+    () =>
+      monthFigures(
+        rows.map((row, i) => ({ date: row.date, planned: days[i].planned, worked: checked[i].worked, absences: row.absenceKind ? { [row.absenceKind]: checked[i].absence } : {} })),
+        { waitingDays: 0 },
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- checked derives from rows
+    [rows, days],
+  );
+
+  async function save() {
+    setSummary(null);
+    setServerErrors({});
+    if (checked.some((c) => c.error)) return setSummary("invalidInput");
+    setPending(true);
+    const result = await saveMonthAction({ month, days: rows });
+    setPending(false);
+    if (!result.ok) {
+      const errors: Record<string, string> = {};
+      for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
+        const index = field.split(".")[1];
+        if (index !== undefined) errors[index] = keys[0];
+      }
+      setServerErrors(errors);
+      return setSummary(result.formError ?? "unexpected");
+    }
+    setSaved(true);
+    router.refresh();
+  }
+
+  const h = (minutes: number) => formatDuration(minutes);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <FormError error={summary} />
+      <section aria-labelledby="totals-heading" className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white p-3">
+        <h2 id="totals-heading" className="sr-only">
+          {t("totals")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-5" aria-live="polite">
+          {[
+            ["planned", totals.normal],
+            ["worked", totals.worked],
+            ["absent", Object.values(totals.absences).reduce((a, b) => a + b, 0)],
+            ["overtime", totals.overtime],
+            ["lost", totals.lost],
+          ].map(([key, value]) => (
+            <div key={key as string}>
+              <dt className="text-slate-700">{t(`columns.${key as "planned"}`)}</dt>
+              <dd className="text-lg font-semibold">{h(value as number)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="p-2">{t("columns.day")}</th>
+              <th scope="col" className="p-2">{t("columns.planned")}</th>
+              <th scope="col" className="p-2">{t("columns.worked")}</th>
+              <th scope="col" className="p-2">{t("columns.absence")}</th>
+              <th scope="col" className="p-2">{t("columns.absenceTime")}</th>
+              <th scope="col" className="p-2">{t("columns.overtime")}</th>
+              <th scope="col" className="p-2">{t("columns.lost")}</th>
+              <th scope="col" className="p-2"><span className="sr-only">{t("columns.copy")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const day = days[i];
+              const label = format.dateTime(new Date(`${day.date}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+              const lost = dayFigures({ planned: day.planned, worked: checked[i].worked, absences: row.absenceKind ? { [row.absenceKind]: checked[i].absence } : {} }).lost;
+              const error = checked[i].error;
+              const errorId = `day-${i}-error`;
+              return (
+                <tr key={row.date} className={`border-b border-slate-200 ${day.planned === 0 ? "bg-slate-50" : ""}`}>
+                  <th scope="row" className="p-2 text-left font-medium">
+                    {label}
+                    {day.holiday ? <span className="block text-xs font-normal text-slate-700">{day.holiday}</span> : null}
+                    {error ? (
+                      <span id={errorId} className="block text-xs font-medium text-red-800">
+                        {te(error as never)}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="p-2">{h(day.planned)}</td>
+                  <td className="p-2">
+                    <input aria-label={t("workedOn", { day: label })} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined} value={row.worked} disabled={!editable} inputMode="decimal" placeholder="0:00" onChange={(e) => update(i, { worked: e.target.value })} className="min-h-11 w-20 rounded-md border border-slate-500 px-2" />
+                  </td>
+                  <td className="p-2">
+                    <select aria-label={t("absenceOn", { day: label })} value={row.absenceKind} disabled={!editable} onChange={(e) => update(i, { absenceKind: e.target.value })} className="min-h-11 rounded-md border border-slate-500 bg-white px-2">
+                      <option value="">–</option>
+                      {absenceKinds.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`absences.${k}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="p-2">
+                    <input aria-label={t("absenceTimeOn", { day: label })} value={row.absence} disabled={!editable || !row.absenceKind} inputMode="decimal" placeholder="0:00" onChange={(e) => update(i, { absence: e.target.value })} className="min-h-11 w-20 rounded-md border border-slate-500 px-2" />
+                  </td>
+                  <td className="p-2">
+                    <input type="checkbox" aria-label={t("overtimeOn", { day: label })} checked={row.overtime} disabled={!editable} onChange={(e) => update(i, { overtime: e.target.checked })} className="h-5 w-5 accent-blue-700" />
+                  </td>
+                  <td className="p-2">{h(lost)}</td>
+                  <td className="p-2">
+                    {editable && i > 0 ? (
+                      <button type="button" onClick={() => update(i, { worked: rows[i - 1].worked, absenceKind: rows[i - 1].absenceKind, absence: rows[i - 1].absence, overtime: rows[i - 1].overtime })} className="min-h-11 rounded-md px-2 text-blue-800 underline">
+                        {t("copy")}
+                        <span className="sr-only"> ({label})</span>
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {editable ? (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={save} disabled={pending}>
+            {t("save")}
+          </Button>
+          <ActionButton variant="secondary" action={() => submitMonthAction({ month })}>
+            {t("submit")}
+          </ActionButton>
+          {saved ? <p role="status" className="self-center font-medium text-green-800">{t("saved")}</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { expect, expectAccessible, officeWorkers, signIn, test } from "./fixtures";
+
+test("an employee enters a month of hours, with the rules checked as they type, and submits it", async ({ page, sql }) => {
+  const [person] = await officeWorkers(sql, 1, 70);
+  await signIn(page, person);
+  await page.getByRole("link", { name: "Short-time work: enter my hours" }).click();
+  await page.goto("/timesheet?month=2026-11");
+  await expect(page.getByRole("heading", { level: 1, name: "My hours" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Hours worked on Mon, Nov 2", { exact: true }).fill("4:00");
+  await page.getByLabel("Hours worked on Tue, Nov 3", { exact: true }).fill("9:00");
+  await expect(page.getByText("More than planned: tick overtime if you really worked that long.")).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Some fields need your attention.")).toBeVisible();
+  await page.getByLabel("Overtime on Tue, Nov 3", { exact: true }).check();
+  await page.getByLabel("Absence on Wed, Nov 4", { exact: true }).selectOption({ label: "Sickness" });
+  await page.getByLabel("Absence time on Wed, Nov 4", { exact: true }).fill("8:24");
+  await page.getByRole("button", { name: "Copy the day before (Thu, Nov 5)", exact: true }).click();
+  await expect(page.getByLabel("Absence time on Thu, Nov 5", { exact: true })).toHaveValue("8:24");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Hours worked on Mon, Nov 2", { exact: true })).toHaveValue("4:00");
+  await page.getByRole("button", { name: "Submit the month" }).click();
+  await expect(page.getByText("This month is submitted. Changes now go through HR.")).toBeVisible();
+  await expect(page.getByLabel("Hours worked on Mon, Nov 2", { exact: true })).toBeDisabled();
+});

@@ -15,7 +15,7 @@ test.describe("app shell", () => {
   test("a chosen language is remembered for the person, on another device too", async ({ page, browser }) => {
     await signIn(page, demo.hr);
     await page.getByRole("button", { name: "Deutsch" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "HR" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Kurzarbeit" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Deutsch" })).toHaveAttribute("aria-current", "true");
     await expectAccessible(page);

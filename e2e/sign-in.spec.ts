@@ -4,7 +4,7 @@ test.describe("sign-in by e-mail link", () => {
   const areas = [
     { email: demo.employee, path: "/", heading: "Hello Élodie", nav: ["My status"] },
     { email: demo.it, path: "/it", heading: "IT queue", nav: ["My status", "IT queue"] },
-    { email: demo.hr, path: "/hr", heading: "HR", nav: ["My status", "HR"] },
+    { email: demo.hr, path: "/hr", heading: "Short-time work", nav: ["My status", "HR"] },
     { email: demo.admin, path: "/admin", heading: "Administration", nav: ["My status", "Administration"] },
   ];
 
@@ -46,7 +46,7 @@ test.describe("sign-in by e-mail link", () => {
     await page.goto(link);
     await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
     await expect(page).toHaveURL(/\/hr$/);
-    await expect(page.getByRole("heading", { level: 1, name: "HR" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Short-time work" })).toBeVisible();
   });
 
   test("an unknown address sees exactly the same answer and gets no mail", async ({ page }) => {

@@ -27,3 +27,13 @@ test("an employee enters a month of hours, with the rules checked as they type, 
   await expect(page.getByText("This month is submitted. Changes now go through HR.")).toBeVisible();
   await expect(page.getByLabel("Hours worked on Mon, Nov 2", { exact: true })).toBeDisabled();
 });
+
+test("HR sees each unit's month with the 10 % threshold", async ({ page }) => {
+  await signIn(page, "hr@demo.test");
+  await page.goto("/hr?month=2026-11");
+  await expect(page.getByRole("heading", { level: 1, name: "Short-time work" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Units with their hours for the month" });
+  await expect(table.getByRole("row")).not.toHaveCount(1);
+  await expect(table.getByRole("columnheader", { name: "10 % threshold" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -118,31 +118,47 @@ export type DeviceRequestResult = { allocationId: string; status: "waiting" | "r
  */
 export async function requestDevice(tx: DbOrTx, employeeId: string, path: DevicePath): Promise<DeviceRequestResult> {
   await lockCase(tx, employeeId);
-  const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
-  if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
-
+  await assertEligible(tx, employeeId);
   const kind = kindForPath(path);
   const existing = await activeDevice(tx, employeeId);
   if (existing) {
     if (existing.kind !== kind) throw new ActionError("otherDeviceActive");
     return { allocationId: existing.id, status: existing.status, created: false };
   }
+  return placeRequest(tx, employeeId, kind, null, { reserved: kind === "vdi_seat" ? "vdiReady" : "deviceReserved", path: "/device" });
+}
 
+async function assertEligible(tx: DbOrTx, employeeId: string): Promise<void> {
+  const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
+  if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
+}
+
+/**
+ * Inserts the request and reserves a unit at once when stock, today's wave and
+ * the queue allow it; otherwise it waits. Nobody may jump the queue: a free
+ * unit goes to a newcomer only when no one waits. The caller holds the case lock.
+ */
+async function placeRequest(
+  tx: DbOrTx,
+  employeeId: string,
+  kind: DeviceKind,
+  shippingAddress: ShippingAddress | null,
+  notice: { reserved: "vdiReady" | "deviceReserved" | "routerReserved"; path: string },
+): Promise<DeviceRequestResult> {
   const pools = await lockPools(tx, poolsFor[kind]);
   const main = pools.get(kind)!;
   const [queued] = (await tx.execute(sql`select exists (select 1 from allocations where pool_id = ${main.id} and status = 'waiting') as waiting`)) as unknown as { waiting: boolean }[];
   const [inserted] = (await tx.execute(sql`
-    insert into allocations (employee_id, pool_id, kind, status) values (${employeeId}, ${main.id}, ${kind}, 'waiting')
+    insert into allocations (employee_id, pool_id, kind, status, handover_method, shipping_address)
+    values (${employeeId}, ${main.id}, ${kind}, 'waiting', ${shippingAddress ? "ship" : null}, ${shippingAddress ? JSON.stringify(shippingAddress) : null}::jsonb)
     returning id`)) as unknown as { id: string }[];
-
-  // Nobody may jump the queue: a free unit goes to a newcomer only when no one waits.
   if (!queued.waiting && canReserve(pools, kind)) {
     await reserve(tx, pools, kind, inserted.id);
-    await notifyEmployee(tx, employeeId, kind === "vdi_seat" ? "vdiReady" : "deviceReserved", {}, "/device");
+    await notifyEmployee(tx, employeeId, notice.reserved, {}, notice.path);
     return { allocationId: inserted.id, status: kind === "vdi_seat" ? "issued" : "reserved", created: true };
   }
   const position = await queuePosition(tx, inserted.id);
-  await notifyEmployee(tx, employeeId, "deviceWaiting", { position }, "/device");
+  await notifyEmployee(tx, employeeId, "deviceWaiting", { position }, notice.path);
   return { allocationId: inserted.id, status: "waiting", created: true };
 }
 
@@ -206,7 +222,7 @@ export async function promoteQueue(tx: DbOrTx, kind: DeviceKind): Promise<number
     if (!next) break;
     await reserve(tx, pools, kind, next.id);
     const notice = kind === "vdi_seat" ? "vdiReady" : kind === "router_4g" ? "routerReserved" : "devicePromoted";
-    await notifyEmployee(tx, next.employee_id, notice, { postcode: "", city: "" }, kind === "router_4g" ? "/connectivity" : "/device");
+    await notifyEmployee(tx, next.employee_id, notice, {}, kind === "router_4g" ? "/connectivity" : "/device");
     promoted += 1;
   }
   return promoted;
@@ -253,25 +269,10 @@ export async function promoteAllQueues(tx: DbOrTx): Promise<number> {
  */
 export async function requestRouter(tx: DbOrTx, employeeId: string, address: ShippingAddress): Promise<DeviceRequestResult> {
   await lockCase(tx, employeeId);
-  const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
-  if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
+  await assertEligible(tx, employeeId);
   const existing = await activeDevice(tx, employeeId, ["router_4g"]);
   if (existing) return { allocationId: existing.id, status: existing.status, created: false };
-  const pools = await lockPools(tx, poolsFor.router_4g);
-  const pool = pools.get("router_4g")!;
-  const [queued] = (await tx.execute(sql`select exists (select 1 from allocations where pool_id = ${pool.id} and status = 'waiting') as waiting`)) as unknown as { waiting: boolean }[];
-  const [inserted] = (await tx.execute(sql`
-    insert into allocations (employee_id, pool_id, kind, status, handover_method, shipping_address)
-    values (${employeeId}, ${pool.id}, 'router_4g', 'waiting', 'ship', ${JSON.stringify(address)}::jsonb)
-    returning id`)) as unknown as { id: string }[];
-  if (!queued.waiting && canReserve(pools, "router_4g")) {
-    await reserve(tx, pools, "router_4g", inserted.id);
-    await notifyEmployee(tx, employeeId, "routerReserved", { postcode: address.postcode, city: address.city }, "/connectivity");
-    return { allocationId: inserted.id, status: "reserved", created: true };
-  }
-  const position = await queuePosition(tx, inserted.id);
-  await notifyEmployee(tx, employeeId, "deviceWaiting", { position }, "/connectivity");
-  return { allocationId: inserted.id, status: "waiting", created: true };
+  return placeRequest(tx, employeeId, "router_4g", address, { reserved: "routerReserved", path: "/connectivity" });
 }
 
 export { activeDevice, queuePosition, lockPools, remainingToday };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { monthOrCurrent, monthStart, shiftMonth } from "@/lib/rht/month";
 import { monthOverview } from "@/lib/rht/hr";
 import { formatDuration } from "@/lib/rht/schema";
 
@@ -10,33 +11,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr"))("title") };
 }
 
-function shift(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-}
-
 export default async function HrPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   await requireRole("hr");
   const t = await getTranslations("hr");
   const format = await getFormatter();
   const asked = (await searchParams).month;
-  const now = new Date();
-  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-  const [y, m] = month.split("-").map(Number);
+  const month = monthOrCurrent(asked);
   const units = await monthOverview(month);
   const percent = (lost: number, normal: number) => (normal > 0 ? format.number(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <nav aria-label={t("monthNav")} className="mb-4 flex items-center gap-4">
-        <Link href={`/hr?month=${shift(month, -1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
+        <Link href={`/hr?month=${shiftMonth(month, -1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
           {t("previous")}
         </Link>
         <span className="font-semibold" aria-current="page">
-          {format.dateTime(new Date(Date.UTC(y, m - 1, 1)), { month: "long", year: "numeric", timeZone: "UTC" })}
+          {format.dateTime(monthStart(month), { month: "long", year: "numeric", timeZone: "UTC" })}
         </span>
-        <Link href={`/hr?month=${shift(month, 1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
+        <Link href={`/hr?month=${shiftMonth(month, 1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
           {t("next")}
         </Link>
       </nav>

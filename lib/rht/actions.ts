@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action";
+import { monthSchema } from "./month";
 import { monthSheetSchema } from "./schema";
 import { saveMonthSheet, submitMonth } from "./timesheet";
 
@@ -15,7 +16,7 @@ const save = defineAction({
 
 const submit = defineAction({
   name: "timesheet.submit",
-  schema: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "monthInvalid") }),
+  schema: z.object({ month: monthSchema }),
   access: { roles: ["employee"] },
   handler: ({ month }, { person, tx }) => submitMonth(tx, person!.employeeId, month),
   audit: ({ month }, _r, { person }) => ({ action: "timesheet.submit", targetType: "employee", targetId: person!.employeeId, details: { month } }),

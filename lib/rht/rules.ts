@@ -38,7 +38,8 @@ export function dayFigures(day: { planned: number; worked: number; absences: Abs
 export type DayRecord = { date: string; planned: number; worked: number; absences: Absences };
 
 const dayIndex = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-const weekday = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+/** The ISO weekday of a "YYYY-MM-DD" date. */
+export const isoWeekday = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
 
 /**
  * Days whose lost time is not compensable: the `span` working days before and
@@ -49,12 +50,12 @@ export function holidayAdjacentDates(publicHolidays: string[], workingDays: Week
   const working = new Set(workingDays);
   const holidays = new Set(publicHolidays);
   for (const holiday of publicHolidays) {
-    if (weekday(holiday) > 5) continue;
+    if (isoWeekday(holiday) > 5) continue;
     for (const direction of [-1, 1]) {
       let found = 0;
       for (let offset = 1; found < span && offset < 31; offset += 1) {
         const date = new Date((dayIndex(holiday) + direction * offset) * 86_400_000).toISOString().slice(0, 10);
-        if (working.has(weekday(date)) && !holidays.has(date)) {
+        if (working.has(isoWeekday(date)) && !holidays.has(date)) {
           result.add(date);
           found += 1;
         }

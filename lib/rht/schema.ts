@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { monthSchema } from "./month";
 import { absenceKinds } from "./rules";
 
 /** "7:30", "7.5", "7,5" or "7" hours → minutes; "" → 0. */
@@ -42,7 +43,7 @@ export const dayEntrySchema = z.object({
 
 /** The month grid: one schema for the form and the server action. */
 export const monthSheetSchema = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "monthInvalid"),
+  month: monthSchema,
   days: z.array(dayEntrySchema).max(31),
 });
 export type MonthSheetInput = z.input<typeof monthSheetSchema>;

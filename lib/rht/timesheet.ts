@@ -4,20 +4,14 @@ import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { lockCase } from "@/lib/onboarding/queries";
-import { dayFigures, plannedPerWeekday, type Absences, type Weekday } from "./rules";
+import { daysOfMonth } from "./month";
+import { dayFigures, isoWeekday, plannedPerWeekday, type Absences, type Weekday } from "./rules";
 import type { z } from "zod";
 import type { monthSheetSchema } from "./schema";
 
 export type SheetDay = { date: string; weekday: Weekday; planned: number; holiday: string | null; worked: number; absences: Absences; overtimeMarked: boolean };
 export type MonthSheet = { month: string; status: "draft" | "submitted" | "approved" | "locked"; days: SheetDay[] };
 
-const weekdayOf = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
-
-function daysOfMonth(month: string): string[] {
-  const [year, m] = month.split("-").map(Number);
-  const count = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
-}
 
 /**
  * The employee's month: planned minutes from the contract (Monday to Friday,
@@ -42,7 +36,7 @@ export async function getMonthSheet(employeeId: string, month: string, tx: DbOrT
     status: status?.status ?? "draft",
     days: dates.map((date) => {
       const row = stored.get(date);
-      const weekday = weekdayOf(date);
+      const weekday = isoWeekday(date);
       const planned = row?.planned_minutes ?? perWeekday.get(weekday) ?? 0;
       const holiday = holidayByDate.get(date) ?? null;
       return {

@@ -6,38 +6,31 @@ import { MonthGrid } from "@/components/rht/month-grid";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePerson } from "@/lib/auth/session";
+import { monthOrCurrent, monthStart, shiftMonth } from "@/lib/rht/month";
 import { getMonthSheet } from "@/lib/rht/timesheet";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("timesheet"))("title") };
 }
 
-function shift(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-}
-
 export default async function TimesheetPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const person = await requirePerson();
   const t = await getTranslations("timesheet");
   const asked = (await searchParams).month;
-  const now = new Date();
-  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  const month = monthOrCurrent(asked);
   const sheet = await getMonthSheet(person.employeeId, month);
-  const [y, m] = month.split("-").map(Number);
-  const monthName = (await getFormatter()).dateTime(new Date(Date.UTC(y, m - 1, 1)), { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = (await getFormatter()).dateTime(monthStart(month), { month: "long", year: "numeric", timeZone: "UTC" });
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <nav aria-label={t("monthNav")} className="mb-4 flex items-center gap-4">
-        <Link href={`/timesheet?month=${shift(month, -1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
+        <Link href={`/timesheet?month=${shiftMonth(month, -1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
           {t("previous")}
         </Link>
         <span className="font-semibold" aria-current="page">
           {t("month", { month: monthName, code: month })}
         </span>
-        <Link href={`/timesheet?month=${shift(month, 1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
+        <Link href={`/timesheet?month=${shiftMonth(month, 1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
           {t("next")}
         </Link>
       </nav>

@@ -6,9 +6,10 @@ import { assignSerialFor, grantPriorityFor, markEligibilityReviewed, sendSignInL
 import { getCaseSteps } from "@/lib/onboarding/queries";
 import { raiseTicket } from "@/lib/tickets/service";
 import { createEligibleEmployees, createEmployee, seedJourney } from "../support/factories";
+import { inTransaction } from "../support/in-transaction";
 import { refusal } from "../support/refusal";
 
-const tx = <T,>(fn: (t: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0]) => Promise<T>) => db().transaction(fn);
+const tx = inTransaction;
 
 beforeAll(seedJourney);
 

@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { inTransaction } from "../support/in-transaction";
 import { refusal } from "../support/refusal";
 import { open, parseKey } from "@/lib/tokens/secret-box";
 import { enrollHardwareToken, getTokenView, pendingTotpSecret, requestTokenHelp, resetWithRecoveryCode, startTotpEnrollment, verifyTotp } from "@/lib/tokens/service";
 import { totpCode } from "@/lib/tokens/totp";
 import { createEmployee, seedJourney } from "../support/factories";
 
-const tx = <T,>(fn: (t: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0]) => Promise<T>) => db().transaction(fn);
+const tx = inTransaction;
 
 
 beforeAll(seedJourney);

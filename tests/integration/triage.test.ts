@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { answerIncident, changeStatus, claimTicket, createIncident, employeeAnswer, replyToTicket, suggestIncidents } from "@/lib/triage/service";
 import { createEmployee, grantRole, seedJourney } from "../support/factories";
+import { inTransaction } from "../support/in-transaction";
 import { refusal } from "../support/refusal";
 
-const tx = <T,>(fn: (t: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0]) => Promise<T>) => db().transaction(fn);
+const tx = inTransaction;
 
 /** `count` employees with one open ticket each, inserted directly (fast). */
 async function openTickets(count: number, category = "help_request", isp: string | null = null): Promise<number[]> {

@@ -5,9 +5,10 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  serverExternalPackages: ["pino", "postgres", "nodemailer", "exceljs"],
   // `forbidden()` renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
-  serverExternalPackages: ["pino", "postgres", "nodemailer"],
+  // Roster and hours imports arrive as files in server actions (the import refuses more than 50 MB itself).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "60mb" } },
   async headers() {
     return [
       {

@@ -17,3 +17,12 @@ export type Db = ReturnType<typeof createDb>["db"];
 /** A transaction handle; domain functions accept either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/**
+ * The postgres.js client under a drizzle database or transaction, for what drizzle
+ * does not offer (cursors). Drizzle keeps it on its session; a transaction's client
+ * runs inside that transaction.
+ */
+export function rawClient(dbOrTx: DbOrTx): postgres.Sql {
+  return (dbOrTx as unknown as { session: { client: postgres.Sql } }).session.client;
+}

@@ -1,10 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MonthNav } from "@/components/rht/month-nav";
+import { CheckList } from "@/components/rht/check-list";
+import { PeriodActions } from "@/components/rht/period-actions";
+import { ReminderForm } from "@/components/rht/reminder-form";
+import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
-import { monthOrCurrent, monthStart, shiftMonth } from "@/lib/rht/month";
-import { monthOverview } from "@/lib/rht/hr";
+import { blocksApproval } from "@/lib/rht/checks";
+import { monthOrCurrent } from "@/lib/rht/month";
+import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,53 +23,118 @@ export default async function HrPage({ searchParams }: { searchParams: Promise<{
   await requireRole("hr");
   const t = await getTranslations("hr");
   const format = await getFormatter();
-  const asked = (await searchParams).month;
-  const month = monthOrCurrent(asked);
-  const units = await monthOverview(month);
+  const month = monthOrCurrent((await searchParams).month);
+  const { units, checks } = await reviewMonth(month);
+  const unitNames = new Map(units.map((u) => [u.orgUnitId, u.orgUnit]));
   const percent = (lost: number, normal: number) => (normal > 0 ? format.number(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <nav aria-label={t("monthNav")} className="mb-4 flex items-center gap-4">
-        <Link href={`/hr?month=${shiftMonth(month, -1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
-          {t("previous")}
-        </Link>
-        <span className="font-semibold" aria-current="page">
-          {format.dateTime(monthStart(month), { month: "long", year: "numeric", timeZone: "UTC" })}
-        </span>
-        <Link href={`/hr?month=${shiftMonth(month, 1)}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
-          {t("next")}
-        </Link>
-      </nav>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              {["unit", "entries", "submitted", "normal", "worked", "lost", "loss", "threshold"].map((c) => (
-                <th key={c} scope="col" className="p-2">
-                  {t(`columns.${c as "unit"}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((unit) => (
-              <tr key={unit.orgUnitId} className="border-b border-slate-200">
-                <th scope="row" className="p-2 text-left font-medium">
-                  {unit.orgUnit}
-                </th>
-                <td className="p-2">{t("of", { count: unit.withEntries, total: unit.employees })}</td>
-                <td className="p-2">{t("of", { count: unit.submitted, total: unit.employees })}</td>
-                <td className="p-2">{formatDuration(unit.normal)}</td>
-                <td className="p-2">{formatDuration(unit.worked)}</td>
-                <td className="p-2">{formatDuration(unit.lost)}</td>
-                <td className="p-2">{percent(unit.lost, unit.normal)}</td>
-                <td className="p-2">{unit.normal === 0 ? "–" : unit.qualifies ? t("qualifies") : <strong className="text-red-800">{t("under10")}</strong>}</td>
+      <MonthNav month={month} basePath="/hr" label={t("monthNav")} previous={t("previous")} next={t("next")} />
+
+      <section aria-labelledby="checks-heading" className="mb-6">
+        <h2 id="checks-heading" className="mb-2 text-xl font-semibold">
+          {t("checks.title")}
+        </h2>
+        <CheckList checks={checks} unitNames={unitNames} />
+      </section>
+
+      <section aria-labelledby="units-heading" className="mb-6">
+        <h2 id="units-heading" className="mb-2 text-xl font-semibold">
+          {t("unitsTitle")}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                {(["unit", "affected", "entries", "submitted", "normal", "worked", "lost", "loss", "threshold", "period"] as const).map((c) => (
+                  <th key={c} scope="col" className="p-2">
+                    {t(`columns.${c}`)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {units.map((unit) => (
+                <tr key={unit.orgUnitId} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="p-2 text-left font-medium">
+                    <Link href={`/hr/units/${unit.orgUnitId}?month=${month}`} className="text-blue-800 underline">
+                      {unit.orgUnit}
+                    </Link>
+                  </th>
+                  <td className="p-2">{t("of", { count: unit.affected, total: unit.employees })}</td>
+                  <td className="p-2">{t("of", { count: unit.withEntries, total: unit.employees })}</td>
+                  <td className="p-2">{t("of", { count: unit.submitted, total: unit.employees })}</td>
+                  <td className="p-2">{formatDuration(unit.normal)}</td>
+                  <td className="p-2">{formatDuration(unit.worked)}</td>
+                  <td className="p-2">{formatDuration(unit.lost)}</td>
+                  <td className="p-2">{percent(unit.threshold.lost, unit.threshold.normal)}</td>
+                  <td className="p-2">{unit.threshold.lost === 0 ? "–" : unit.threshold.qualifies ? t("qualifies") : <strong className="text-red-800">{t("under10")}</strong>}</td>
+                  <td className="p-2">
+                    <p className="mb-1 font-medium">{t(`period.status.${unit.period}`)}</p>
+                    <PeriodActions unitId={unit.orgUnitId} unit={unit.orgUnit} month={month} status={unit.period} blocked={blocksApproval(checks, unit.orgUnitId)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="export-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="export-heading" className="mb-1 text-xl font-semibold">
+            {t("export.title")}
+          </h2>
+          <p className="mb-3 text-slate-700">{t("export.lead")}</p>
+          <form action="/hr/export" method="get" className="flex flex-col gap-3">
+            <input type="hidden" name="month" value={month} />
+            <SelectField id="export-unit" name="unit" label={t("export.unit")} defaultValue="all">
+              <option value="all">{t("export.allUnits")}</option>
+              {units.map((u) => (
+                <option key={u.orgUnitId} value={u.orgUnitId}>
+                  {u.orgUnit}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField id="export-file" name="file" label={t("export.file")} defaultValue="xlsx">
+              <option value="xlsx">{t("export.xlsx")}</option>
+              <option value="csv">{t("export.csv")}</option>
+              <option value="csv-annex">{t("export.csvAnnex")}</option>
+            </SelectField>
+            <button type="submit" className={buttonClass("primary", "self-start")}>
+              {t("export.download")}
+            </button>
+          </form>
+        </section>
+
+        <div className="flex flex-col gap-6">
+          <section aria-labelledby="reminders-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id="reminders-heading" className="mb-1 text-xl font-semibold">
+              {t("reminders.title")}
+            </h2>
+            <p className="mb-3 text-slate-700">{t("reminders.lead")}</p>
+            <ReminderForm month={month} units={units.map((u) => ({ id: u.orgUnitId, name: u.orgUnit }))} />
+          </section>
+          <section aria-labelledby="find-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id="find-heading" className="mb-3 text-xl font-semibold">
+              {t("find.title")}
+            </h2>
+            <form action="/hr/people" method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+              <input type="hidden" name="month" value={month} />
+              <TextField id="find-number" name="number" label={t("find.number")} required autoComplete="off" />
+              <button type="submit" className={buttonClass("secondary")}>
+                {t("find.open")}
+              </button>
+            </form>
+            <p className="mt-3">
+              <Link href={`/hr/import?month=${month}`} className="font-medium text-blue-800 underline">
+                {t("importLink")}
+              </Link>
+            </p>
+          </section>
+        </div>
       </div>
     </>
   );

@@ -6,7 +6,9 @@ import { useMemo, useState } from "react";
 import { ActionButton } from "@/components/forms/action-button";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
 import { saveMonthAction, submitMonthAction } from "@/lib/rht/actions";
+import { correctMonthAction, hrSaveMonthAction, submitForEmployeeAction } from "@/lib/rht/hr-actions";
 import { absenceKinds, dayFigures, monthFigures } from "@/lib/rht/rules";
 import { formatDuration, parseDuration } from "@/lib/rht/schema";
 
@@ -18,8 +20,11 @@ const toRow = (d: Day): Row => {
   return { date: d.date, worked: d.worked ? formatDuration(d.worked) : "", absenceKind: kind, absence: minutes ? formatDuration(minutes) : "", overtime: d.overtimeMarked };
 };
 
+/** HR writing someone's month: before approval an ordinary save, after lock a correction with its reason. */
+type HrWriter = { number: string; correction: boolean };
+
 /** The month, one row per day: keyboard-friendly, rules checked as you type, totals always visible. */
-export function MonthGrid({ month, days, editable }: { month: string; days: Day[]; editable: boolean }) {
+export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: { month: string; days: Day[]; editable: boolean; canSubmit?: boolean; hr?: HrWriter }) {
   const t = useTranslations("timesheet");
   const te = useTranslations("errors");
   const format = useFormatter();
@@ -29,6 +34,7 @@ export function MonthGrid({ month, days, editable }: { month: string; days: Day[
   const [summary, setSummary] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
+  const [reason, setReason] = useState("");
 
   const update = (index: number, patch: Partial<Row>) => {
     setSaved(false);
@@ -63,12 +69,16 @@ export function MonthGrid({ month, days, editable }: { month: string; days: Day[
     setServerErrors({});
     if (checked.some((c) => c.error)) return setSummary("invalidInput");
     setPending(true);
-    const result = await saveMonthAction({ month, days: rows });
+    const result = !hr
+      ? await saveMonthAction({ month, days: rows })
+      : hr.correction
+        ? await correctMonthAction({ month, days: rows, number: hr.number, reason })
+        : await hrSaveMonthAction({ month, days: rows, number: hr.number });
     setPending(false);
     if (!result.ok) {
       const errors: Record<string, string> = {};
       for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
-        const index = field.split(".")[1];
+        const index = field === "reason" ? "reason" : field.split(".")[1];
         if (index !== undefined) errors[index] = keys[0];
       }
       setServerErrors(errors);
@@ -170,14 +180,21 @@ export function MonthGrid({ month, days, editable }: { month: string; days: Day[
           </tbody>
         </table>
       </div>
+      {editable && hr?.correction ? (
+        <div className="max-w-xl">
+          <TextField id="correction-reason" label={t("reason")} hint={t("reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} error={serverErrors.reason ? te(serverErrors.reason as never) : undefined} required />
+        </div>
+      ) : null}
       {editable ? (
         <div className="flex flex-wrap gap-2">
           <Button onClick={save} disabled={pending}>
-            {t("save")}
+            {hr?.correction ? t("saveCorrection") : t("save")}
           </Button>
-          <ActionButton variant="secondary" action={() => submitMonthAction({ month })}>
-            {t("submit")}
-          </ActionButton>
+          {canSubmit ? (
+            <ActionButton variant="secondary" action={() => (hr ? submitForEmployeeAction({ month, number: hr.number }) : submitMonthAction({ month }))}>
+              {hr ? t("submitFor") : t("submit")}
+            </ActionButton>
+          ) : null}
           {saved ? <p role="status" className="self-center font-medium text-green-800">{t("saved")}</p> : null}
         </div>
       ) : null}

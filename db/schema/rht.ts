@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { employees } from "./roster";
+import { employees, orgUnits } from "./roster";
 
 /** Public holidays per canton ("CH" for the whole country). */
 export const publicHolidays = pgTable(
@@ -45,6 +45,55 @@ export const timesheetMonths = pgTable(
     month: date("month").notNull(),
     status: timesheetMonthStatusEnum("status").notNull().default("draft"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** The figures declared, frozen when the period is locked (and at each correction). */
+    figures: jsonb("figures"),
+    /** Locked versions so far (0 until locked). */
+    version: integer("version").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.month] }), index("timesheet_months_month_idx").on(t.month, t.status)],
+);
+
+export const rhtPeriodStatusEnum = pgEnum("rht_period_status", ["approved", "locked"]);
+
+/**
+ * HR's decision on an org unit's month. No row means "open". Locking freezes the
+ * settings used (`settings`) and the unit's threshold figures (`unitFigures`).
+ */
+export const rhtPeriods = pgTable(
+  "rht_periods",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    month: date("month").notNull(),
+    status: rhtPeriodStatusEnum("status").notNull(),
+    approvedBy: uuid("approved_by").references(() => employees.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    lockedBy: uuid("locked_by").references(() => employees.id),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    settings: jsonb("settings"),
+    unitFigures: jsonb("unit_figures"),
+  },
+  (t) => [primaryKey({ columns: [t.orgUnitId, t.month] })],
+);
+
+/**
+ * Every locked state of an employee's month: version 1 at lock, one more per
+ * correction (with its reason). Old versions stay readable; rows are never changed.
+ */
+export const timesheetVersions = pgTable(
+  "timesheet_versions",
+  {
+    employeeId: uuid("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    month: date("month").notNull(),
+    version: integer("version").notNull(),
+    days: jsonb("days").notNull(),
+    figures: jsonb("figures").notNull(),
+    reason: text("reason"),
+    createdBy: uuid("created_by").references(() => employees.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.month, t.version] })],
 );

@@ -66,6 +66,13 @@ export const employees = pgTable(
     managerId: uuid("manager_id").references((): AnyPgColumn => employees.id),
     avsNumber: text("avs_number"),
     birthDate: date("birth_date"),
+    /** Monthly AVS wage in centimes (HR-only), for the RHT declaration. */
+    avsMonthlyWageCents: integer("avs_monthly_wage_cents"),
+    /** Notice given (by either side): excluded from short-time work. */
+    noticeGiven: boolean("notice_given").notNull().default(false),
+    /** Contract start and end; days outside are not planned (mid-month entry or exit). */
+    employedFrom: date("employed_from"),
+    employedUntil: date("employed_until"),
     active: boolean("active").notNull().default(true),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -79,5 +86,6 @@ export const employees = pgTable(
     index("employees_site_idx").on(t.siteId),
     check("employees_employment_rate_check", sql`${t.employmentRate} between 1 and 100`),
     check("employees_weekly_minutes_check", sql`${t.weeklyMinutes} between 1 and 3600`),
+    check("employees_avs_wage_check", sql`${t.avsMonthlyWageCents} >= 0`),
   ],
 );

@@ -47,3 +47,18 @@ export const monthSheetSchema = z.object({
   days: z.array(dayEntrySchema).max(31),
 });
 export type MonthSheetInput = z.input<typeof monthSheetSchema>;
+
+/** An org unit's month, for HR's approve / reopen / lock. */
+export const periodSchema = z.object({ month: monthSchema, unitId: z.uuid("unitNotFound") });
+
+/** An employee's month, named by employee number (HR). */
+export const employeeMonthSchema = z.object({ month: monthSchema, number: z.string().trim().min(1, "employeeNotFound").max(40, "employeeNotFound") });
+
+/** HR writes an employee's month before its unit is approved. */
+export const hrSheetSchema = monthSheetSchema.extend({ number: employeeMonthSchema.shape.number });
+
+/** A correction after lock needs its reason. */
+export const correctionSchema = hrSheetSchema.extend({ reason: z.string().trim().min(5, "reasonRequired").max(1000, "reasonRequired") });
+
+/** Reminders for a unit's month (or every unit's), once per operation id. */
+export const reminderSchema = z.object({ month: monthSchema, unitId: z.union([z.literal("all"), z.uuid()]), operationId: z.uuid() });

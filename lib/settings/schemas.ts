@@ -22,3 +22,37 @@ export const defaultCannedResponses: CannedResponse[] = [
   { id: "router", title: "4G router on its way", body: "Hello {firstName},\n\nA 4G router is on its way to you. Once it is connected, please run the connection test again in Passerelle.\n\nYour IT team (request #{ticket})" },
   { id: "call", title: "We will call you", body: "Hello {firstName},\n\nWe will call you today to sort this out together. Please keep your phone at hand.\n\nYour IT team (request #{ticket})" },
 ];
+
+/** Short-time work settings (../shared/RHT-RULES.md "Ambiguities": these defaults). */
+export const rhtSettingsSchema = z.object({
+  /** Waiting period deducted per period, in days (0 during parts of 2020–2021). */
+  waitingDays: z.number().min(0).max(5),
+  /** An earlier overtime balance above this is deducted, in minutes (20 h). */
+  overtimeThresholdMinutes: z.number().int().min(0).max(100 * 60),
+  /** Months the overtime balance looks back (6; 12 once a benefit period runs). */
+  overtimeLookBackMonths: z.number().int().min(1).max(24),
+  /** Days before and after a weekday public holiday whose loss is not compensable (0 = rule off). */
+  holidayAdjacentDays: z.number().int().min(0).max(5),
+  /** The department qualifies at this loss, in percent. */
+  thresholdPercent: z.number().min(0).max(100),
+  /** Who counts for the department threshold. */
+  departmentBase: z.enum(["all_entitled", "with_loss"]),
+  /** Base of the 85 % loss. */
+  lossBase: z.enum(["normal_minus_absences", "normal"]),
+  /** Periods above 85 % loss an employee may have in the benefit period. */
+  over85MaxPeriods: z.number().int().min(0).max(24),
+  /** Months over which periods above 85 % are counted. */
+  over85WindowMonths: z.number().int().min(1).max(36),
+});
+export type RhtSettings = z.infer<typeof rhtSettingsSchema>;
+export const defaultRhtSettings: RhtSettings = {
+  waitingDays: 1,
+  overtimeThresholdMinutes: 20 * 60,
+  overtimeLookBackMonths: 6,
+  holidayAdjacentDays: 2,
+  thresholdPercent: 10,
+  departmentBase: "all_entitled",
+  lossBase: "normal_minus_absences",
+  over85MaxPeriods: 4,
+  over85WindowMonths: 24,
+};

@@ -1,4 +1,5 @@
 import "server-only";
+import { once } from "@/lib/bulk/once";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
@@ -114,18 +115,6 @@ export async function employeeAnswer(tx: DbOrTx, employeeId: string, number: num
            resolved_at = case when status = 'resolved' then null else resolved_at end
      where id = ${ticket.id}`);
   if (ticket.status === "resolved" || ticket.status === "waiting_for_employee") await event(tx, ticket.id, employeeId, "reopened");
-}
-
-/** Runs a bulk operation once per `operationId`, whatever the retries and double clicks. */
-async function once<T extends Record<string, unknown>>(tx: DbOrTx, operationId: string, kind: string, actorId: string, run: () => Promise<T>): Promise<T & { repeated: boolean }> {
-  const inserted = await tx.execute(sql`insert into bulk_operations (id, kind, actor_employee_id) values (${operationId}, ${kind}, ${actorId}) on conflict (id) do nothing returning id`);
-  if (inserted.length === 0) {
-    const [done] = (await tx.execute(sql`select result from bulk_operations where id = ${operationId}`)) as unknown as { result: T }[];
-    return { ...done.result, repeated: true };
-  }
-  const result = await run();
-  await tx.execute(sql`update bulk_operations set result = ${JSON.stringify(result)}::jsonb where id = ${operationId}`);
-  return { ...result, repeated: false };
 }
 
 export type BulkAction = { kind: "assign"; assigneeId: string } | { kind: "reply"; body: string; resolve: boolean } | { kind: "resolve" };

@@ -55,6 +55,10 @@ describe("the employee's month", () => {
   test("after submission the month no longer changes", async () => {
     const person = await createEmployee();
     await save(person.id, { month: "2026-11", days: [day("2026-11-02", "4:00")] });
+    // Every working day needs an entry before the month can be submitted.
+    expect(await refusal(db().transaction((tx) => submitMonth(tx, person.id, "2026-11")))).toBe("daysMissing");
+    const workingDays = (await getMonthSheet(person.id, "2026-11")).days.filter((d) => d.planned > 0 && d.date !== "2026-11-02");
+    await save(person.id, { month: "2026-11", days: workingDays.map((d) => day(d.date, "8:24")) });
     await db().transaction((tx) => submitMonth(tx, person.id, "2026-11"));
     expect(await refusal(save(person.id, { month: "2026-11", days: [day("2026-11-02", "8:00")] }))).toBe("monthSubmitted");
     expect(await refusal(db().transaction((tx) => submitMonth(tx, person.id, "2026-11")))).toBe("monthSubmitted");

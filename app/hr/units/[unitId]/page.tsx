@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { CheckList } from "@/components/rht/check-list";
+import { MonthNav } from "@/components/rht/month-nav";
+import { PageTitle } from "@/components/ui/page-title";
+import { requireRole } from "@/lib/auth/session";
+import { compensableIn } from "@/lib/rht/declaration";
+import type { EmployeeMonth } from "@/lib/rht/employee-months";
+import { monthOrCurrent } from "@/lib/rht/month";
+import { reviewMonth } from "@/lib/rht/periods";
+import { formatDuration } from "@/lib/rht/schema";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hr.unit"))("title") };
+}
+
+/** One unit's month: each employee's state and figures, with the unit's checks. */
+export default async function HrUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ month?: string }> }) {
+  await requireRole("hr");
+  const { unitId } = await params;
+  if (!z.uuid().safeParse(unitId).success) notFound();
+  const t = await getTranslations("hr");
+  const format = await getFormatter();
+  const month = monthOrCurrent((await searchParams).month);
+  const people: EmployeeMonth[] = [];
+  const { units, checks } = await reviewMonth(month, { unitId, each: (e) => people.push(e) });
+  const unit = units[0];
+  if (!unit) notFound();
+  const percent = (lost: number, base: number) => (base > 0 ? format.number(lost / base, { style: "percent", maximumFractionDigits: 1 }) : "–");
+  return (
+    <>
+      <PageTitle lead={t("unit.lead", { status: t(`period.status.${unit.period}`) })}>{unit.orgUnit}</PageTitle>
+      <MonthNav month={month} basePath={`/hr/units/${unitId}`} label={t("monthNav")} previous={t("previous")} next={t("next")} />
+      <p className="mb-4">
+        <Link href={`/hr?month=${month}`} className="font-medium text-blue-800 underline">
+          {t("unit.back")}
+        </Link>
+      </p>
+      <section aria-labelledby="checks-heading" className="mb-6">
+        <h2 id="checks-heading" className="mb-2 text-xl font-semibold">
+          {t("checks.title")}
+        </h2>
+        <CheckList checks={checks} unitNames={new Map([[unit.orgUnitId, unit.orgUnit]])} />
+      </section>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">{t("unit.caption")}</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              {(["employee", "status", "missing", "normal", "worked", "lost", "loss", "compensable", "flags"] as const).map((c) => (
+                <th key={c} scope="col" className="p-2">
+                  {t(`unit.columns.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.employeeId} className="border-b border-slate-200">
+                <th scope="row" className="p-2 text-left font-medium">
+                  <Link href={`/hr/people?number=${encodeURIComponent(p.number)}&month=${month}`} className="text-blue-800 underline">
+                    {p.lastName} {p.firstName}
+                  </Link>
+                  <span className="block text-xs font-normal text-slate-700">{p.number}</span>
+                </th>
+                <td className="p-2">{t(`monthStatus.${p.status}`)}</td>
+                <td className="p-2">{p.entries === 0 ? t("unit.noEntries") : p.missingDays}</td>
+                <td className="p-2">{formatDuration(p.figures.normal)}</td>
+                <td className="p-2">{formatDuration(p.figures.worked)}</td>
+                <td className="p-2">{formatDuration(p.figures.lost)}</td>
+                <td className="p-2">{percent(p.figures.loss.lost, p.figures.loss.base)}</td>
+                <td className="p-2">{formatDuration(compensableIn(p.figures, unit.threshold))}</td>
+                <td className="p-2">
+                  {[p.figures.excludedReason ? t(`excluded.${p.figures.excludedReason}`) : null, p.figures.over85 ? t("unit.over85", { count: p.figures.over85Periods }) : null].filter(Boolean).join(" · ")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

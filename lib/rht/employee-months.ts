@@ -1,0 +1,186 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rawClient, type DbOrTx } from "@/db/client";
+import { db } from "@/lib/db";
+import { getSetting } from "@/lib/settings/queries";
+import { defaultRhtSettings, rhtSettingsSchema, type RhtSettings } from "@/lib/settings/schemas";
+import { declaredDays, employeeMonth, exclusionReason, unitThresholdAccumulator, type EmployeeFigures, type HistoryMonth, type UnitThreshold } from "./declaration";
+import { daysOfMonth } from "./month";
+import type { Absences, DayRecord } from "./rules";
+
+export type MonthStatus = "draft" | "submitted" | "approved" | "locked";
+
+/** One employee's month as HR and the declaration see it. HR-only fields are filled only when asked for. */
+export type EmployeeMonth = {
+  employeeId: string;
+  number: string;
+  firstName: string;
+  lastName: string;
+  orgUnitId: string;
+  orgUnit: string;
+  employmentRate: number;
+  status: MonthStatus;
+  version: number;
+  /** Days with an entry. */
+  entries: number;
+  /** Planned days without an entry (declared as worked as planned). */
+  missingDays: number;
+  days: DayRecord[];
+  figures: EmployeeFigures;
+  hr: { avsNumber: string | null; birthDate: string | null; wageCents: number | null } | null;
+};
+
+type Row = {
+  employee_id: string;
+  number: string;
+  first_name: string;
+  last_name: string;
+  org_unit_id: string;
+  org_unit: string;
+  employment_rate: number;
+  weekly_minutes: number;
+  contract_type: string;
+  notice_given: boolean;
+  employed_from: string | null;
+  employed_until: string | null;
+  canton: string;
+  status: MonthStatus;
+  version: number;
+  figures: EmployeeFigures | null;
+  days: { date: string; planned: number; worked: number; absences: Absences }[];
+  history: HistoryMonth[];
+  avs_number?: string | null;
+  birth_date?: string | null;
+  wage_cents?: number | null;
+};
+
+export const rhtSettings = (tx: DbOrTx = db()) => getSetting("rht", rhtSettingsSchema, defaultRhtSettings, tx);
+
+/** Public holidays from a week before to a week after the month, by canton ("CH" applies everywhere). */
+async function holidaysAround(month: string, tx: DbOrTx): Promise<(canton: string) => string[]> {
+  const dates = daysOfMonth(month);
+  const rows = (await tx.execute(sql`
+    select canton, day::text as day from public_holidays
+     where day between ${dates[0]}::date - 7 and ${dates[dates.length - 1]}::date + 7`)) as unknown as { canton: string; day: string }[];
+  return (canton) => rows.filter((r) => r.canton === "CH" || r.canton === canton).map((r) => r.day);
+}
+
+/**
+ * Every employee of the month (one unit or all), in unit and name order, read with a
+ * cursor so 15,000 people never sit in memory. A locked month gives its frozen figures;
+ * any other month is computed from its days with the current settings.
+ */
+export async function* employeeMonths(
+  month: string,
+  options: { unitId?: string | null; employeeId?: string; hrFields?: boolean; settings?: RhtSettings; batch?: number; tx?: DbOrTx } = {},
+): AsyncGenerator<EmployeeMonth> {
+  const tx = options.tx ?? db();
+  const settings = options.settings ?? (await rhtSettings(tx));
+  const holidaysFor = await holidaysAround(month, tx);
+  const first = `${month}-01`;
+  const unitId = options.unitId ?? null;
+  const employeeId = options.employeeId ?? null;
+  const hrFields = options.hrFields ?? false;
+  const window = Math.max(settings.overtimeLookBackMonths, settings.over85WindowMonths);
+  const client = rawClient(tx);
+  const cursor = client<Row[]>`
+    select e.id as employee_id, e.number, e.first_name, e.last_name, e.org_unit_id, o.name as org_unit,
+           e.employment_rate, e.weekly_minutes, e.contract_type::text, e.notice_given,
+           e.employed_from::text, e.employed_until::text, coalesce(s.canton, 'CH') as canton,
+           coalesce(m.status::text, 'draft') as status, coalesce(m.version, 0) as version,
+           case when m.status = 'locked' then m.figures end as figures,
+           (select coalesce(jsonb_agg(jsonb_build_object('date', d.day::text, 'planned', d.planned_minutes, 'worked', d.worked_minutes, 'absences', d.absences) order by d.day), '[]'::jsonb)
+              from timesheet_days d where d.employee_id = e.id and d.day >= ${first}::date and d.day < ${first}::date + interval '1 month') as days,
+           (select coalesce(jsonb_agg(jsonb_build_object('month', to_char(h.month, 'YYYY-MM'), 'overtime', (h.figures->>'overtime')::int,
+                     'lost', (h.figures->>'lost')::int, 'over85', (h.figures->>'over85')::boolean)), '[]'::jsonb)
+              from timesheet_months h where h.employee_id = e.id and h.status = 'locked' and h.figures is not null
+               and h.month >= ${first}::date - make_interval(months => ${window}) and h.month < ${first}::date) as history
+           ${hrFields ? client`, e.avs_number, e.birth_date::text, e.avs_monthly_wage_cents as wage_cents` : client``}
+      from employees e
+      join org_units o on o.id = e.org_unit_id
+      left join sites s on s.id = e.site_id
+      left join timesheet_months m on m.employee_id = e.id and m.month = ${first}::date
+     where (${unitId}::uuid is null or e.org_unit_id = ${unitId}::uuid)
+       and (${employeeId}::uuid is null or e.id = ${employeeId}::uuid)
+       and (e.active or m.employee_id is not null
+            or exists (select 1 from timesheet_days x where x.employee_id = e.id and x.day >= ${first}::date and x.day < ${first}::date + interval '1 month'))
+       and (e.employed_from is null or e.employed_from < ${first}::date + interval '1 month')
+       and (e.employed_until is null or e.employed_until >= ${first}::date)
+     order by o.name, o.id, e.last_name, e.first_name, e.number`.cursor(options.batch ?? 500);
+
+  for await (const rows of cursor) {
+    for (const row of rows) {
+      const holidays = holidaysFor(row.canton);
+      const contract = { weeklyMinutes: row.weekly_minutes, employmentRate: row.employment_rate, employedFrom: row.employed_from, employedUntil: row.employed_until };
+      const declared = declaredDays(month, row.days, contract, new Set(holidays));
+      const figures =
+        row.figures ??
+        employeeMonth({ month, days: declared.days, holidays, excludedReason: exclusionReason({ contractType: row.contract_type, noticeGiven: row.notice_given }), history: row.history, settings });
+      yield {
+        employeeId: row.employee_id,
+        number: row.number,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        orgUnitId: row.org_unit_id,
+        orgUnit: row.org_unit,
+        employmentRate: row.employment_rate,
+        status: row.status,
+        version: row.version,
+        entries: row.days.length,
+        missingDays: declared.missing,
+        days: declared.days,
+        figures,
+        hr: hrFields ? { avsNumber: row.avs_number ?? null, birthDate: row.birth_date ?? null, wageCents: row.wage_cents ?? null } : null,
+      };
+    }
+  }
+}
+
+export type UnitSummary = {
+  orgUnitId: string;
+  orgUnit: string;
+  employees: number;
+  /** Employees with lost time this month. */
+  affected: number;
+  withEntries: number;
+  submitted: number;
+  normal: number;
+  worked: number;
+  lost: number;
+  compensable: number;
+  threshold: UnitThreshold;
+};
+
+/**
+ * Walks the month once and sums it per unit; `each` sees every employee on the way
+ * (for the checks). The unit's threshold needs every employee, so compensable minutes
+ * are known per unit only at the end.
+ */
+export async function summariseMonth(month: string, options: { unitId?: string | null; settings: RhtSettings; each?: (e: EmployeeMonth) => void; tx?: DbOrTx }): Promise<Map<string, UnitSummary>> {
+  const units = new Map<string, UnitSummary & { acc: ReturnType<typeof unitThresholdAccumulator>; compensableIfQualifies: number }>();
+  for await (const e of employeeMonths(month, { unitId: options.unitId, settings: options.settings, tx: options.tx })) {
+    options.each?.(e);
+    let unit = units.get(e.orgUnitId);
+    if (!unit) {
+      unit = { orgUnitId: e.orgUnitId, orgUnit: e.orgUnit, employees: 0, affected: 0, withEntries: 0, submitted: 0, normal: 0, worked: 0, lost: 0, compensable: 0, compensableIfQualifies: 0, threshold: { qualifies: false, lost: 0, normal: 0 }, acc: unitThresholdAccumulator(options.settings) };
+      units.set(e.orgUnitId, unit);
+    }
+    unit.employees += 1;
+    if (e.figures.lost > 0) unit.affected += 1;
+    if (e.entries > 0) unit.withEntries += 1;
+    if (e.status !== "draft") unit.submitted += 1;
+    if (!e.figures.excludedReason) {
+      unit.normal += e.figures.normal;
+      unit.worked += e.figures.worked;
+      unit.lost += e.figures.lost;
+    }
+    unit.compensableIfQualifies += e.figures.compensable;
+    unit.acc.add(e.figures);
+  }
+  const result = new Map<string, UnitSummary>();
+  for (const [id, { acc, compensableIfQualifies, ...unit }] of units) {
+    const threshold = acc.result();
+    result.set(id, { ...unit, threshold, compensable: threshold.qualifies ? compensableIfQualifies : 0 });
+  }
+  return result;
+}

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { saveMonthAction, submitMonthAction } from "@/lib/rht/actions";
 import { correctMonthAction, hrSaveMonthAction, submitForEmployeeAction } from "@/lib/rht/hr-actions";
-import { absenceKinds, dayFigures, monthFigures } from "@/lib/rht/rules";
+import { absenceKinds, dayFigures, dayRefusal, monthFigures, type DayEntry } from "@/lib/rht/rules";
 import { formatDuration, parseDuration } from "@/lib/rht/schema";
 
 type Day = { date: string; planned: number; holiday: string | null; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
@@ -49,8 +49,7 @@ export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: {
     let error: string | null = null;
     if (worked === null || absence === null) error = "timeInvalid";
     else if (worked > 1440 || absence > 1440) error = "timeTooLong";
-    else if (row.absenceKind && absence > 0 && planned === 0 && row.absenceKind !== "unpaid") error = "absenceOnFreeDay";
-    else if (dayFigures({ planned, worked, absences: row.absenceKind ? { [row.absenceKind]: absence } : {} }).overtime > 0 && !row.overtime) error = "exceedsPlanned";
+    else error = dayRefusal(planned, { worked, absenceKind: row.absenceKind as DayEntry["absenceKind"], absence, overtime: row.overtime })?.key ?? null;
     return { worked: worked ?? 0, absence: absence ?? 0, error: error ?? serverErrors[`${i}`] ?? null };
   });
 

@@ -153,3 +153,17 @@ export function departmentQualifies(employees: { lost: number; normal: number; e
   const normal = entitled.reduce((a, e) => a + e.normal, 0);
   return { qualifies: normal > 0 && lost * 100 >= normal * thresholdPercent, lost, normal };
 }
+
+export type DayEntry = { worked: number; absenceKind: AbsenceKind | ""; absence: number; overtime: boolean };
+
+/**
+ * Why a day's entry is refused, or null: an absence only on a planned day (unpaid leave
+ * excepted), and more than planned only when marked as overtime. The grid, the save and
+ * the import all ask this.
+ */
+export function dayRefusal(planned: number, entry: DayEntry): { key: "absenceOnFreeDay" | "exceedsPlanned"; field: "absence" | "worked" } | null {
+  const absences: Absences = entry.absenceKind && entry.absence > 0 ? { [entry.absenceKind]: entry.absence } : {};
+  if (entry.absenceKind && entry.absence > 0 && planned === 0 && entry.absenceKind !== "unpaid") return { key: "absenceOnFreeDay", field: "absence" };
+  if (dayFigures({ planned, worked: entry.worked, absences }).overtime > 0 && !entry.overtime) return { key: "exceedsPlanned", field: "worked" };
+  return null;
+}

@@ -62,3 +62,12 @@ export const correctionSchema = hrSheetSchema.extend({ reason: z.string().trim()
 
 /** Reminders for a unit's month (or every unit's), once per operation id. */
 export const reminderSchema = z.object({ month: monthSchema, unitId: z.union([z.literal("all"), z.uuid()]), operationId: z.uuid() });
+
+/** An hours file (CSV) to check or import. */
+export const importSchema = z.object({
+  file: z
+    .instanceof(File, { message: "importNoFile" })
+    .refine((f) => f.size > 0, "importNoFile")
+    .refine((f) => f.size <= 50 * 1024 * 1024, "importTooLarge"),
+  mode: z.enum(["check", "apply"]),
+});

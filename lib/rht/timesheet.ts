@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { lockCase } from "@/lib/onboarding/queries";
 import { plannedOn, workingDays } from "./declaration";
 import { daysOfMonth } from "./month";
-import { dayFigures, isoWeekday, plannedPerWeekday, type Absences, type Weekday } from "./rules";
+import { dayRefusal, isoWeekday, plannedPerWeekday, type Absences, type Weekday } from "./rules";
 import type { z } from "zod";
 import type { monthSheetSchema } from "./schema";
 
@@ -86,9 +86,8 @@ export async function saveMonthSheet(tx: DbOrTx, employeeId: string, input: Pars
     const day = byDate.get(entry.date);
     if (!day) throw new ActionError("dateOutsideMonth", `days.${index}.date`);
     const absences: Absences = entry.absenceKind && entry.absence > 0 ? { [entry.absenceKind]: entry.absence } : {};
-    if (entry.absenceKind && entry.absence > 0 && day.planned === 0 && entry.absenceKind !== "unpaid") throw new ActionError("absenceOnFreeDay", `days.${index}.absence`);
-    const { overtime } = dayFigures({ planned: day.planned, worked: entry.worked, absences });
-    if (overtime > 0 && !entry.overtime) throw new ActionError("exceedsPlanned", `days.${index}.worked`);
+    const refused = dayRefusal(day.planned, entry);
+    if (refused) throw new ActionError(refused.key, `days.${index}.${refused.field}`);
     await tx.execute(sql`
       insert into timesheet_days (employee_id, day, planned_minutes, worked_minutes, absences, overtime_marked)
       values (${employeeId}, ${entry.date}::date, ${day.planned}, ${entry.worked}, ${JSON.stringify(absences)}::jsonb, ${entry.overtime})

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ImportForm } from "@/components/rht/import-form";
+import { PageTitle } from "@/components/ui/page-title";
+import { requireRole } from "@/lib/auth/session";
+import { importColumns } from "@/lib/rht/import-rows";
+import { monthOrCurrent } from "@/lib/rht/month";
+import { absenceKinds } from "@/lib/rht/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hr.import"))("title") };
+}
+
+export default async function HrImportPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+  await requireRole("hr");
+  const t = await getTranslations("hr.import");
+  const month = monthOrCurrent((await searchParams).month);
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <p className="mb-4">
+        <Link href={`/hr?month=${month}`} className="font-medium text-blue-800 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <section aria-labelledby="format-heading" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="format-heading" className="mb-2 text-xl font-semibold">
+          {t("format")}
+        </h2>
+        <ul className="mb-3 list-disc pl-6">
+          {importColumns.map((c) => (
+            <li key={c}>
+              <code className="font-mono">{c}</code>: {t(`columns.${c}`)}
+            </li>
+          ))}
+        </ul>
+        <p className="mb-2">{t("kinds", { kinds: absenceKinds.join(", ") })}</p>
+        <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-sm">
+          {"employee_number;date;worked;absence_kind;absence;overtime\nE00042;2026-11-02;4:12;;;\nE00042;03.11.2026;0;sickness;8:24;\nE00042;2026-11-04;9:30;;;yes"}
+        </pre>
+      </section>
+      <ImportForm />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { importDaysAction } from "@/lib/rht/hr-actions";
+import type { ImportReport } from "@/lib/rht/import";
+
+/** Pick a file, check it, then import it: every problem is listed with its line, and nothing is written while there is one. */
+export function ImportForm() {
+  const t = useTranslations("hr.import");
+  const te = useTranslations("errors");
+  const form = useRef<HTMLFormElement>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+
+  async function run(mode: "check" | "apply") {
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    data.set("mode", mode);
+    setPending(true);
+    setError(null);
+    setReport(null);
+    const result = await importDaysAction(data);
+    setPending(false);
+    if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? "unexpected");
+    setReport(result.data);
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form ref={form} className="flex flex-col gap-3" onSubmit={(e) => e.preventDefault()}>
+        <FormError error={error} />
+        <label htmlFor="import-file" className="font-medium">
+          {t("file")}
+        </label>
+        <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" className="min-h-11 rounded-md border border-slate-500 bg-white p-2" />
+        <p id="import-file-hint" className="text-sm text-slate-700">
+          {t("fileHint")}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" disabled={pending} onClick={() => run("check")}>
+            {t("check")}
+          </Button>
+          <Button disabled={pending} onClick={() => run("apply")}>
+            {t("apply")}
+          </Button>
+        </div>
+      </form>
+      {report ? (
+        report.issueCount > 0 ? (
+          <section aria-labelledby="import-issues-heading">
+            <Notice tone="error" title={t("refused", { count: report.issueCount })}>
+              {t("nothingWritten")}
+            </Notice>
+            <h2 id="import-issues-heading" className="mt-4 mb-2 text-lg font-semibold">
+              {t("issues")}
+            </h2>
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse bg-white text-sm">
+                <caption className="sr-only">{t("issues")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300 text-left">
+                    <th scope="col" className="p-2">{t("line")}</th>
+                    <th scope="col" className="p-2">{t("column")}</th>
+                    <th scope="col" className="p-2">{t("problem")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.issues.map((issue, i) => (
+                    <tr key={i} className="border-b border-slate-200">
+                      <td className="p-2">{issue.line}</td>
+                      <td className="p-2 font-mono">{issue.column ?? "–"}</td>
+                      <td className="p-2">{te(issue.key as never, issue.values as never)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {report.issueCount > report.issues.length ? <p className="mt-2">{t("moreIssues", { count: report.issueCount - report.issues.length })}</p> : null}
+          </section>
+        ) : (
+          <Notice tone="success" title={report.applied ? t("applied") : t("checked")}>
+            {t("summary", { rows: report.rows, employees: report.employees, months: report.months })}
+          </Notice>
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { plannedOn } from "./declaration";
-import { decodeFile, parseImport, type ImportIssue, type ImportRow } from "./import-rows";
+import { decodeFile } from "@/lib/csv/read";
+import { parseImport, type ImportIssue, type ImportRow } from "./import-rows";
 import { dayRefusal, type Absences } from "./rules";
 
 export type ImportReport = { rows: number; employees: number; months: number; applied: boolean; issues: ImportIssue[]; issueCount: number };

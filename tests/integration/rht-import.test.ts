@@ -106,3 +106,31 @@ describe("importing daily hours", () => {
     expect((await getMonthSheet(a.id, "2026-11")).days[9].worked).toBe(0); // the good line was not written either
   });
 });
+
+describe("reminders", () => {
+  test("everyone whose month still has empty working days gets one e-mail, once per operation, in their language", async () => {
+    const { remindMissing } = await import("@/lib/rht/periods");
+    const { randomUUID } = await import("node:crypto");
+    const [unit] = (await db().execute(sql`insert into org_units (code, name) values ('REM', 'Reminded') returning id`)) as unknown as { id: string }[];
+    const nothing = await createEmployee({ orgUnitId: unit.id, language: "de" });
+    const started = await createEmployee({ orgUnitId: unit.id, language: "en" });
+    const apprentice = await createEmployee({ orgUnitId: unit.id, contractType: "apprentice" });
+    const done = await createEmployee({ orgUnitId: unit.id });
+    await run(`employee_number;date;worked\n${started.number};2026-11-02;8:24\n`);
+    const workingDays = (await getMonthSheet(done.id, "2026-11")).days.filter((d) => d.planned > 0);
+    await run(["employee_number;date;worked", ...workingDays.map((d) => `${done.number};${d.date};8:24`)].join("\n"));
+    const hr = await createEmployee();
+    const operationId = randomUUID();
+    const mails = async () => (await db().execute(sql`select to_address, subject, text_body from outbox where to_address in (${nothing.workEmail}, ${started.workEmail}, ${apprentice.workEmail}, ${done.workEmail}) order by to_address`)) as unknown as { to_address: string; subject: string; text_body: string }[];
+
+    const first = await db().transaction((tx) => remindMissing(tx, hr.id, operationId, "2026-11", unit.id));
+    const again = await db().transaction((tx) => remindMissing(tx, hr.id, operationId, "2026-11", unit.id));
+    expect(first).toEqual({ reminded: 2, repeated: false });
+    expect(again).toEqual({ reminded: 2, repeated: true });
+    const sent = await mails();
+    expect(sent.map((m) => m.to_address).sort()).toEqual([nothing.workEmail, started.workEmail].sort());
+    expect(sent.find((m) => m.to_address === started.workEmail)!.text_body).toContain("20 working days of 2026-11 have no hours yet");
+    expect(sent.find((m) => m.to_address === nothing.workEmail)!.subject).toMatch(/2026-11/);
+    expect(sent.find((m) => m.to_address === nothing.workEmail)!.subject).not.toBe(sent.find((m) => m.to_address === started.workEmail)!.subject);
+  });
+});

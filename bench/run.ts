@@ -1,6 +1,7 @@
 // `npm run bench`: performance targets, measured against a throwaway PostgreSQL
 // with a 15,000-person roster. Not part of `npm test`: machines here are noisy,
 // so results are reported (and compared as ratios within one run), never asserted in tests.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -108,6 +109,12 @@ async function main() {
   } finally {
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Benches with their own roster, each in its own process and throwaway PostgreSQL (the app's
+  // environment and pool are per process); --expose-gc for their memory baselines.
+  for (const bench of ["rht-export.ts"]) {
+    execFileSync(process.execPath, ["--expose-gc", ...process.execArgv, path.join(import.meta.dirname, bench)], { stdio: "inherit" });
   }
 }
 

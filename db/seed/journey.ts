@@ -5,6 +5,7 @@ import { collectionSlots, eligibilityRuleSets, hardwareTokens, publicHolidays, r
 import { defaultEligibilityRules } from "../../lib/eligibility/rules";
 import { defaultRecommendationRules } from "../../lib/devices/rules";
 import { defaultConnectivitySettings } from "../../lib/connectivity/schema";
+import { defaultRhtSettings } from "../../lib/settings/schemas";
 import { seal } from "../../lib/tokens/secret-box";
 import { Secret } from "otpauth";
 
@@ -61,7 +62,13 @@ export async function topUpCollectionSlots(tx: DbOrTx) {
 
 /** Settings added by later versions, for databases seeded before them. Idempotent. */
 export async function seedDefaultSettings(tx: DbOrTx) {
-  await tx.insert(settings).values([{ key: "connectivity", value: defaultConnectivitySettings }]).onConflictDoNothing();
+  await tx
+    .insert(settings)
+    .values([
+      { key: "connectivity", value: defaultConnectivitySettings },
+      { key: "rht", value: defaultRhtSettings },
+    ])
+    .onConflictDoNothing();
   await tx.insert(publicHolidays).values(holidays2026).onConflictDoNothing();
 }
 

@@ -12,7 +12,9 @@ const browser = {
   },
 };
 
-const sharedSettingsSpecs = /(device-queue|connectivity|ready|triage)\.spec\.ts$/;
+// Also the specs that sign in as demo accounts other specs use: a new link replaces the
+// previous one, so two workers signing in as hr@demo.test at once would spoil each other's link.
+const sharedSettingsSpecs = /(device-queue|connectivity|ready|triage|rht-declaration|rht-import)\.spec\.ts$/;
 
 // The server (embedded PostgreSQL + `next start` of the production build) is
 // started by e2e/global-setup.ts on free loopback ports and stopped at the end.
@@ -34,8 +36,8 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", use: browser, testIgnore: sharedSettingsSpecs },
-    // These change what every test depends on (pool capacity, STUN target, the shared queue):
-    // one at a time, after the others.
+    // These change what every test depends on (pool capacity, STUN target, the shared queue)
+    // or share demo accounts: one at a time, after the others.
     { name: "chromium-shared-settings", use: browser, testMatch: sharedSettingsSpecs, workers: 1, dependencies: ["chromium"] },
   ],
 });

@@ -27,7 +27,9 @@ export const summaryColumns = [
   "excluded",
 ] as const;
 export type SummaryColumn = (typeof summaryColumns)[number];
-export type Cell = string | number | null;
+import type { Cell } from "@/lib/csv/write";
+
+export type { Cell };
 
 /** Minutes as decimal hours, two places (what the fund's forms use). */
 export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
@@ -120,19 +122,3 @@ export function totalsAccumulator() {
 export function annexRow(p: { number: string; lastName: string; firstName: string; days: { planned: number; worked: number; absences: Record<string, number | undefined> }[] }, lostOf: (d: (typeof p.days)[number]) => number): Cell[] {
   return [p.number, p.lastName, p.firstName, ...p.days.map((d) => hours(lostOf(d)))];
 }
-
-/**
- * A CSV cell for a semicolon-separated file (what Excel opens in Swiss locales). Text that
- * a spreadsheet would run as a formula (= + - @, tab, carriage return) gets a leading
- * apostrophe; quotes, separators and line breaks are quoted.
- */
-export function csvCell(value: Cell): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (/[";\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
-
-export const csvLine = (cells: Cell[]) => `${cells.map(csvCell).join(";")}\r\n`;

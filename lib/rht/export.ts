@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import type { UnitThreshold } from "./declaration";
 import { employeeMonths, rhtSettings, summariseMonth } from "./employee-months";
-import { annexRow, csvLine, summaryColumns, summaryRow, totalsAccumulator, type Cell } from "./export-format";
+import { csvLine } from "@/lib/csv/write";
+import { annexRow, summaryColumns, summaryRow, totalsAccumulator, type Cell } from "./export-format";
 import { daysOfMonth } from "./month";
 import { dayFigures } from "./rules";
 

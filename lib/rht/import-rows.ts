@@ -9,7 +9,6 @@ export const importColumns = ["employee_number", "date", "worked", "absence_kind
 const requiredColumns = ["employee_number", "date", "worked"] as const;
 /** A month of a few thousand people fits many times over; more is a wrong file. */
 export const maxImportRows = 600_000;
-export const maxImportBytes = 50 * 1024 * 1024;
 
 export type ImportIssue = { line: number; column: string | null; key: string; values?: Record<string, string | number> };
 export type ImportRow = { line: number; number: string; date: string; entry: DayEntry };

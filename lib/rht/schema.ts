@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxImportBytes } from "@/lib/csv/limits";
 import { monthSchema } from "./month";
 import { absenceKinds } from "./rules";
 
@@ -68,6 +69,6 @@ export const importSchema = z.object({
   file: z
     .instanceof(File, { message: "importNoFile" })
     .refine((f) => f.size > 0, "importNoFile")
-    .refine((f) => f.size <= 50 * 1024 * 1024, "importTooLarge"),
+    .refine((f) => f.size <= maxImportBytes, "importTooLarge"),
   mode: z.enum(["check", "apply"]),
 });

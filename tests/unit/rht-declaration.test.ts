@@ -16,7 +16,8 @@ import {
   type HistoryMonth,
   type UnitThreshold,
 } from "@/lib/rht/declaration";
-import { csvCell, hours, percent, summaryColumns, summaryRow, totalsAccumulator, type Cell, type SummaryPerson } from "@/lib/rht/export-format";
+import { csvCell } from "@/lib/csv/write";
+import { hours, percent, summaryColumns, summaryRow, totalsAccumulator, type Cell, type SummaryPerson } from "@/lib/rht/export-format";
 import type { Absences, DayRecord } from "@/lib/rht/rules";
 import { defaultRhtSettings, type RhtSettings } from "@/lib/settings/schemas";
 

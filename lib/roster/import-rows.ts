@@ -1,0 +1,190 @@
+// The HR roster file: columns, and each row checked on its own. Pure; what needs the
+// database (who exists, addresses taken, managers) is in import.ts.
+
+import { z } from "zod";
+import { parseDate, parseYesNo, readCsv } from "@/lib/csv/read";
+
+export const rosterColumns = [
+  "employee_number",
+  "first_name",
+  "last_name",
+  "work_email",
+  "private_email",
+  "org_unit",
+  "org_unit_name",
+  "site",
+  "site_name",
+  "site_city",
+  "site_canton",
+  "job_family",
+  "contract_type",
+  "employment_rate",
+  "weekly_hours",
+  "language",
+  "manager_number",
+  "avs_number",
+  "birth_date",
+  "notice_given",
+  "employed_from",
+  "employed_until",
+  "avs_monthly_wage",
+] as const;
+export type RosterColumn = (typeof rosterColumns)[number];
+export const requiredRosterColumns = ["employee_number", "first_name", "last_name", "org_unit", "site", "job_family"] as const satisfies readonly RosterColumn[];
+export const maxRosterRows = 100_000;
+
+export const contractTypes = ["permanent", "fixed_term", "apprentice", "on_call", "temporary"] as const;
+export const languages = ["fr", "de", "en"] as const;
+
+/** What a row sets. A column missing from the file leaves that field as it is (undefined). */
+export type RosterRow = {
+  line: number;
+  number: string;
+  firstName: string;
+  lastName: string;
+  workEmail?: string | null;
+  privateEmail?: string | null;
+  orgUnit: string;
+  orgUnitName?: string;
+  site: string;
+  siteName?: string;
+  siteCity?: string;
+  siteCanton?: string;
+  jobFamily: string;
+  contractType?: (typeof contractTypes)[number];
+  employmentRate?: number;
+  weeklyMinutes?: number;
+  language?: (typeof languages)[number];
+  managerNumber?: string | null;
+  avsNumber?: string | null;
+  birthDate?: string | null;
+  noticeGiven?: boolean;
+  employedFrom?: string | null;
+  employedUntil?: string | null;
+  avsMonthlyWageCents?: number | null;
+};
+
+export type RosterIssue = { line: number; column: string | null; key: string; values?: Record<string, string | number> };
+
+/** The AVS number's EAN-13 check digit (756.XXXX.XXXX.XC). */
+export function avsValid(digits: string): boolean {
+  if (!/^756\d{10}$/.test(digits)) return false;
+  const sum = [...digits.slice(0, 12)].reduce((total, d, i) => total + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return (10 - (sum % 10)) % 10 === Number(digits[12]);
+}
+
+/** "756.1234.5678.97" or "7561234567897" → the dotted form, or null when invalid. */
+export function normaliseAvs(raw: string): string | null {
+  const digits = raw.replace(/[.\s]/g, "");
+  if (!avsValid(digits)) return null;
+  return `${digits.slice(0, 3)}.${digits.slice(3, 7)}.${digits.slice(7, 11)}.${digits.slice(11)}`;
+}
+
+/**
+ * Text a spreadsheet would run as a formula loses its leading = + - @ (and tabs or
+ * carriage returns): stored as plain text, and reported as a warning.
+ */
+export function neutralise(raw: string): { value: string; changed: boolean } {
+  const value = raw.replace(/^[=+\-@\t\r]+/, "").trim();
+  return { value, changed: value !== raw.trim() };
+}
+
+const email = z.email();
+
+export function parseRoster(text: string): { rows: RosterRow[]; total: number; issues: RosterIssue[]; warnings: RosterIssue[]; columns: RosterColumn[] } {
+  const issues: RosterIssue[] = [];
+  const warnings: RosterIssue[] = [];
+  const read = readCsv(text);
+  if ("malformedAt" in read) return { rows: [], total: 0, issues: [{ line: read.malformedAt, column: null, key: "importMalformed", values: { line: read.malformedAt } }], warnings, columns: [] };
+  const records = read.records;
+  if (records.length === 0) return { rows: [], total: 0, issues: [{ line: 1, column: null, key: "importEmpty" }], warnings, columns: [] };
+  if (records.length - 1 > maxRosterRows) return { rows: [], total: records.length - 1, issues: [{ line: 1, column: null, key: "importTooManyRows", values: { max: maxRosterRows } }], warnings, columns: [] };
+  const header = records[0].record.map((h) => h.trim().toLowerCase());
+  for (const name of header) if (name && !(rosterColumns as readonly string[]).includes(name)) issues.push({ line: 1, column: name, key: "importUnknownColumn" });
+  for (const name of requiredRosterColumns) if (!header.includes(name)) issues.push({ line: 1, column: name, key: "importMissingColumn" });
+  const seenColumns = new Set<string>();
+  for (const name of header) {
+    if (seenColumns.has(name)) issues.push({ line: 1, column: name, key: "importDuplicateColumn" });
+    seenColumns.add(name);
+  }
+  if (issues.length > 0) return { rows: [], total: records.length - 1, issues, warnings, columns: [] };
+  const columns = header as RosterColumn[];
+  const has = (c: RosterColumn) => header.includes(c);
+
+  const rows: RosterRow[] = [];
+  const numbers = new Map<string, number>();
+  const emails = new Map<string, number>();
+  for (const { record, line } of records.slice(1)) {
+    const rowIssues: RosterIssue[] = [];
+    const raw = (c: RosterColumn) => (has(c) ? (record[header.indexOf(c)] ?? "").trim() : "");
+    const text = (c: RosterColumn, max: number, required = false) => {
+      const { value, changed } = neutralise(raw(c));
+      if (changed) warnings.push({ line, column: c, key: "rosterFormulaNeutralised" });
+      if (required && !value) rowIssues.push({ line, column: c, key: "rosterRequired" });
+      if (value.length > max) rowIssues.push({ line, column: c, key: "rosterTooLong", values: { max } });
+      return value;
+    };
+    const optional = <T,>(c: RosterColumn, parse: (v: string) => T | null, key: string): T | null | undefined => {
+      if (!has(c)) return undefined;
+      const value = raw(c);
+      if (!value) return null;
+      const parsed = parse(value);
+      if (parsed === null) rowIssues.push({ line, column: c, key });
+      return parsed;
+    };
+
+    const number = text("employee_number", 40, true);
+    const address = (c: "work_email" | "private_email") =>
+      optional(c, (v) => {
+        const lower = v.toLowerCase();
+        if (!email.safeParse(lower).success) return null;
+        const first = emails.get(lower);
+        if (first !== undefined) rowIssues.push({ line, column: c, key: "rosterDuplicateEmail", values: { first } });
+        else emails.set(lower, line);
+        return lower;
+      }, "emailInvalid");
+    const row: RosterRow = {
+      line,
+      number,
+      firstName: text("first_name", 100, true),
+      lastName: text("last_name", 100, true),
+      workEmail: address("work_email"),
+      privateEmail: address("private_email"),
+      orgUnit: text("org_unit", 40, true),
+      orgUnitName: has("org_unit_name") ? text("org_unit_name", 200) || undefined : undefined,
+      site: text("site", 40, true),
+      siteName: has("site_name") ? text("site_name", 200) || undefined : undefined,
+      siteCity: has("site_city") ? text("site_city", 100) || undefined : undefined,
+      siteCanton: has("site_canton") ? text("site_canton", 2).toUpperCase() || undefined : undefined,
+      jobFamily: text("job_family", 60, true),
+    };
+    if (row.siteCanton && !/^[A-Z]{2}$/.test(row.siteCanton)) rowIssues.push({ line, column: "site_canton", key: "rosterCantonInvalid" });
+    const contract = optional("contract_type", (v) => ((contractTypes as readonly string[]).includes(v.toLowerCase()) ? (v.toLowerCase() as RosterRow["contractType"]) : null), "rosterContractInvalid");
+    // Present but empty: the roster's default (a column missing from the file changes nothing).
+    if (contract !== undefined) row.contractType = contract ?? "permanent";
+    const rate = optional("employment_rate", (v) => (/^\d{1,3}\s*%?$/.test(v) && Number(v.replace("%", "")) >= 1 && Number(v.replace("%", "")) <= 100 ? Number(v.replace("%", "")) : null), "rosterRateInvalid");
+    if (rate !== undefined) row.employmentRate = rate ?? 100;
+    const weekly = optional("weekly_hours", (v) => (/^\d{1,2}([.,]\d{1,2})?$/.test(v) && Number(v.replace(",", ".")) >= 1 && Number(v.replace(",", ".")) <= 60 ? Math.round(Number(v.replace(",", ".")) * 60) : null), "rosterWeeklyInvalid");
+    if (weekly !== undefined) row.weeklyMinutes = weekly ?? 2520;
+    const language = optional("language", (v) => ((languages as readonly string[]).includes(v.toLowerCase()) ? (v.toLowerCase() as RosterRow["language"]) : null), "rosterLanguageInvalid");
+    if (language !== undefined) row.language = language ?? "fr";
+    row.managerNumber = optional("manager_number", (v) => neutralise(v).value || null, "rosterRequired");
+    row.avsNumber = optional("avs_number", normaliseAvs, "rosterAvsInvalid");
+    row.birthDate = optional("birth_date", parseDate, "dateInvalid");
+    const notice = optional("notice_given", parseYesNo, "rosterYesNoInvalid");
+    if (notice !== undefined) row.noticeGiven = notice ?? false;
+    row.employedFrom = optional("employed_from", parseDate, "dateInvalid");
+    row.employedUntil = optional("employed_until", parseDate, "dateInvalid");
+    if (row.employedFrom && row.employedUntil && row.employedFrom > row.employedUntil) rowIssues.push({ line, column: "employed_until", key: "rosterEndBeforeStart" });
+    row.avsMonthlyWageCents = optional("avs_monthly_wage", (v) => (/^\d{1,7}([.,]\d{1,2})?$/.test(v.replace(/['\s]/g, "")) ? Math.round(Number(v.replace(/['\s]/g, "").replace(",", ".")) * 100) : null), "rosterWageInvalid");
+    if (number) {
+      const first = numbers.get(number);
+      if (first !== undefined) rowIssues.push({ line, column: "employee_number", key: "rosterDuplicateNumber", values: { first } });
+      else numbers.set(number, line);
+    }
+    if (row.managerNumber && row.managerNumber === number) rowIssues.push({ line, column: "manager_number", key: "rosterOwnManager" });
+    if (rowIssues.length > 0) issues.push(...rowIssues);
+    else rows.push(row);
+  }
+  return { rows, total: records.length - 1, issues, warnings, columns };
+}

@@ -61,3 +61,13 @@ export function expectedActivationDate(facts: QueueFacts): Date | null {
   }
   return null;
 }
+
+/**
+ * How long a pool's queue takes to clear: null when stock is short (the shortfall says by
+ * how much), else the working days at the daily wave (0: at once, no wave limit).
+ */
+export function queueOutlook(pool: { waiting: number; free: number; dailyLimit: number | null }): { days: number | null; shortfall: number } {
+  if (pool.waiting === 0) return { days: 0, shortfall: 0 };
+  if (pool.free < pool.waiting) return { days: null, shortfall: pool.waiting - pool.free };
+  return { days: pool.dailyLimit === null ? 0 : Math.ceil(pool.waiting / pool.dailyLimit), shortfall: 0 };
+}

@@ -288,3 +288,43 @@ export async function grantQueuePriority(tx: DbOrTx, employeeId: string): Promis
   await tx.execute(sql`update allocations set priority = 1 where id = ${allocation.id}`);
   return { promoted: await promoteQueue(tx, allocation.kind) };
 }
+
+/** Every pool a change of `kind` can unblock, so they are locked in one go, in kind order. */
+const unblocks: Record<PoolKind, DeviceKind[]> = { laptop: ["laptop"], vpn_licence: ["laptop"], vdi_seat: ["vdi_seat"], router_4g: ["router_4g"], hardware_token: [] };
+
+/**
+ * An admin sets a pool's capacity and daily activation wave. Capacity never goes below
+ * what is reserved or issued. More room promotes the queue at once, within today's wave.
+ */
+export async function updatePool(tx: DbOrTx, kind: PoolKind, change: { capacity: number; dailyLimit: number | null }): Promise<{ promoted: number; capacity: number }> {
+  const locked = [...new Set([kind, ...unblocks[kind].flatMap((d) => poolsFor[d])])].sort() as PoolKind[];
+  const pools = await lockPools(tx, locked);
+  const pool = pools.get(kind)!;
+  if (change.capacity < pool.in_use) throw new ActionError("capacityBelowInUse", "capacity", { inUse: pool.in_use });
+  await tx.execute(sql`update resource_pools set capacity = ${change.capacity}, daily_activation_limit = ${change.dailyLimit}, updated_at = now() where id = ${pool.id}`);
+  let promoted = 0;
+  for (const device of unblocks[kind]) promoted += await promoteQueue(tx, device);
+  return { promoted, capacity: change.capacity };
+}
+
+/** "200 laptops arrived": capacity grows by that many, and the queue moves at once. */
+export async function stockArrival(tx: DbOrTx, kind: PoolKind, count: number): Promise<{ promoted: number; capacity: number }> {
+  const [pool] = (await tx.execute(sql`select capacity, daily_activation_limit from resource_pools where kind = ${kind}`)) as unknown as { capacity: number; daily_activation_limit: number | null }[];
+  if (!pool) throw new ActionError("poolNotFound");
+  return updatePool(tx, kind, { capacity: pool.capacity + count, dailyLimit: pool.daily_activation_limit });
+}
+
+/**
+ * IT or an admin records that a reserved laptop or router has left: collected at the
+ * site or shipped. The person is told; a laptop then counts as issued for "ready".
+ */
+export async function markHandedOver(tx: DbOrTx, allocationId: string): Promise<{ employeeId: string }> {
+  const [row] = (await tx.execute(sql`
+    update allocations set status = 'issued', issued_at = now()
+     where id = ${allocationId} and status = 'reserved' and kind in ('laptop', 'router_4g')
+       and (kind = 'router_4g' or handover_method is not null)
+     returning employee_id, kind::text, handover_method::text`)) as unknown as { employee_id: string; kind: string; handover_method: string | null }[];
+  if (!row) throw new ActionError("notHandedOver");
+  await notifyEmployee(tx, row.employee_id, row.handover_method === "collect" ? "deviceCollected" : "deviceShipped", {}, row.kind === "laptop" ? "/token" : "/connectivity");
+  return { employeeId: row.employee_id };
+}

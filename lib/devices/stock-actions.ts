@@ -1,0 +1,39 @@
+"use server";
+
+import { defineAction } from "@/lib/auth/action";
+import { markHandedOver, stockArrival, updatePool } from "./service";
+import { arrivalSchema, handoverDoneSchema, poolSchema } from "./stock-schema";
+
+const setPool = defineAction({
+  name: "pool.update",
+  schema: poolSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => updatePool(tx, i.kind, { capacity: i.capacity, dailyLimit: i.dailyLimit }),
+  audit: (i, r) => ({ action: "pool.update", targetType: "pool", targetId: i.kind, details: { capacity: i.capacity, dailyLimit: i.dailyLimit, promoted: r.promoted } }),
+});
+
+const arrival = defineAction({
+  name: "pool.arrival",
+  schema: arrivalSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => stockArrival(tx, i.kind, i.count),
+  audit: (i, r) => ({ action: "pool.arrival", targetType: "pool", targetId: i.kind, details: { count: i.count, capacity: r.capacity, promoted: r.promoted } }),
+});
+
+const handedOver = defineAction({
+  name: "allocation.handed_over",
+  schema: handoverDoneSchema,
+  access: { roles: ["admin", "it_agent"] },
+  handler: (i, { tx }) => markHandedOver(tx, i.allocationId),
+  audit: (i, r) => ({ action: "allocation.handed_over", targetType: "employee", targetId: r.employeeId, details: { allocationId: i.allocationId } }),
+});
+
+export async function updatePoolAction(input: unknown) {
+  return setPool(input as never);
+}
+export async function stockArrivalAction(input: unknown) {
+  return arrival(input as never);
+}
+export async function markHandedOverAction(input: unknown) {
+  return handedOver(input as never);
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const poolKinds = ["laptop", "vdi_seat", "vpn_licence", "hardware_token", "router_4g"] as const;
+
+const count = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: "numberInvalid" }).int("numberInvalid").min(0, "numberNegative").max(max, "numberTooLarge"));
+
+/** A pool's capacity and daily activation wave (empty: no daily limit). */
+export const poolSchema = z.object({
+  kind: z.enum(poolKinds),
+  capacity: count(1_000_000),
+  dailyLimit: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), count(100_000).nullable()).refine((v) => v === null || v > 0, "numberNegative"),
+});
+
+/** Units that arrived: at least one. */
+export const arrivalSchema = z.object({ kind: z.enum(poolKinds), count: count(100_000).refine((v) => v > 0, "numberNegative") });
+
+export const handoverDoneSchema = z.object({ allocationId: z.uuid() });

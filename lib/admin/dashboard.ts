@@ -1,0 +1,85 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { db } from "@/lib/db";
+import { funnelSteps, type FunnelCounts } from "./funnel";
+
+export type FunnelRow = { group: string; counts: FunnelCounts };
+
+/**
+ * The roll-out funnel per site or org unit (and overall), in one pass over the roster.
+ * Each step counts the people who reached it and every step before it.
+ */
+export async function funnel(by: "site" | "unit", tx: DbOrTx = db()): Promise<{ overall: FunnelCounts; groups: FunnelRow[] }> {
+  const group = by === "site" ? sql`coalesce(s.name, '–')` : sql`coalesce(o.name, '–')`;
+  const rows = (await tx.execute(sql`
+    with people as (
+      select ${group} as grp,
+             exists (select 1 from users u where u.employee_id = e.id) as signed_in,
+             coalesce(c.eligibility = 'eligible', false) as eligible,
+             d.status as device,
+             exists (select 1 from mfa_tokens t where t.employee_id = e.id and t.status = 'active') as token,
+             coalesce(c.connectivity::text in ('good', 'limited', 'udp_blocked'), false) as connectivity
+        from employees e
+        left join sites s on s.id = e.site_id
+        left join org_units o on o.id = e.org_unit_id
+        left join onboarding_cases c on c.employee_id = e.id
+        left join lateral (select a.status::text as status from allocations a
+                            where a.employee_id = e.id and a.kind in ('laptop', 'vdi_seat') and a.status in ('reserved', 'issued') limit 1) d on true
+       where e.active)
+    select grp,
+           count(*)::int as roster,
+           count(*) filter (where signed_in)::int as signed_in,
+           count(*) filter (where signed_in and eligible)::int as eligible,
+           count(*) filter (where signed_in and eligible and device is not null)::int as device,
+           count(*) filter (where signed_in and eligible and device is not null and token)::int as token,
+           count(*) filter (where signed_in and eligible and device is not null and token and connectivity)::int as connectivity,
+           count(*) filter (where signed_in and eligible and device = 'issued' and token and connectivity)::int as ready
+      from people group by rollup (grp) order by grp nulls first`)) as unknown as ({ grp: string | null } & FunnelCounts)[];
+  const pick = (r: FunnelCounts) => Object.fromEntries(funnelSteps.map((s) => [s, r[s]])) as FunnelCounts;
+  const overall = rows.find((r) => r.grp === null);
+  return {
+    overall: overall ? pick(overall) : (Object.fromEntries(funnelSteps.map((s) => [s, 0])) as FunnelCounts),
+    groups: rows.filter((r) => r.grp !== null).map((r) => ({ group: r.grp!, counts: pick(r) })),
+  };
+}
+
+export type TicketAge = { category: string; under1: number; under3: number; older: number };
+
+/** Open tickets by category and age (under a day, one to three days, older). */
+export async function ticketsByAge(tx: DbOrTx = db()): Promise<TicketAge[]> {
+  return (await tx.execute(sql`
+    select category::text as category,
+           count(*) filter (where created_at > now() - interval '1 day')::int as under1,
+           count(*) filter (where created_at <= now() - interval '1 day' and created_at > now() - interval '3 days')::int as under3,
+           count(*) filter (where created_at <= now() - interval '3 days')::int as older
+      from tickets where status not in ('resolved', 'closed')
+     group by category order by count(*) desc`)) as unknown as TicketAge[];
+}
+
+export type IspFailures = { isp: string; tests: number; failed: number; verdicts: Record<string, number> };
+
+/** The internet providers with the most failed connection tests in the last 7 days. */
+export async function topIspFailures(limit = 8, tx: DbOrTx = db()): Promise<IspFailures[]> {
+  return (await tx.execute(sql`
+    select coalesce(isp, '?') as isp, count(*)::int as tests,
+           count(*) filter (where verdict <> 'good')::int as failed,
+           coalesce(jsonb_object_agg(verdict, n) filter (where verdict <> 'good'), '{}'::jsonb) as verdicts
+      from (select isp, verdict::text as verdict, count(*) over (partition by isp, verdict) as n
+              from connectivity_tests where status = 'completed' and started_at > now() - interval '7 days') t
+     group by isp having count(*) filter (where verdict <> 'good') > 0
+     order by failed desc, isp limit ${limit}`)) as unknown as IspFailures[];
+}
+
+export type Since = { signedIn: number; ready: number; ticketsOpened: number; ticketsResolved: number; devicesReserved: number };
+
+/** What happened in the last 24 hours (the daily summary's "since yesterday"). */
+export async function sinceYesterday(tx: DbOrTx = db()): Promise<Since> {
+  const [row] = (await tx.execute(sql`
+    select (select count(*) from users where created_at > now() - interval '1 day')::int as "signedIn",
+           (select count(*) from onboarding_cases where ready_at > now() - interval '1 day')::int as ready,
+           (select count(*) from tickets where created_at > now() - interval '1 day')::int as "ticketsOpened",
+           (select count(*) from tickets where resolved_at > now() - interval '1 day')::int as "ticketsResolved",
+           (select count(*) from allocations where reserved_at > now() - interval '1 day')::int as "devicesReserved"`)) as unknown as Since[];
+  return row;
+}

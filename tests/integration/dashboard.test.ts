@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { funnel, sinceYesterday, ticketsByAge } from "@/lib/admin/dashboard";
+import { stuck } from "@/lib/admin/funnel";
+import { createEmployee, createUserWithSession, seedJourney } from "../support/factories";
+
+test("the funnel counts each step cumulatively, per site, and who is stuck where", async () => {
+  await seedJourney();
+  const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values ('FNL', 'Funnel site', 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
+  const people = [];
+  for (let i = 0; i < 5; i += 1) people.push(await createEmployee({ siteId: site.id }));
+  // 0: roster only. 1: signed in. 2: eligible. 3: eligible + VDI seat issued. 4: everything.
+  for (const p of people.slice(1)) await createUserWithSession(p);
+  for (const p of people.slice(2)) await db().execute(sql`insert into onboarding_cases (employee_id, eligibility, connectivity) values (${p.id}, 'eligible', ${p === people[4] ? "good" : "not_tested"})`);
+  const [vdi] = (await db().execute(sql`select id from resource_pools where kind = 'vdi_seat'`)) as unknown as { id: string }[];
+  for (const p of people.slice(3)) await db().execute(sql`insert into allocations (employee_id, pool_id, kind, status, issued_at) values (${p.id}, ${vdi.id}, 'vdi_seat', 'issued', now())`);
+  await db().execute(sql`insert into mfa_tokens (employee_id, type, status, secret_enc) values (${people[4].id}, 'totp', 'active', 'x')`);
+  const { groups, overall } = await funnel("site");
+  const mine = groups.find((g) => g.group === "Funnel site")!.counts;
+  expect(mine).toEqual({ roster: 5, signed_in: 4, eligible: 3, device: 2, token: 1, connectivity: 1, ready: 1 });
+  expect(stuck(mine)).toEqual({ roster: 1, signed_in: 1, eligible: 1, device: 1, token: 0, connectivity: 0, ready: 0 });
+  expect(overall.roster).toBeGreaterThanOrEqual(5);
+  expect((await sinceYesterday()).signedIn).toBeGreaterThanOrEqual(4);
+  expect(Array.isArray(await ticketsByAge())).toBe(true);
+});

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 
 /** The viewer's filters, from the query string; anything malformed is simply ignored. */
+const blankIsNone = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 export const auditFilterSchema = z.object({
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
-  actor: z.string().trim().max(40).optional().catch(undefined),
-  target: z.string().trim().max(120).optional().catch(undefined),
+  action: z.preprocess(blankIsNone, z.string().trim().max(60).regex(/^[a-z_.]+$/).optional()).catch(undefined),
+  actor: z.preprocess(blankIsNone, z.string().trim().max(40).optional()).catch(undefined),
+  target: z.preprocess(blankIsNone, z.string().trim().max(120).optional()).catch(undefined),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),

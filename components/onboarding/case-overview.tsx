@@ -118,11 +118,18 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
           })}
         </ol>
       </section>
-      <p>
-        <Link href="/timesheet" className="font-medium text-blue-800 underline">
-          {t("timesheetLink")}
-        </Link>
-      </p>
+      <ul className="flex flex-col gap-2">
+        <li>
+          <Link href="/timesheet" className="font-medium text-blue-800 underline">
+            {t("timesheetLink")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/onsite" className="font-medium text-blue-800 underline">
+            {t("onsiteLink")}
+          </Link>
+        </li>
+      </ul>
       <section aria-labelledby="help-heading">
         <details className="rounded-lg border border-slate-300 bg-white p-4">
           <summary className="cursor-pointer font-semibold">

@@ -7,6 +7,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -88,4 +89,17 @@ export const employees = pgTable(
     check("employees_weekly_minutes_check", sql`${t.weeklyMinutes} between 1 and 3600`),
     check("employees_avs_wage_check", sql`${t.avsMonthlyWageCents} >= 0`),
   ],
+);
+
+/** Days an employee volunteers to work on site ("reservists"), for the crisis cell's on-site roster. */
+export const onsiteVolunteers = pgTable(
+  "onsite_volunteers",
+  {
+    employeeId: uuid("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    day: date("day").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.day] }), index("onsite_volunteers_day_idx").on(t.day)],
 );

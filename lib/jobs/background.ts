@@ -1,4 +1,5 @@
 import "server-only";
+import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
 import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { promoteAllQueues } from "@/lib/devices/service";
@@ -28,6 +29,7 @@ export function startBackgroundWorker(): void {
   const transport = configuredTransport();
   const purge = { at: 0 };
   const promote = { at: 0 };
+  const summary = { at: 0 };
   const loop = async () => {
     while (!stopped) {
       let busy = false;
@@ -39,6 +41,7 @@ export function startBackgroundWorker(): void {
       }
       // A new day opens a new activation wave: the queues move without anyone clicking.
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
+      await every(summary, 60_000, () => db().transaction((tx) => sendCrisisSummaryIfDue(tx)), "crisis-summary");
       await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests()]), "purge");
       if (!busy) await new Promise((r) => setTimeout(r, 1000));
     }

@@ -56,3 +56,12 @@ export const defaultRhtSettings: RhtSettings = {
   over85MaxPeriods: 4,
   over85WindowMonths: 24,
 };
+
+/** The crisis cell's daily summary: who gets it, and at what hour (Zurich time). */
+export const crisisSummarySettingsSchema = z.object({
+  recipients: z.array(z.email()).max(50),
+  hour: z.number().int().min(0).max(23),
+  language: z.enum(["fr", "de", "en"]),
+});
+export type CrisisSummarySettings = z.infer<typeof crisisSummarySettingsSchema>;
+export const defaultCrisisSummarySettings: CrisisSummarySettings = { recipients: [], hour: 7, language: "fr" };

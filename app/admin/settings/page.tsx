@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { AddHolidayForm, RemoveHolidayButton } from "@/components/admin/holiday-forms";
+import { SettingEditor } from "@/components/admin/setting-editor";
+import { PageTitle } from "@/components/ui/page-title";
+import { requireRole } from "@/lib/auth/session";
+import { activeEligibilityRules, editableValues, holidaysOfYear } from "@/lib/settings/service";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.settings"))("title") };
+}
+
+export default async function AdminSettingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  await requireRole("admin");
+  const t = await getTranslations("admin.settings");
+  const format = await getFormatter();
+  const askedYear = Number((await searchParams).year);
+  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getUTCFullYear();
+  const [values, rules, holidays] = await Promise.all([editableValues(), activeEligibilityRules(), holidaysOfYear(year)]);
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <AdminNav current="settings" />
+      <div className="flex flex-col gap-6">
+        <section aria-labelledby="rules-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="rules-heading" className="mb-1 text-xl font-semibold">
+            {t("rules.title")}
+          </h2>
+          <p className="mb-3 text-slate-700">{t("rules.lead", { version: rules?.version ?? 0 })}</p>
+          <SettingEditor settingKey="eligibility_rules" label={t("rules.label")} hint={t("rules.hint")} initial={rules?.json ?? "[]"} />
+        </section>
+        {values.map((v) => (
+          <section key={v.key} aria-labelledby={`${v.key}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id={`${v.key}-heading`} className="mb-1 text-xl font-semibold">
+              {t(`keys.${v.key}.title`)}
+            </h2>
+            <p className="mb-3 text-slate-700">
+              {t(`keys.${v.key}.lead`)} {v.updatedAt ? t("updated", { when: format.dateTime(new Date(v.updatedAt), { dateStyle: "medium", timeStyle: "short" }) }) : t("default")}
+            </p>
+            <SettingEditor settingKey={v.key} label={t(`keys.${v.key}.title`)} hint={t("jsonHint")} initial={v.json} />
+          </section>
+        ))}
+        <section aria-labelledby="holidays-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="holidays-heading" className="mb-1 text-xl font-semibold">
+            {t("holidays.title", { year })}
+          </h2>
+          <nav aria-label={t("holidays.years")} className="mb-3 flex gap-4">
+            <Link href={`/admin/settings?year=${year - 1}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
+              {year - 1}
+            </Link>
+            <Link href={`/admin/settings?year=${year + 1}`} className="min-h-11 py-2 font-medium text-blue-800 underline">
+              {year + 1}
+            </Link>
+          </nav>
+          <AddHolidayForm />
+          <ul className="mt-4 flex flex-col gap-2">
+            {holidays.map((h) => (
+              <li key={`${h.canton}:${h.day}`} className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 pb-2">
+                <span>
+                  {format.dateTime(new Date(`${h.day}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" })} · {h.canton} · {h.name}
+                </span>
+                <RemoveHolidayButton canton={h.canton} day={h.day} name={h.name} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use server";
+
+import { defineAction } from "@/lib/auth/action";
+import { eligibilityRulesSchema, holidayRemovalSchema, holidaySchema, settingSchema } from "./form-schemas";
+import { addHoliday, publishEligibilityRules, removeHoliday, saveSetting } from "./service";
+
+const admin = { roles: ["admin"] } as const;
+
+const save = defineAction({
+  name: "setting.update",
+  schema: settingSchema,
+  access: admin,
+  handler: (i, { tx }) => saveSetting(tx, i.key, i.value),
+  audit: (i, r) => ({ action: "setting.update", targetType: "setting", targetId: i.key, details: { before: r.before, after: r.after } }),
+});
+
+const rules = defineAction({
+  name: "eligibility.rules_publish",
+  schema: eligibilityRulesSchema,
+  access: admin,
+  handler: (i, { person, tx }) => publishEligibilityRules(tx, person!.employeeId, i.value),
+  audit: (_i, r) => ({ action: "eligibility.rules_publish", targetType: "eligibility_rules", targetId: String(r.version) }),
+});
+
+const addDay = defineAction({
+  name: "holiday.add",
+  schema: holidaySchema,
+  access: admin,
+  handler: (i, { tx }) => addHoliday(tx, i),
+  audit: (i) => ({ action: "holiday.add", targetType: "public_holiday", targetId: `${i.canton}:${i.day}`, details: { name: i.name } }),
+});
+
+const removeDay = defineAction({
+  name: "holiday.remove",
+  schema: holidayRemovalSchema,
+  access: admin,
+  handler: (i, { tx }) => removeHoliday(tx, i),
+  audit: (i) => ({ action: "holiday.remove", targetType: "public_holiday", targetId: `${i.canton}:${i.day}` }),
+});
+
+export async function saveSettingAction(input: unknown) {
+  return save(input as never);
+}
+export async function publishEligibilityRulesAction(input: unknown) {
+  return rules(input as never);
+}
+export async function addHolidayAction(input: unknown) {
+  return addDay(input as never);
+}
+export async function removeHolidayAction(input: unknown) {
+  return removeDay(input as never);
+}

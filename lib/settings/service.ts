@@ -1,0 +1,76 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ActionError } from "@/lib/auth/action-error";
+import { db } from "@/lib/db";
+import { ruleSetSchema } from "@/lib/eligibility/rules";
+import { describeIssues, editableSettings, settingKeys, type SettingKey } from "./registry";
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ActionError("settingNotJson", "value");
+  }
+}
+
+/** Each editable setting as stored (or its default), pretty-printed for the editor. */
+export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingKey; json: string; updatedAt: Date | null; stored: boolean }[]> {
+  const rows = (await tx.execute(sql`select key, value, updated_at from settings`)) as unknown as { key: string; value: unknown; updated_at: Date }[];
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return settingKeys.map((key) => {
+    const row = byKey.get(key);
+    return { key, json: JSON.stringify(row?.value ?? editableSettings[key].fallback, null, 2), updatedAt: row?.updated_at ?? null, stored: Boolean(row) };
+  });
+}
+
+/** Replaces a setting after checking it against its schema; what was there before goes to the audit. */
+export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string): Promise<{ before: unknown; after: unknown }> {
+  const parsed = editableSettings[key].schema.safeParse(parseJson(raw));
+  if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error).join(" · ") });
+  const [previous] = (await tx.execute(sql`select value from settings where key = ${key} for update`)) as unknown as { value: unknown }[];
+  await tx.execute(sql`
+    insert into settings (key, value, updated_at) values (${key}, ${JSON.stringify(parsed.data)}::jsonb, now())
+    on conflict (key) do update set value = excluded.value, updated_at = now()`);
+  return { before: previous?.value ?? null, after: parsed.data };
+}
+
+/** The active eligibility rules and their version, pretty-printed. */
+export async function activeEligibilityRules(tx: DbOrTx = db()): Promise<{ version: number; json: string } | null> {
+  const [row] = (await tx.execute(sql`select version, rules from eligibility_rule_sets where active`)) as unknown as { version: number; rules: unknown }[];
+  return row ? { version: row.version, json: JSON.stringify(row.rules, null, 2) } : null;
+}
+
+/**
+ * Publishes a new version of the eligibility rules (the old ones stay, inactive, so each
+ * decision keeps pointing at the version it was made with).
+ */
+export async function publishEligibilityRules(tx: DbOrTx, actorId: string, raw: string): Promise<{ version: number }> {
+  const parsed = ruleSetSchema.safeParse(parseJson(raw));
+  if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error).join(" · ") });
+  const ids = parsed.data.map((r) => r.id);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated) throw new ActionError("settingInvalid", "value", { details: `${repeated}: duplicate rule id` });
+  await tx.execute(sql`lock table eligibility_rule_sets in exclusive mode`);
+  const [{ next }] = (await tx.execute(sql`select coalesce(max(version), 0) + 1 as next from eligibility_rule_sets`)) as unknown as { next: number }[];
+  await tx.execute(sql`update eligibility_rule_sets set active = false where active`);
+  await tx.execute(sql`insert into eligibility_rule_sets (version, rules, active, created_by) values (${next}, ${JSON.stringify(parsed.data)}::jsonb, true, ${actorId})`);
+  return { version: next };
+}
+
+export type Holiday = { canton: string; day: string; name: string };
+
+export async function holidaysOfYear(year: number, tx: DbOrTx = db()): Promise<Holiday[]> {
+  return (await tx.execute(sql`
+    select canton, day::text as day, name from public_holidays where extract(year from day) = ${year} order by day, canton`)) as unknown as Holiday[];
+}
+
+export async function addHoliday(tx: DbOrTx, holiday: Holiday): Promise<void> {
+  const rows = await tx.execute(sql`insert into public_holidays (canton, day, name) values (${holiday.canton}, ${holiday.day}::date, ${holiday.name}) on conflict do nothing returning day`);
+  if (rows.length === 0) throw new ActionError("holidayExists", "day");
+}
+
+export async function removeHoliday(tx: DbOrTx, holiday: Pick<Holiday, "canton" | "day">): Promise<void> {
+  const rows = await tx.execute(sql`delete from public_holidays where canton = ${holiday.canton} and day = ${holiday.day}::date returning day`);
+  if (rows.length === 0) throw new ActionError("holidayNotFound");
+}

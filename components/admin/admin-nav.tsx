@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-const sections = ["dashboard", "roster", "stock", "onsite", "settings", "audit"] as const;
-const paths: Record<(typeof sections)[number], string> = { dashboard: "/admin", roster: "/admin/roster", stock: "/admin/stock", onsite: "/admin/onsite", settings: "/admin/settings", audit: "/admin/audit" };
+const sections = ["dashboard", "roster", "waves", "stock", "onsite", "settings", "audit"] as const;
+const paths: Record<(typeof sections)[number], string> = { dashboard: "/admin", roster: "/admin/roster", waves: "/admin/waves", stock: "/admin/stock", onsite: "/admin/onsite", settings: "/admin/settings", audit: "/admin/audit" };
 
 /** The admin area's sections; the current one is marked for screen readers too. */
 export async function AdminNav({ current }: { current: (typeof sections)[number] }) {

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -102,4 +103,43 @@ export const onsiteVolunteers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.day] }), index("onsite_volunteers_day_idx").on(t.day)],
+);
+
+export const waveStatusEnum = pgEnum("wave_status", ["active", "paused", "done"]);
+
+/**
+ * An invitation wave: people of a site and/or org unit are invited by e-mail, `perDay`
+ * a day, with the wave's text in each language ({firstName} and {link} are filled in).
+ */
+export const invitationWaves = pgTable(
+  "invitation_waves",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    siteId: uuid("site_id").references(() => sites.id),
+    orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
+    perDay: integer("per_day").notNull(),
+    template: jsonb("template").$type<Record<"fr" | "de" | "en", { subject: string; body: string }>>().notNull(),
+    status: waveStatusEnum("status").notNull().default("active"),
+    createdBy: uuid("created_by").references(() => employees.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("invitation_waves_per_day_positive", sql`${t.perDay} > 0`)],
+);
+
+/** Who was invited, by which wave and when: one invitation per person, whatever the waves. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    employeeId: uuid("employee_id")
+      .primaryKey()
+      .references(() => employees.id),
+    waveId: uuid("wave_id")
+      .notNull()
+      .references(() => invitationWaves.id),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The wave's day (Zurich), for the daily count. */
+    day: date("day").notNull(),
+  },
+  (t) => [index("invitations_wave_day_idx").on(t.waveId, t.day)],
 );

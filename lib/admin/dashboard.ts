@@ -16,6 +16,7 @@ export async function funnel(by: "site" | "unit", tx: DbOrTx = db()): Promise<{ 
     with people as (
       select ${group} as grp,
              exists (select 1 from users u where u.employee_id = e.id) as signed_in,
+             exists (select 1 from invitations i where i.employee_id = e.id) as invited,
              coalesce(c.eligibility = 'eligible', false) as eligible,
              d.status as device,
              exists (select 1 from mfa_tokens t where t.employee_id = e.id and t.status = 'active') as token,
@@ -29,6 +30,8 @@ export async function funnel(by: "site" | "unit", tx: DbOrTx = db()): Promise<{ 
        where e.active)
     select grp,
            count(*)::int as roster,
+           -- Someone who signed in without an invitation was invited some other way.
+           count(*) filter (where invited or signed_in)::int as invited,
            count(*) filter (where signed_in)::int as signed_in,
            count(*) filter (where signed_in and eligible)::int as eligible,
            count(*) filter (where signed_in and eligible and device is not null)::int as device,

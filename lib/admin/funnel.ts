@@ -1,6 +1,6 @@
 // The roll-out funnel's steps and who is stuck where. Pure.
 
-export const funnelSteps = ["roster", "signed_in", "eligible", "device", "token", "connectivity", "ready"] as const;
+export const funnelSteps = ["roster", "invited", "signed_in", "eligible", "device", "token", "connectivity", "ready"] as const;
 export type FunnelStep = (typeof funnelSteps)[number];
 export type FunnelCounts = Record<FunnelStep, number>;
 

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log/logger";
 import { sanitizeError } from "@/lib/mail/message";
 import { configuredTransport } from "@/lib/mail/transport";
 import { deliverDueEmails, purgeExpired } from "@/lib/mail/worker";
+import { sendDueInvitations } from "@/lib/roster/waves";
 
 // One loop per instance. Every job is safe to run on many instances at once:
 // mail is claimed with SKIP LOCKED, queue promotion locks the pool rows.
@@ -30,6 +31,7 @@ export function startBackgroundWorker(): void {
   const purge = { at: 0 };
   const promote = { at: 0 };
   const summary = { at: 0 };
+  const invite = { at: 0 };
   const loop = async () => {
     while (!stopped) {
       let busy = false;
@@ -41,6 +43,7 @@ export function startBackgroundWorker(): void {
       }
       // A new day opens a new activation wave: the queues move without anyone clicking.
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
+      await every(invite, 60_000, () => db().transaction((tx) => sendDueInvitations(tx)), "invitation-waves");
       await every(summary, 60_000, () => db().transaction((tx) => sendCrisisSummaryIfDue(tx)), "crisis-summary");
       await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests()]), "purge");
       if (!busy) await new Promise((r) => setTimeout(r, 1000));

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { WaveForm, WaveStatusButton } from "@/components/admin/wave-form";
+import { PageTitle } from "@/components/ui/page-title";
+import { requireRole } from "@/lib/auth/session";
+import { messagesByLocale } from "@/lib/i18n/messages";
+import { sitesAndUnits, waveProgress } from "@/lib/roster/waves";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.waves"))("title") };
+}
+
+/** Invitation waves: who gets invited, how many a day, and how far each wave has got. */
+export default async function AdminWavesPage() {
+  await requireRole("admin");
+  const t = await getTranslations("admin.waves");
+  const format = await getFormatter();
+  const [waves, { sites, units }] = await Promise.all([waveProgress(), sitesAndUnits()]);
+  const defaults = Object.fromEntries((["fr", "de", "en"] as const).map((l) => [l, messagesByLocale[l].email.invitation])) as Record<"fr" | "de" | "en", { subject: string; body: string }>;
+  return (
+    <>
+      <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <AdminNav current="waves" />
+      <section aria-labelledby="waves-heading" className="mb-8">
+        <h2 id="waves-heading" className="mb-3 text-xl font-semibold">
+          {t("list")}
+        </h2>
+        {waves.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {waves.map((w) => (
+              <li key={w.id} className="rounded-lg border border-slate-300 bg-white p-4">
+                <p className="font-semibold">
+                  {w.name} · {t(`status.${w.status}`)}
+                </p>
+                <p className="text-sm text-slate-700">{t("scope", { site: w.site ?? t("allSites"), unit: w.orgUnit ?? t("allUnits"), perDay: w.perDay })}</p>
+                <label htmlFor={`wave-${w.id}`} className="mt-2 block">
+                  {t("progress", { invited: format.number(w.invited), inScope: format.number(w.inScope), today: w.today, signedIn: w.signedIn })}
+                </label>
+                <progress id={`wave-${w.id}`} className="block h-3 w-full" max={Math.max(1, w.inScope)} value={w.invited} />
+                {w.status !== "done" ? (
+                  <div className="mt-2">
+                    <WaveStatusButton waveId={w.id} name={w.name} status={w.status} />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="new-wave-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="new-wave-heading" className="mb-3 text-xl font-semibold">
+          {t("new")}
+        </h2>
+        <WaveForm sites={sites} units={units} defaults={defaults} />
+      </section>
+    </>
+  );
+}

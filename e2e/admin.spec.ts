@@ -61,3 +61,33 @@ test("an admin imports a roster file, raises laptop stock, and sees the queue mo
   await expect(page.getByRole("rowheader", { name: "pool.arrival" }).first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an admin starts an invitation wave, refuses a broken setting, and reads the on-site roster", async ({ page }) => {
+  await signIn(page, demo.admin);
+  await page.goto("/admin/waves");
+  await expect(page.getByRole("heading", { level: 1, name: "Invitation waves" })).toBeVisible();
+  await expectAccessible(page);
+  const name = `Finance wave ${Date.now()}`;
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Invitations per day").fill("5");
+  await page.getByLabel("Text (English)").fill("Hello {firstName}, please sign in.");
+  await page.getByRole("button", { name: "Create the wave" }).click();
+  await expect(page.getByText("The text must contain {link}, where the sign-in address goes.")).toBeVisible();
+  await page.getByLabel("Text (English)").fill("Hello {firstName}, please sign in: {link}");
+  await page.getByRole("button", { name: "Create the wave" }).click();
+  await expect(page.getByText("The wave is created: the first invitations go out within a minute.")).toBeVisible();
+  await expect(page.getByText(`${name} · Sending`)).toBeVisible();
+  await page.getByRole("button", { name: `Pause ${name}` }).click();
+  await expect(page.getByText(`${name} · Paused`)).toBeVisible();
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  const sla = page.getByRole("region", { name: "Response times (SLA)" });
+  await sla.getByLabel("Response times (SLA)").fill('{ "urgent": -1, "high": 4, "normal": 24, "low": 72 }');
+  await sla.getByRole("button", { name: "Save Response times (SLA)" }).click();
+  await expect(sla.getByText(/Not saved, the setting is not valid: urgent:/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "On site" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "On-site roster" })).toBeVisible();
+  await expectAccessible(page);
+});

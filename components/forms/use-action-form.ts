@@ -37,7 +37,8 @@ export function useActionForm<T extends FieldValues, D>(options: {
 
   /** The translated message for a field, with the server's values (e.g. tries left). */
   const fieldError = (name: Path<T>): string | undefined => {
-    const message = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    // getFieldState reads nested paths too ("template.en.body").
+    const message = form.getFieldState(name, form.formState).error?.message;
     return message ? te(message as never, (formError?.values ?? {}) as never) : undefined;
   };
 

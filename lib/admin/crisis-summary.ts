@@ -44,7 +44,7 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
     t("capacity"),
     ...pools.map((p) => `${ta(`capacity.kinds.${p.kind}`)}: ${ta("capacity.used", { used: p.inUse, capacity: p.capacity })}, ${ta("capacity.queue", { waiting: p.waiting })}`),
     t("tickets", { open: tickets.reduce((a, r) => a + r.under1 + r.under3 + r.older, 0), older: tickets.reduce((a, r) => a + r.older, 0) }),
-    t("since", { signedIn: since.signedIn, ready: since.ready, opened: since.ticketsOpened, resolved: since.ticketsResolved, reserved: since.devicesReserved }),
+    t("since", { signedIn: since.signedIn, opened: since.ticketsOpened, resolved: since.ticketsResolved, reserved: since.devicesReserved }),
   ];
   const subject = t("subject", { date });
   const link = new URL("/admin", env().PUBLIC_URL).toString();

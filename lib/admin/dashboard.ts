@@ -74,15 +74,14 @@ export async function topIspFailures(limit = 8, tx: DbOrTx = db()): Promise<IspF
      order by failed desc, isp limit ${limit}`)) as unknown as IspFailures[];
 }
 
-export type Since = { signedIn: number; ready: number; ticketsOpened: number; ticketsResolved: number; devicesReserved: number };
+export type Since = { signedIn: number; ticketsOpened: number; ticketsResolved: number; devicesReserved: number };
 
 /** What happened in the last 24 hours (the daily summary's "since yesterday"). */
 export async function sinceYesterday(tx: DbOrTx = db()): Promise<Since> {
   const [row] = (await tx.execute(sql`
     select (select count(*) from users where created_at > now() - interval '1 day')::int as "signedIn",
-           (select count(*) from onboarding_cases where ready_at > now() - interval '1 day')::int as ready,
            (select count(*) from tickets where created_at > now() - interval '1 day')::int as "ticketsOpened",
            (select count(*) from tickets where resolved_at > now() - interval '1 day')::int as "ticketsResolved",
-           (select count(*) from allocations where reserved_at > now() - interval '1 day')::int as "devicesReserved"`)) as unknown as Since[];
+           (select count(*) from allocations where kind in ('laptop', 'vdi_seat', 'router_4g') and reserved_at > now() - interval '1 day')::int as "devicesReserved"`)) as unknown as Since[];
   return row;
 }

@@ -179,6 +179,15 @@ export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Arra
   const definition = sql.raw(["number text", ...present.map((f) => `${f.db} ${f.type}`)].join(", "));
   const list = sql.raw(["number", ...present.map((f) => f.db)].join(", "));
   const updates: SQL = sql.raw([...present.map((f) => `${f.db} = excluded.${f.db}`), "active = true", "deactivated_at = null", "updated_at = now()"].join(", "));
+  // Addresses moving between people in the file (a swap, or A taking B's old one) would trip
+  // the unique indexes row by row: the moving addresses are cleared first, then written.
+  for (const [column, field] of [["work_email", "workEmail"], ["private_email", "privateEmail"]] as const) {
+    if (!columns.includes(column)) continue;
+    const moving = writes.filter((r) => byNumber.has(r.number) && (r[field] ?? null) !== (byNumber.get(r.number)![column] ?? null)).map((r) => r.number);
+    for (let i = 0; i < moving.length; i += 1000) {
+      await tx.execute(sql`update employees set ${sql.raw(column)} = null where number in (select jsonb_array_elements_text(${JSON.stringify(moving.slice(i, i + 1000))}::jsonb))`);
+    }
+  }
   for (let i = 0; i < writes.length; i += 1000) {
     const batch = JSON.stringify(writes.slice(i, i + 1000).map((row) => Object.fromEntries([["number", row.number], ...present.map((f) => [f.db, value(row, f)])])));
     await tx.execute(sql`

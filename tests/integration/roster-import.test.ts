@@ -106,3 +106,17 @@ describe("staff roles", () => {
     expect(await refusal(db().transaction((tx) => setStaffRole(tx, "NOBODY", "hr", true)))).toBe("employeeNotFound");
   });
 });
+
+describe("addresses moving between people", () => {
+  test("a swap of addresses in one file is applied, not refused by the unique index", async () => {
+    const admin = await createEmployee();
+    const stamp = Date.now().toString(36);
+    const head = "employee_number;first_name;last_name;work_email;org_unit;site;job_family";
+    const a = `a.${stamp}@swap.test`;
+    const b = `b.${stamp}@swap.test`;
+    await run(admin.id, [head, `S1${stamp};Ann;Swap;${a};SWP;SWS;sales`, `S2${stamp};Bob;Swap;${b};SWP;SWS;sales`]);
+    const swapped = await run(admin.id, [head, `S1${stamp};Ann;Swap;${b};SWP;SWS;sales`, `S2${stamp};Bob;Swap;${a};SWP;SWS;sales`]);
+    expect(swapped).toMatchObject({ applied: true, changed: 2, issueCount: 0 });
+    expect([(await employee(`S1${stamp}`)).work_email, (await employee(`S2${stamp}`)).work_email]).toEqual([b, a]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultThresholds } from "./verdict";
 
 export const ispChoices = ["swisscom", "sunrise", "salt", "quickline", "init7", "wingo", "yallo", "other"] as const;
 
@@ -36,6 +37,17 @@ export const connectivitySettingsSchema = z.object({
   gateways: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,32}$/), name: z.string().min(1), url: z.string().min(1) })).max(20),
   sslProfile: z.object({ name: z.string(), host: z.string() }),
   ipsecProfile: z.object({ name: z.string(), host: z.string() }),
+  /** What counts as "good" (video calls over the VPN); absent in settings saved before it existed. */
+  thresholds: z
+    .object({
+      good: z.object({
+        maxLatencyMs: z.number().int().min(1).max(5000),
+        maxJitterMs: z.number().int().min(1).max(5000),
+        minDownloadKbps: z.number().int().min(1).max(10_000_000),
+        minUploadKbps: z.number().int().min(1).max(10_000_000),
+      }),
+    })
+    .optional(),
 });
 export type ConnectivitySettings = z.infer<typeof connectivitySettingsSchema>;
 
@@ -47,6 +59,7 @@ export const defaultConnectivitySettings: ConnectivitySettings = {
   ],
   sslProfile: { name: "Transalpina SSL (443)", host: "vpn-ssl.transalpina.test" },
   ipsecProfile: { name: "Transalpina IPsec", host: "vpn.transalpina.test" },
+  thresholds: defaultThresholds,
 };
 
 /** What the browser needs to run the test: sizes and durations are capped by the server. */

@@ -8,7 +8,7 @@ import { getCaseSteps, lockCase } from "@/lib/onboarding/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { raiseTicket } from "@/lib/tickets/service";
 import { connectivitySettingsSchema, defaultConnectivitySettings, probePlan, type ConnectivitySettings } from "./schema";
-import { connectivityVerdict, kbps, latencyStats, type VerdictResult } from "./verdict";
+import { connectivityVerdict, defaultThresholds, kbps, latencyStats, type VerdictResult } from "./verdict";
 
 /** A run must be finished within this time; later results are refused. */
 const runMinutes = 10;
@@ -89,7 +89,7 @@ export async function completeConnectivityTest(tx: DbOrTx, employeeId: string, i
   const uploadKbps = Number(upload.bytes) > 0 ? kbps(Number(upload.bytes), upload.ms) : null;
   const { latencyMs, jitterMs } = latencyStats(input.latencySamples);
   const steps = await getCaseSteps(employeeId, tx);
-  const result = connectivityVerdict({ latencyMs, jitterMs, downloadKbps: input.downloadKbps, uploadKbps, udpOk: input.udpOk, gateways }, steps.path);
+  const result = connectivityVerdict({ latencyMs, jitterMs, downloadKbps: input.downloadKbps, uploadKbps, udpOk: input.udpOk, gateways }, steps.path, settings.thresholds ?? defaultThresholds);
 
   await tx.execute(sql`
     update connectivity_tests

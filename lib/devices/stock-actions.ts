@@ -2,7 +2,8 @@
 
 import { defineAction } from "@/lib/auth/action";
 import { markHandedOver, stockArrival, updatePool } from "./service";
-import { arrivalSchema, handoverDoneSchema, poolSchema } from "./stock-schema";
+import { addSlot, setSlotCapacity } from "./slots";
+import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
 
 const setPool = defineAction({
   name: "pool.update",
@@ -28,6 +29,28 @@ const handedOver = defineAction({
   audit: (i, r) => ({ action: "allocation.handed_over", targetType: "employee", targetId: r.employeeId, details: { allocationId: i.allocationId } }),
 });
 
+const newSlot = defineAction({
+  name: "slot.add",
+  schema: slotSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => addSlot(tx, i),
+  audit: (i, r) => ({ action: "slot.add", targetType: "collection_slot", targetId: r.id, details: { siteId: i.siteId, day: i.day, start: i.start, end: i.end, capacity: i.capacity } }),
+});
+
+const slotCapacity = defineAction({
+  name: "slot.capacity",
+  schema: slotCapacitySchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => setSlotCapacity(tx, i.slotId, i.capacity),
+  audit: (i) => ({ action: "slot.capacity", targetType: "collection_slot", targetId: i.slotId, details: { capacity: i.capacity } }),
+});
+
+export async function addSlotAction(input: unknown) {
+  return newSlot(input as never);
+}
+export async function setSlotCapacityAction(input: unknown) {
+  return slotCapacity(input as never);
+}
 export async function updatePoolAction(input: unknown) {
   return setPool(input as never);
 }

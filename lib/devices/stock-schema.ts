@@ -16,3 +16,17 @@ export const poolSchema = z.object({
 export const arrivalSchema = z.object({ kind: z.enum(poolKinds), count: count(100_000).refine((v) => v > 0, "numberNegative") });
 
 export const handoverDoneSchema = z.object({ allocationId: z.uuid() });
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "timeInvalid");
+
+/** A collection slot: site, day, start and end (Zurich time), how many people. */
+export const slotSchema = z.object({
+  siteId: z.uuid("siteRequired"),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid"),
+  start: time,
+  end: time,
+  capacity: count(1000).refine((v) => v > 0, "numberNegative"),
+});
+export type SlotInput = z.output<typeof slotSchema>;
+
+export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000) });

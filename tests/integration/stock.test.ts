@@ -50,3 +50,20 @@ describe("stock", () => {
     expect(mail.subject).toMatch(/on its way|en route|unterwegs/i);
   });
 });
+
+describe("collection slots", () => {
+  test("added once per site and time, capacity never below what is booked", async () => {
+    const { addSlot, setSlotCapacity } = await import("@/lib/devices/slots");
+    const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values ('SLT', 'Slot site', 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
+    const input = { siteId: site.id, day: "2030-01-07", start: "08:00", end: "08:30", capacity: 2 };
+    const { id } = await db().transaction((tx) => addSlot(tx, input));
+    expect(await refusal(db().transaction((tx) => addSlot(tx, input)))).toBe("slotExists");
+    expect(await refusal(db().transaction((tx) => addSlot(tx, { ...input, start: "09:00", end: "08:00" })))).toBe("slotEndBeforeStart");
+    const [slot] = (await db().execute(sql`select to_char(starts_at at time zone 'Europe/Zurich', 'HH24:MI') as local from collection_slots where id = ${id}`)) as unknown as { local: string }[];
+    expect(slot.local).toBe("08:00");
+    await db().execute(sql`update collection_slots set booked = 2 where id = ${id}`);
+    expect(await refusal(db().transaction((tx) => setSlotCapacity(tx, id, 1)))).toBe("capacityBelowInUse");
+    await db().transaction((tx) => setSlotCapacity(tx, id, 5));
+    expect(((await db().execute(sql`select capacity from collection_slots where id = ${id}`))[0] as { capacity: number }).capacity).toBe(5);
+  });
+});

@@ -3,9 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { HandoverButton } from "@/components/admin/handover-button";
 import { PoolForms } from "@/components/admin/pool-forms";
+import { AddSlotForm, SlotCapacityForm } from "@/components/admin/slot-forms";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { upcomingSlots } from "@/lib/devices/slots";
 import { pendingHandovers, poolStatuses } from "@/lib/devices/stock-queries";
+import { sitesAndUnits } from "@/lib/roster/waves";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.stock"))("title") };
@@ -15,7 +18,7 @@ export default async function AdminStockPage() {
   await requireRole("admin");
   const t = await getTranslations("admin.stock");
   const format = await getFormatter();
-  const [pools, handovers] = await Promise.all([poolStatuses(), pendingHandovers()]);
+  const [pools, handovers, slots, { sites }] = await Promise.all([poolStatuses(), pendingHandovers(), upcomingSlots(), sitesAndUnits()]);
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -49,6 +52,40 @@ export default async function AdminStockPage() {
             </section>
           );
         })}
+        <section aria-labelledby="slots-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="slots-heading" className="mb-2 text-xl font-semibold">
+            {t("slots.title")}
+          </h2>
+          <AddSlotForm sites={sites} />
+          <div className="mt-4 max-h-[32rem] overflow-auto">
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">{t("slots.title")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th scope="col" className="p-2">{t("slots.when")}</th>
+                  <th scope="col" className="p-2">{t("slots.site")}</th>
+                  <th scope="col" className="p-2">{t("slots.booked")}</th>
+                  <th scope="col" className="p-2">{t("slots.capacity")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {slots.map((slot) => {
+                  const when = format.dateTime(new Date(slot.startsAt), { dateStyle: "medium", timeStyle: "short" });
+                  return (
+                    <tr key={slot.id} className="border-b border-slate-200">
+                      <th scope="row" className="p-2 text-left font-medium">{when}</th>
+                      <td className="p-2">{slot.site}</td>
+                      <td className="p-2">{slot.booked}</td>
+                      <td className="p-2">
+                        <SlotCapacityForm slotId={slot.id} label={`${slot.site}, ${when}`} capacity={slot.capacity} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
         <section aria-labelledby="handovers-heading" className="rounded-lg border border-slate-300 bg-white p-4">
           <h2 id="handovers-heading" className="mb-2 text-xl font-semibold">
             {t("handovers.title")}

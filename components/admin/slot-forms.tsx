@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { addSlotAction, setSlotCapacityAction } from "@/lib/devices/stock-actions";
+import { slotCapacitySchema, slotSchema } from "@/lib/devices/stock-schema";
+
+type SlotValues = { siteId: string; day: string; start: string; end: string; capacity: string };
+
+export function AddSlotForm({ sites }: { sites: { id: string; name: string }[] }) {
+  const t = useTranslations("admin.stock.slots");
+  const router = useRouter();
+  const initial: SlotValues = { siteId: sites[0]?.id ?? "", day: "", start: "09:00", end: "10:00", capacity: "12" };
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<SlotValues, { id: string }>({
+    schema: slotSchema,
+    defaultValues: initial,
+    action: (v) => addSlotAction(v),
+    onSuccess: () => {
+      form.reset(initial);
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-2 sm:grid-cols-6 sm:items-end">
+      <div className="sm:col-span-6">
+        <FormError error={summary} />
+      </div>
+      <SelectField id="slot-site" label={t("site")} error={fieldError("siteId")} {...form.register("siteId")}>
+        {sites.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id="slot-day" type="date" label={t("day")} error={fieldError("day")} {...form.register("day")} />
+      <TextField id="slot-start" type="time" label={t("start")} error={fieldError("start")} {...form.register("start")} />
+      <TextField id="slot-end" type="time" label={t("end")} error={fieldError("end")} {...form.register("end")} />
+      <TextField id="slot-capacity" label={t("capacity")} inputMode="numeric" error={fieldError("capacity")} {...form.register("capacity")} />
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+        {t("add")}
+      </Button>
+    </form>
+  );
+}
+
+export function SlotCapacityForm({ slotId, label, capacity }: { slotId: string; label: string; capacity: number }) {
+  const t = useTranslations("admin.stock.slots");
+  const router = useRouter();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ slotId: string; capacity: string }, void>({
+    schema: slotCapacitySchema,
+    defaultValues: { slotId, capacity: String(capacity) },
+    action: (v) => setSlotCapacityAction(v),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form onSubmit={submit} noValidate className="flex items-end gap-2">
+      <FormError error={summary} />
+      <TextField id={`slot-${slotId}`} label={t("capacityOf", { slot: label })} inputMode="numeric" className="w-24" error={fieldError("capacity")} {...form.register("capacity")} />
+      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+        {t("save")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ActionError } from "@/lib/auth/action-error";
+import { db } from "@/lib/db";
+import type { SlotInput } from "./stock-schema";
+
+export type SlotRow = { id: string; site: string; startsAt: Date; endsAt: Date; capacity: number; booked: number };
+
+/** Collection slots of the coming days, by site and time. */
+export async function upcomingSlots(days = 10, tx: DbOrTx = db()): Promise<SlotRow[]> {
+  return (await tx.execute(sql`
+    select c.id, s.name as site, c.starts_at as "startsAt", c.ends_at as "endsAt", c.capacity, c.booked
+      from collection_slots c join sites s on s.id = c.site_id
+     where c.starts_at > now() and c.starts_at < now() + make_interval(days => ${days})
+     order by c.starts_at, s.name limit 500`)) as unknown as SlotRow[];
+}
+
+/** A new collection slot at a site (times in Zurich). */
+export async function addSlot(tx: DbOrTx, input: SlotInput): Promise<{ id: string }> {
+  if (input.end <= input.start) throw new ActionError("slotEndBeforeStart", "end");
+  const rows = (await tx.execute(sql`
+    insert into collection_slots (site_id, starts_at, ends_at, capacity)
+    select ${input.siteId}, (${input.day}::date + ${input.start}::time) at time zone 'Europe/Zurich', (${input.day}::date + ${input.end}::time) at time zone 'Europe/Zurich', ${input.capacity}
+     where exists (select 1 from sites where id = ${input.siteId})
+    on conflict (site_id, starts_at) do nothing
+    returning id`)) as unknown as { id: string }[];
+  if (rows.length === 0) throw new ActionError("slotExists", "start");
+  return rows[0];
+}
+
+/** A slot's capacity, never below what is already booked. */
+export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number): Promise<void> {
+  const [slot] = (await tx.execute(sql`select booked from collection_slots where id = ${slotId} for update`)) as unknown as { booked: number }[];
+  if (!slot) throw new ActionError("slotNotFound");
+  if (capacity < slot.booked) throw new ActionError("capacityBelowInUse", "capacity", { inUse: slot.booked });
+  await tx.execute(sql`update collection_slots set capacity = ${capacity} where id = ${slotId}`);
+}

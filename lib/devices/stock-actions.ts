@@ -2,8 +2,9 @@
 
 import { defineAction } from "@/lib/auth/action";
 import { markHandedOver, stockArrival, updatePool } from "./service";
+import { importHardwareTokens } from "@/lib/tokens/hardware-import";
 import { addSlot, setSlotCapacity } from "./slots";
-import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
+import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema, tokenFileSchema } from "./stock-schema";
 
 const setPool = defineAction({
   name: "pool.update",
@@ -45,6 +46,18 @@ const slotCapacity = defineAction({
   audit: (i) => ({ action: "slot.capacity", targetType: "collection_slot", targetId: i.slotId, details: { capacity: i.capacity } }),
 });
 
+const tokenFile = defineAction({
+  name: "tokens.import",
+  schema: tokenFileSchema,
+  access: { roles: ["admin"] },
+  handler: async (i, { tx }) => importHardwareTokens(tx, new Uint8Array(await i.file.arrayBuffer())),
+  // Serials and counts only: seeds never reach the audit log.
+  audit: (_i, r) => (r.applied ? { action: "tokens.import", targetType: "pool", targetId: "hardware_token", details: { added: r.added } } : null),
+});
+
+export async function importHardwareTokensAction(input: FormData) {
+  return tokenFile(input);
+}
 export async function addSlotAction(input: unknown) {
   return newSlot(input as never);
 }

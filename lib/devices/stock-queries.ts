@@ -26,6 +26,14 @@ export async function poolStatuses(): Promise<PoolStatus[]> {
            count(a.id) filter (where a.status = 'waiting')::int as waiting
       from resource_pools p left join allocations a on a.pool_id = p.id and a.status in ('reserved', 'issued', 'waiting')
      group by p.id order by p.kind`)) as unknown as { kind: PoolKind; capacity: number; in_use: number; daily_activation_limit: number | null; used_today: number; reserved: number; issued: number; waiting: number }[];
+  // Hardware tokens are counted from the tokens themselves: delivered serials and assigned ones.
+  const [tokens] = (await db().execute(sql`
+    select count(*)::int as total, count(*) filter (where assigned_employee_id is not null)::int as assigned from hardware_tokens`)) as unknown as { total: number; assigned: number }[];
+  for (const r of rows.filter((p) => p.kind === "hardware_token")) {
+    r.capacity = tokens.total;
+    r.in_use = tokens.assigned;
+    r.issued = tokens.assigned;
+  }
   return rows.map((r) => ({
     kind: r.kind,
     capacity: r.capacity,

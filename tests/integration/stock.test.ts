@@ -67,3 +67,24 @@ describe("collection slots", () => {
     expect(((await db().execute(sql`select capacity from collection_slots where id = ${id}`))[0] as { capacity: number }).capacity).toBe(5);
   });
 });
+
+describe("hardware tokens delivered", () => {
+  test("a vendor file is added whole, with encrypted seeds; bad or known serials refuse the whole file", async () => {
+    const { importHardwareTokens } = await import("@/lib/tokens/hardware-import");
+    const run = (text: string) => db().transaction((tx) => importHardwareTokens(tx, new TextEncoder().encode(text)));
+    const stamp = Date.now().toString(36).toUpperCase();
+    const before = (await poolStatuses()).find((p) => p.kind === "hardware_token")!.capacity;
+    const bad = await run(`serial;secret\nHW-${stamp}-1;JBSWY3DPEHPK3PXP\nHW-${stamp}-1;JBSWY3DPEHPK3PXP\nno spaces allowed;JBSWY3DPEHPK3PXP\nHW-${stamp}-3;not-base32!`);
+    expect(bad.issues.map((i) => [i.line, i.column, i.key])).toEqual([
+      [3, "serial", "rosterDuplicateNumber"],
+      [4, "serial", "tokenSerialInvalid"],
+      [5, "secret", "tokenSecretInvalid"],
+    ]);
+    expect((await poolStatuses()).find((p) => p.kind === "hardware_token")!.capacity).toBe(before);
+    expect(await run(`serial,secret\nHW-${stamp}-1,JBSW Y3DP EHPK 3PXP\nHW-${stamp}-2,jbswy3dpehpk3pxq`)).toMatchObject({ applied: true, added: 2 });
+    expect((await poolStatuses()).find((p) => p.kind === "hardware_token")!.capacity).toBe(before + 2);
+    const [stored] = (await db().execute(sql`select secret_enc from hardware_tokens where serial = ${`HW-${stamp}-1`}`)) as unknown as { secret_enc: string }[];
+    expect(stored.secret_enc).not.toContain("JBSWY3DP");
+    expect((await run(`serial;secret\nHW-${stamp}-2;JBSWY3DPEHPK3PXP`)).issues.map((i) => i.key)).toEqual(["tokenSerialKnown"]);
+  });
+});

@@ -4,6 +4,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { HandoverButton } from "@/components/admin/handover-button";
 import { PoolForms } from "@/components/admin/pool-forms";
 import { AddSlotForm, SlotCapacityForm } from "@/components/admin/slot-forms";
+import { TokenImportForm } from "@/components/admin/token-import-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { upcomingSlots } from "@/lib/devices/slots";
@@ -48,7 +49,7 @@ export default async function AdminStockPage() {
                   </div>
                 ))}
               </dl>
-              <PoolForms kind={pool.kind} label={label} capacity={pool.capacity} dailyLimit={pool.dailyLimit} />
+              {pool.kind === "hardware_token" ? <TokenImportForm /> : <PoolForms kind={pool.kind} label={label} capacity={pool.capacity} dailyLimit={pool.dailyLimit} />}
             </section>
           );
         })}

@@ -15,6 +15,7 @@ import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "../db/seed/names";
 import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
+import { measure, mb, seconds } from "./lib/measure";
 
 register("./resolve-hook.mjs", import.meta.url);
 
@@ -24,37 +25,11 @@ const removedRows = 300;
 const dashboardRuns = 20;
 const benchKey = Buffer.alloc(32, 3).toString("base64");
 
-type Sample = { ms: number; rss: number; heap: number };
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Runs `op` while sampling memory every 20 ms; peaks are increases over a baseline taken just before. */
-async function measure<T>(op: () => Promise<T>): Promise<Sample & { result: T }> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const base = process.memoryUsage();
-  let rss = base.rss;
-  let heap = base.heapUsed;
-  const sample = () => {
-    const now = process.memoryUsage();
-    rss = Math.max(rss, now.rss);
-    heap = Math.max(heap, now.heapUsed);
-  };
-  const timer = setInterval(sample, 20);
-  const started = performance.now();
-  try {
-    const result = await op();
-    const ms = performance.now() - started;
-    sample();
-    return { result, ms, rss: rss - base.rss, heap: heap - base.heapUsed };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 // code, name; site code, name, city, canton, language
 const units: [string, string][] = [

@@ -14,6 +14,7 @@ import { migrateDatabase } from "../db/migrate";
 import { seedDefaultSettings } from "../db/seed/journey";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "../db/seed/names";
 import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
+import { measure, mb, seconds, type Sample } from "./lib/measure";
 
 register("./resolve-hook.mjs", import.meta.url);
 
@@ -37,32 +38,6 @@ const units: [string, string, number, number][] = [
   ["RND", "Research & Development", 8, 150],
 ];
 
-type Sample = { ms: number; rss: number; heap: number };
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
-/** Runs `op` while sampling memory every 20 ms; peaks are increases over a baseline taken just before. */
-async function measure<T>(op: () => Promise<T>): Promise<Sample & { result: T }> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const base = process.memoryUsage();
-  let rss = base.rss;
-  let heap = base.heapUsed;
-  const sample = () => {
-    const now = process.memoryUsage();
-    rss = Math.max(rss, now.rss);
-    heap = Math.max(heap, now.heapUsed);
-  };
-  const timer = setInterval(sample, 20);
-  const started = performance.now();
-  try {
-    const result = await op();
-    const ms = performance.now() - started;
-    sample();
-    return { result, ms, rss: rss - base.rss, heap: heap - base.heapUsed };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /** Reads a body to its end, keeping only the byte count and the number of line feeds. */
 async function drain(body: ReadableStream<Uint8Array>): Promise<{ bytes: number; lines: number }> {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { IssueTable, type Issue } from "@/components/forms/issue-table";
+import { useFileImport } from "@/components/forms/use-file-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { importRosterAction } from "@/lib/roster/actions";
@@ -11,48 +12,9 @@ import type { RosterReport } from "@/lib/roster/import";
 /** Dry run first, then apply: what will be added, changed and deactivated, and every problem with its line. */
 export function RosterImportForm() {
   const t = useTranslations("admin.roster.import");
-  const te = useTranslations("errors");
-  const form = useRef<HTMLFormElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<RosterReport | null>(null);
+  const { formRef: form, run, pending, error, report } = useFileImport<RosterReport>(importRosterAction);
 
-  async function run(mode: "check" | "apply") {
-    if (!form.current) return;
-    const data = new FormData(form.current);
-    data.set("mode", mode);
-    setPending(true);
-    setError(null);
-    setReport(null);
-    const result = await importRosterAction(data);
-    setPending(false);
-    if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? "unexpected");
-    setReport(result.data);
-  }
-
-  const table = (caption: string, rows: { line: number; column: string | null; key: string; values?: Record<string, string | number> }[]) => (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption className="mb-1 text-left font-semibold">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="p-2">{t("line")}</th>
-            <th scope="col" className="p-2">{t("column")}</th>
-            <th scope="col" className="p-2">{t("problem")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((issue, i) => (
-            <tr key={i} className="border-b border-slate-200">
-              <td className="p-2">{issue.line}</td>
-              <td className="p-2 font-mono">{issue.column ?? "–"}</td>
-              <td className="p-2">{te(issue.key as never, issue.values as never)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const table = (caption: string, rows: Issue[]) => <IssueTable captionVisible caption={caption} issues={rows} labels={{ line: t("line"), column: t("column"), problem: t("problem") }} />;
 
   return (
     <div className="flex flex-col gap-4">

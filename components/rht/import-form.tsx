@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { IssueTable } from "@/components/forms/issue-table";
+import { useFileImport } from "@/components/forms/use-file-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { importDaysAction } from "@/lib/rht/hr-actions";
@@ -11,24 +12,7 @@ import type { ImportReport } from "@/lib/rht/import";
 /** Pick a file, check it, then import it: every problem is listed with its line, and nothing is written while there is one. */
 export function ImportForm() {
   const t = useTranslations("hr.import");
-  const te = useTranslations("errors");
-  const form = useRef<HTMLFormElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-
-  async function run(mode: "check" | "apply") {
-    if (!form.current) return;
-    const data = new FormData(form.current);
-    data.set("mode", mode);
-    setPending(true);
-    setError(null);
-    setReport(null);
-    const result = await importDaysAction(data);
-    setPending(false);
-    if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? "unexpected");
-    setReport(result.data);
-  }
+  const { formRef: form, run, pending, error, report } = useFileImport<ImportReport>(importDaysAction);
 
   return (
     <div className="flex flex-col gap-4">
@@ -59,27 +43,7 @@ export function ImportForm() {
             <h2 id="import-issues-heading" className="mt-4 mb-2 text-lg font-semibold">
               {t("issues")}
             </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-sm">
-                <caption className="sr-only">{t("issues")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="p-2">{t("line")}</th>
-                    <th scope="col" className="p-2">{t("column")}</th>
-                    <th scope="col" className="p-2">{t("problem")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.issues.map((issue, i) => (
-                    <tr key={i} className="border-b border-slate-200">
-                      <td className="p-2">{issue.line}</td>
-                      <td className="p-2 font-mono">{issue.column ?? "–"}</td>
-                      <td className="p-2">{te(issue.key as never, issue.values as never)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <IssueTable caption={t("issues")} issues={report.issues} labels={{ line: t("line"), column: t("column"), problem: t("problem") }} />
             {report.issueCount > report.issues.length ? <p className="mt-2">{t("moreIssues", { count: report.issueCount - report.issues.length })}</p> : null}
           </section>
         ) : (

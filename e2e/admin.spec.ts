@@ -81,6 +81,18 @@ test("an admin starts an invitation wave, refuses a broken setting, and reads th
   await expect(page.getByText(`${name} · Paused`)).toBeVisible();
 
   await page.getByRole("link", { name: "Settings" }).click();
+  // The eligibility rules, as forms: an incomplete new rule is refused with its place named;
+  // without it the same rules are published again as a new version (nothing else changes).
+  const rules = page.getByRole("region", { name: "Eligibility rules" });
+  await expect(rules.getByRole("group", { name: "Rule 1", exact: true })).toBeVisible();
+  const count = await rules.getByRole("group", { name: /^Rule \d+$/ }).count();
+  await rules.getByRole("button", { name: "Add a rule" }).click();
+  await rules.getByRole("button", { name: "Publish as a new version" }).click();
+  await expect(rules.getByText(new RegExp(`Not saved, the setting is not valid: ${count}\\.`))).toBeVisible();
+  await rules.getByRole("button", { name: `Remove rule ${count + 1}` }).click();
+  await rules.getByRole("button", { name: "Publish as a new version" }).click();
+  await expect(rules.getByText(/^Version \d+ is now active\.$/)).toBeVisible();
+
   const sla = page.getByRole("region", { name: "Response times (SLA)" });
   await sla.getByLabel("Response times (SLA)").fill('{ "urgent": -1, "high": 4, "normal": 24, "low": 72 }');
   await sla.getByRole("button", { name: "Save Response times (SLA)" }).click();

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
-import { publishEligibilityRulesAction, saveSettingAction } from "@/lib/settings/actions";
+import { saveSettingAction } from "@/lib/settings/actions";
 
 /**
  * A setting as JSON, checked against its schema on the server: the refusal names the
@@ -27,14 +27,13 @@ export function SettingEditor({ settingKey, label, hint, initial }: { settingKey
     setPending(true);
     setError(null);
     setSaved(null);
-    const result = settingKey === "eligibility_rules" ? await publishEligibilityRulesAction({ value }) : await saveSettingAction({ key: settingKey, value });
+    const result = await saveSettingAction({ key: settingKey, value });
     setPending(false);
     if (!result.ok) {
       const key = result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected";
       return setError({ key, values: result.values });
     }
-    const data = result.data as { version?: number };
-    setSaved(data.version ? t("published", { version: data.version }) : t("saved"));
+    setSaved(t("saved"));
     router.refresh();
   }
 
@@ -55,7 +54,7 @@ export function SettingEditor({ settingKey, label, hint, initial }: { settingKey
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" disabled={pending} onClick={save}>
-          {settingKey === "eligibility_rules" ? t("publish") : t("save", { setting: label })}
+          {t("save", { setting: label })}
         </Button>
         {saved ? (
           <p role="status" className="font-medium text-green-800">

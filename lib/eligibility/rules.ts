@@ -7,9 +7,22 @@ import type { EligibilityAnswers } from "./schema";
 
 const text = z.object({ fr: z.string().min(1), de: z.string().min(1), en: z.string().min(1) });
 
+/** The facts a rule can look at, with the values an answer can take (roster facts are free text). */
+export const ruleFacts = {
+  "answers.workFromHome": ["yes", "partly", "no"],
+  "answers.confidentialPaper": ["yes", "no"],
+  "answers.onSiteEquipment": ["yes", "no"],
+  "answers.homeWorkspace": ["yes", "no"],
+  "employee.jobFamily": null,
+  "employee.contractType": ["permanent", "fixed_term", "apprentice", "on_call", "temporary"],
+  "employee.siteCode": null,
+} as const satisfies Record<string, readonly string[] | null>;
+export type RuleFact = keyof typeof ruleFacts;
+const fact = z.enum(Object.keys(ruleFacts) as [RuleFact, ...RuleFact[]]);
+
 const condition = z.discriminatedUnion("op", [
-  z.object({ fact: z.string().min(1), op: z.literal("eq"), value: z.string() }),
-  z.object({ fact: z.string().min(1), op: z.literal("in"), value: z.array(z.string()).min(1) }),
+  z.object({ fact, op: z.literal("eq"), value: z.string().min(1) }),
+  z.object({ fact, op: z.literal("in"), value: z.array(z.string().min(1)).min(1) }),
 ]);
 
 export const ruleSchema = z.object({

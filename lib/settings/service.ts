@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
-import { ruleSetSchema } from "@/lib/eligibility/rules";
+import { ruleSetSchema, type EligibilityRule } from "@/lib/eligibility/rules";
 import { describeIssues, editableSettings, settingKeys, type SettingKey } from "./registry";
 
 function parseJson(raw: string): unknown {
@@ -35,10 +35,12 @@ export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string): Pro
   return { before: previous?.value ?? null, after: parsed.data };
 }
 
-/** The active eligibility rules and their version, pretty-printed. */
-export async function activeEligibilityRules(tx: DbOrTx = db()): Promise<{ version: number; json: string } | null> {
+/** The active eligibility rules and their version (rules that no longer parse show as none). */
+export async function activeEligibilityRules(tx: DbOrTx = db()): Promise<{ version: number; rules: EligibilityRule[] } | null> {
   const [row] = (await tx.execute(sql`select version, rules from eligibility_rule_sets where active`)) as unknown as { version: number; rules: unknown }[];
-  return row ? { version: row.version, json: JSON.stringify(row.rules, null, 2) } : null;
+  if (!row) return null;
+  const parsed = ruleSetSchema.safeParse(row.rules);
+  return { version: row.version, rules: parsed.success ? parsed.data : [] };
 }
 
 /**

@@ -26,9 +26,10 @@ describe("settings", () => {
   test("eligibility rules are published as a new version; invalid or duplicated rules are refused", async () => {
     const admin = await createEmployee();
     const current = await getActiveRules(db());
-    const rule = { id: "shop_floor", when: [{ fact: "jobFamily", op: "in", value: ["warehouse"] }], outcome: "not_eligible", reason: { fr: "Sur site", de: "Vor Ort", en: "On site" } };
+    const rule = { id: "shop_floor", when: [{ fact: "employee.jobFamily", op: "in", value: ["warehouse"] }], outcome: "not_eligible", reason: { fr: "Sur site", de: "Vor Ort", en: "On site" } };
     expect(await refusal(db().transaction((tx) => publishEligibilityRules(tx, admin.id, JSON.stringify([{ ...rule, outcome: "maybe" }]))))).toBe("settingInvalid");
     expect(await refusal(db().transaction((tx) => publishEligibilityRules(tx, admin.id, JSON.stringify([rule, rule]))))).toBe("settingInvalid");
+    expect(await refusal(db().transaction((tx) => publishEligibilityRules(tx, admin.id, JSON.stringify([{ ...rule, when: [{ fact: "jobFamily", op: "in", value: ["x"] }] }]))))).toBe("settingInvalid");
     expect((await getActiveRules(db())).version).toBe(current.version);
     const { version } = await db().transaction((tx) => publishEligibilityRules(tx, admin.id, JSON.stringify([rule])));
     expect(version).toBe(current.version + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { defaultEligibilityRules, evaluateEligibility, ruleSetSchema, type EligibilityFacts } from "@/lib/eligibility/rules";
+import { defaultEligibilityRules, evaluateEligibility, ruleSetSchema, type EligibilityFacts, type EligibilityRule } from "@/lib/eligibility/rules";
 import { eligibilityAnswersSchema } from "@/lib/eligibility/schema";
 
 const answers = { workFromHome: "yes", confidentialPaper: "no", onSiteEquipment: "no", homeWorkspace: "yes" } as const;
@@ -31,14 +31,16 @@ describe("evaluateEligibility with the default rules", () => {
     if (ruleId) expect(Object.keys(decision.reason!).sort()).toEqual(["de", "en", "fr"]);
   });
 
-  test("the default rules are valid data, and an unknown fact never matches", () => {
+  test("the default rules are valid data; an unknown fact is refused as data and never matches", () => {
     expect(ruleSetSchema.safeParse(defaultEligibilityRules).success).toBe(true);
     const rules = [{ id: "x", when: [{ fact: "employee.shoeSize", op: "eq" as const, value: "42" }], outcome: "not_eligible" as const, reason: { fr: "a", de: "b", en: "c" } }];
-    expect(evaluateEligibility(rules, facts()).outcome).toBe("eligible");
+    expect(ruleSetSchema.safeParse(rules).success).toBe(false);
+    expect(evaluateEligibility(rules as unknown as EligibilityRule[], facts()).outcome).toBe("eligible");
   });
 
   test.each([
-    [{ id: "Bad Id", when: [{ fact: "answers.x", op: "eq", value: "y" }], outcome: "review", reason: { fr: "a", de: "b", en: "c" } }],
+    [{ id: "Bad Id", when: [{ fact: "answers.homeWorkspace", op: "eq", value: "no" }], outcome: "review", reason: { fr: "a", de: "b", en: "c" } }],
+    [{ id: "empty_value", when: [{ fact: "answers.homeWorkspace", op: "eq", value: "" }], outcome: "review", reason: { fr: "a", de: "b", en: "c" } }],
     [{ id: "no_conditions", when: [], outcome: "review", reason: { fr: "a", de: "b", en: "c" } }],
     [{ id: "missing_language", when: [{ fact: "answers.x", op: "eq", value: "y" }], outcome: "review", reason: { fr: "a", de: "b" } }],
     [{ id: "bad_outcome", when: [{ fact: "answers.x", op: "eq", value: "y" }], outcome: "maybe", reason: { fr: "a", de: "b", en: "c" } }],

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AddHolidayForm, RemoveHolidayButton } from "@/components/admin/holiday-forms";
+import { RulesEditor } from "@/components/admin/rules-editor";
 import { SettingEditor } from "@/components/admin/setting-editor";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
@@ -29,7 +30,7 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
             {t("rules.title")}
           </h2>
           <p className="mb-3 text-slate-700">{t("rules.lead", { version: rules?.version ?? 0 })}</p>
-          <SettingEditor settingKey="eligibility_rules" label={t("rules.label")} hint={t("rules.hint")} initial={rules?.json ?? "[]"} />
+          <RulesEditor initial={rules?.rules ?? []} />
         </section>
         {values.map((v) => (
           <section key={v.key} aria-labelledby={`${v.key}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">

@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseEnv, EnvError } from "../lib/config/env-schema";
 import { createDb } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { ensureBootstrapAdmin } from "../db/seed/bootstrap";
 import { seedDemo } from "../db/seed/demo";
 import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "./lib/build";
@@ -104,6 +105,15 @@ async function main() {
       try {
         const result = await seedDemo(db, { encryptionKey: parseKey(env.TOKEN_ENCRYPTION_KEY) });
         if (result.seeded) log(`Demo data seeded: ${result.employees} employees of Transalpina SA.`);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+    }
+    if (env.BOOTSTRAP_ADMIN_EMAIL) {
+      const { db, sql } = createDb(env.DATABASE_URL, { max: 1 });
+      try {
+        const result = await ensureBootstrapAdmin(db, env.BOOTSTRAP_ADMIN_EMAIL);
+        if (result !== "present") log("No administrator yet: BOOTSTRAP_ADMIN_EMAIL is now one (sign in with that address, then import the roster).");
       } finally {
         await sql.end({ timeout: 5 });
       }

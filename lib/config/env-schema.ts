@@ -42,6 +42,11 @@ export const envSchema = z
       .regex(/^([0-9.]+|localhost):\d{1,5}$/, "must look like 127.0.0.1:3478")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    /** The first administrator of an installation without demo data (used only while there is no active admin). */
+    BOOTSTRAP_ADMIN_EMAIL: z
+      .email("must be an e-mail address")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .optional()

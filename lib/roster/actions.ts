@@ -1,6 +1,9 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { ActionError, defineAction } from "@/lib/auth/action";
+import { deactivateInTransaction } from "./queries";
 import { importRoster } from "./import";
 import { setStaffRole } from "./roles";
 import { roleChangeSchema, rosterImportSchema } from "./schema";
@@ -32,4 +35,22 @@ export async function importRosterAction(input: FormData) {
 
 export async function changeRoleAction(input: unknown) {
   return changeRole(input as never);
+}
+
+const deactivate = defineAction({
+  name: "employee.deactivate",
+  schema: z.object({ number: z.string().trim().min(1, "employeeNotFound").max(40, "employeeNotFound") }),
+  access: admin,
+  handler: async (i, { person, tx }) => {
+    const [row] = (await tx.execute(sql`select id from employees where number = ${i.number} and active`)) as unknown as { id: string }[];
+    if (!row) throw new ActionError("employeeNotFound", "number");
+    // Nobody locks themselves out by mistake; another admin can do it.
+    if (row.id === person!.employeeId) throw new ActionError("cannotDeactivateSelf");
+    return { employeeId: row.id, ...(await deactivateInTransaction(tx, row.id))! };
+  },
+  audit: (_i, r) => ({ action: "employee.deactivate", targetType: "employee", targetId: r.employeeId, details: { sessionsEnded: r.sessionsEnded } }),
+});
+
+export async function deactivateEmployeeAction(input: unknown) {
+  return deactivate(input as never);
 }

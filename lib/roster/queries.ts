@@ -85,29 +85,30 @@ export async function loadPersonByUserId(userId: string): Promise<CurrentPerson 
   return { ...row, roles: ["employee", ...row.roles] };
 }
 
+/** Deactivates an active employee and ends every session they have; null when they were not active. */
+export async function deactivateInTransaction(tx: DbOrTx, employeeId: string): Promise<{ sessionsEnded: number } | null> {
+  const updated = await tx
+    .update(employees)
+    .set({ active: false, deactivatedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(employees.id, employeeId), eq(employees.active, true)))
+    .returning({ id: employees.id });
+  if (updated.length === 0) return null;
+  const ended = await tx
+    .delete(sessions)
+    .where(sql`${sessions.userId} in (select ${users.id} from ${users} where ${users.employeeId} = ${employeeId})`)
+    .returning({ token: sessions.sessionToken });
+  return { sessionsEnded: ended.length };
+}
+
 /**
  * Deactivates an employee and ends every session they have, in one
  * transaction: from the next request on they are signed out everywhere.
  */
 export async function deactivateEmployee(actorEmployeeId: string | null, employeeId: string): Promise<boolean> {
   return db().transaction(async (tx) => {
-    const updated = await tx
-      .update(employees)
-      .set({ active: false, deactivatedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(employees.id, employeeId), eq(employees.active, true)))
-      .returning({ id: employees.id });
-    if (updated.length === 0) return false;
-    const ended = await tx
-      .delete(sessions)
-      .where(sql`${sessions.userId} in (select ${users.id} from ${users} where ${users.employeeId} = ${employeeId})`)
-      .returning({ token: sessions.sessionToken });
-    await recordAudit(tx, {
-      actorEmployeeId,
-      action: "employee.deactivate",
-      targetType: "employee",
-      targetId: employeeId,
-      details: { sessionsEnded: ended.length },
-    });
+    const done = await deactivateInTransaction(tx, employeeId);
+    if (!done) return false;
+    await recordAudit(tx, { actorEmployeeId, action: "employee.deactivate", targetType: "employee", targetId: employeeId, details: done });
     return true;
   });
 }

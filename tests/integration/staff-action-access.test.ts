@@ -11,7 +11,7 @@ import { createEmployee, seedJourney } from "../support/factories";
 const current: { person: CurrentPerson | null } = { person: null };
 vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => current.person }));
 
-const { importRosterAction, changeRoleAction } = await import("@/lib/roster/actions");
+const { importRosterAction, changeRoleAction, deactivateEmployeeAction } = await import("@/lib/roster/actions");
 const { createWaveAction, setWaveStatusAction } = await import("@/lib/roster/wave-actions");
 const { updatePoolAction, stockArrivalAction, markHandedOverAction } = await import("@/lib/devices/stock-actions");
 const { saveSettingAction, publishEligibilityRulesAction, addHolidayAction, removeHolidayAction } = await import("@/lib/settings/actions");
@@ -36,6 +36,7 @@ const sheet = { month: "2026-11", number: "E00001", days: [] };
 const adminCalls = () => [
   importRosterAction(rosterFile()),
   changeRoleAction({ number: "E00001", role: "admin", grant: true }),
+  deactivateEmployeeAction({ number: "E00001" }),
   createWaveAction({ name: "w", siteId: "", orgUnitId: "", perDay: "5", template: { fr: text, de: text, en: text } }),
   setWaveStatusAction({ waveId: randomUUID(), status: "paused" }),
   updatePoolAction({ kind: "laptop", capacity: "9999", dailyLimit: "" }),
@@ -98,6 +99,9 @@ describe("staff actions re-check the role on the server", () => {
     const result = await saveSettingAction({ key: "sla_hours", value: JSON.stringify({ urgent: 1, high: 4, normal: 24, low: 72 }) });
     expect(result.ok).toBe(true);
     expect((await stockArrivalAction({ kind: "laptop", count: "1" })).ok).toBe(true);
+    const leaving = await createEmployee();
+    expect(await deactivateEmployeeAction({ number: leaving.number })).toEqual({ ok: true, data: { employeeId: leaving.id, sessionsEnded: 0 } });
+    expect(await deactivateEmployeeAction({ number: current.person!.number })).toEqual({ ok: false, formError: "cannotDeactivateSelf" });
     await as(["employee", "hr"]);
     expect(await hr.approvePeriodAction(period)).toEqual({ ok: false, formError: "unitNotFound" }); // past the role check, refused by the domain
   });

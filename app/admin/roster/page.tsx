@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { DeactivateButton } from "@/components/admin/deactivate-button";
 import { RoleButtons } from "@/components/admin/role-buttons";
 import { RosterImportForm } from "@/components/admin/roster-import-form";
 import { buttonClass } from "@/components/ui/button";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminRosterPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requireRole("admin");
+  const me = await requireRole("admin");
   const t = await getTranslations("admin.roster");
   const q = (await searchParams).q?.slice(0, 100) ?? null;
   const staff = await listStaff(q);
@@ -72,6 +73,11 @@ export default async function AdminRosterPage({ searchParams }: { searchParams: 
                   <td className="p-2">{s.roles.length ? s.roles.map((r) => t(`roles.names.${r}`)).join(", ") : t("roles.none")}</td>
                   <td className="p-2">
                     <RoleButtons number={s.number} name={`${s.firstName} ${s.lastName}`} roles={s.roles} />
+                    {s.id !== me.employeeId ? (
+                      <div className="mt-2">
+                        <DeactivateButton number={s.number} name={`${s.firstName} ${s.lastName}`} />
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -23,7 +23,7 @@ export function noticeEmail(input: {
     key: string,
     values?: Record<string, string | number>,
   ) => string;
-  const values = input.values ?? {};
+  const values = localiseValues(input.values ?? {}, input.locale);
   const greeting = t("greeting", { name: input.firstName });
   const body = t(`${input.key}.body`, values);
   const button = t("openPortal");
@@ -34,4 +34,16 @@ export function noticeEmail(input: {
     text: [greeting, "", body, "", `${button}: ${input.link}`, "", footer].join("\n"),
     html: renderEmailHtml({ lang: input.locale, heading: t(`${input.key}.subject`, values), paragraphs: [greeting, body], action: { label: button, url: input.link }, footer }),
   };
+}
+
+/** A "YYYY-MM" month reads as the month's name in the recipient's language ("novembre 2026"). */
+function localiseValues(values: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      const month = typeof value === "string" ? value.match(/^(\d{4})-(0[1-9]|1[0-2])$/) : null;
+      if (!month) return [key, value];
+      const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+      return [key, new Intl.DateTimeFormat(`${locale}-CH`, { month: "long", year: "numeric", timeZone: "UTC" }).format(date)];
+    }),
+  );
 }

@@ -43,6 +43,13 @@ test("an employee submits a week; HR approves, locks and downloads the declarati
   await expect(hr.getByText("Submitted", { exact: true }).first()).toBeVisible();
   await expectAccessible(hr);
 
+  // The unit's month: each employee with what is missing.
+  await hr.goto(`/hr?month=${month}`);
+  await row.getByRole("link", { name: person.unit as string, exact: true }).click();
+  await expect(hr.getByRole("heading", { level: 1, name: person.unit as string })).toBeVisible();
+  await expect(hr.getByRole("row").filter({ hasText: person.number as string })).toContainText("Submitted");
+  await expectAccessible(hr);
+
   await hr.goto(`/hr?month=${month}`);
   await row.getByRole("button", { name: `Approve ${person.unit}` }).click();
   await expect(row).toContainText("Approved");

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { FunnelChart, TicketAgeChart } from "@/components/admin/charts";
+import { BurnDownChart, FunnelChart, TicketAgeChart } from "@/components/admin/charts";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
 import { PageTitle } from "@/components/ui/page-title";
-import { funnel, ticketsByAge, topIspFailures } from "@/lib/admin/dashboard";
+import { funnel, queueHistory, ticketsByAge, topIspFailures } from "@/lib/admin/dashboard";
 import { funnelSteps, stuck } from "@/lib/admin/funnel";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { requireRole } from "@/lib/auth/session";
@@ -21,7 +21,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const by = (await searchParams).by === "unit" ? "unit" : "site";
-  const [overview, steps, pools, tickets, isps] = await Promise.all([getAdminOverview(), funnel(by), poolStatuses(), ticketsByAge(), topIspFailures()]);
+  const [overview, steps, pools, tickets, isps, history] = await Promise.all([getAdminOverview(), funnel(by), poolStatuses(), ticketsByAge(), topIspFailures(), queueHistory()]);
   const figures = [
     ["activeEmployees", overview.activeEmployees],
     ["signedUp", overview.signedUp],
@@ -137,6 +137,36 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
+        <h3 className="mt-6 mb-2 text-lg font-semibold">{t("capacity.burnDown")}</h3>
+        <BurnDownChart data={history} labels={{ laptop: t("capacity.kinds.laptop"), vdi_seat: t("capacity.kinds.vdi_seat"), router_4g: t("capacity.kinds.router_4g") }} />
+        <details className="mt-2">
+          <summary className="cursor-pointer font-medium text-blue-800 underline">{t("capacity.burnDownTable")}</summary>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">{t("capacity.burnDown")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th scope="col" className="p-2">{t("capacity.day")}</th>
+                  <th scope="col" className="p-2">{t("capacity.kinds.laptop")}</th>
+                  <th scope="col" className="p-2">{t("capacity.kinds.vdi_seat")}</th>
+                  <th scope="col" className="p-2">{t("capacity.kinds.router_4g")}</th>
+                  <th scope="col" className="p-2">{t("capacity.activated")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((d) => (
+                  <tr key={d.day} className="border-b border-slate-200">
+                    <th scope="row" className="p-2 text-left font-medium">{format.dateTime(new Date(`${d.day}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}</th>
+                    <td className="p-2">{n(d.laptop)}</td>
+                    <td className="p-2">{n(d.vdi_seat)}</td>
+                    <td className="p-2">{n(d.router_4g)}</td>
+                    <td className="p-2">{n(d.activated)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
         <p className="mt-3">
           <Link href="/admin/stock" className="font-medium text-blue-800 underline">
             {t("capacity.manage")}

@@ -85,3 +85,23 @@ export async function sinceYesterday(tx: DbOrTx = db()): Promise<Since> {
            (select count(*) from allocations where kind in ('laptop', 'vdi_seat', 'router_4g') and reserved_at > now() - interval '1 day')::int as "devicesReserved"`)) as unknown as Since[];
   return row;
 }
+
+export type QueueDay = { day: string; laptop: number; vdi_seat: number; router_4g: number; activated: number };
+
+/**
+ * The burn-down: for each of the last `days` days (Zurich), how many people were still
+ * waiting at the end of the day per device kind, and how many devices were activated.
+ */
+export async function queueHistory(days = 14, tx: DbOrTx = db()): Promise<QueueDay[]> {
+  return (await tx.execute(sql`
+    with days as (
+      select d::date as day, ((d::date + 1)::timestamp at time zone 'Europe/Zurich') as day_end, (d::date::timestamp at time zone 'Europe/Zurich') as day_start
+        from generate_series((now() at time zone 'Europe/Zurich')::date - ${days - 1}::int, (now() at time zone 'Europe/Zurich')::date, interval '1 day') d)
+    select to_char(days.day, 'YYYY-MM-DD') as day,
+           count(a.id) filter (where a.kind = 'laptop' and a.requested_at < days.day_end and (a.reserved_at is null or a.reserved_at >= days.day_end) and (a.released_at is null or a.released_at >= days.day_end))::int as laptop,
+           count(a.id) filter (where a.kind = 'vdi_seat' and a.requested_at < days.day_end and (a.reserved_at is null or a.reserved_at >= days.day_end) and (a.released_at is null or a.released_at >= days.day_end))::int as vdi_seat,
+           count(a.id) filter (where a.kind = 'router_4g' and a.requested_at < days.day_end and (a.reserved_at is null or a.reserved_at >= days.day_end) and (a.released_at is null or a.released_at >= days.day_end))::int as router_4g,
+           count(a.id) filter (where a.reserved_at >= days.day_start and a.reserved_at < days.day_end)::int as activated
+      from days left join allocations a on a.kind in ('laptop', 'vdi_seat', 'router_4g') and a.requested_at < days.day_end
+     group by days.day order by days.day`)) as unknown as QueueDay[];
+}

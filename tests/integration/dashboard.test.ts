@@ -46,3 +46,17 @@ test("invitation waves send N a day to people in scope, once each, and feed the 
   await db().transaction((tx) => setWaveStatus(tx, wave.id, "paused"));
   expect((await funnel("unit")).groups.find((g) => g.group === "Wave unit")!.counts).toMatchObject({ roster: 5, invited: 4, signed_in: 1 });
 });
+
+test("the burn-down counts who was still waiting at the end of each day, and the activations", async () => {
+  const { queueHistory } = await import("@/lib/admin/dashboard");
+  const [laptop] = (await db().execute(sql`select id from resource_pools where kind = 'laptop'`)) as unknown as { id: string }[];
+  const before = await queueHistory(3);
+  const [a, b] = [await createEmployee(), await createEmployee()];
+  // a: asked two days ago, got it yesterday. b: asked yesterday, still waiting.
+  await db().execute(sql`insert into allocations (employee_id, pool_id, kind, status, requested_at, reserved_at) values
+    (${a.id}, ${laptop.id}, 'laptop', 'reserved', now() - interval '2 days', now() - interval '1 day'),
+    (${b.id}, ${laptop.id}, 'laptop', 'waiting', now() - interval '1 day', null)`);
+  const after = await queueHistory(3);
+  expect(after.map((d) => d.laptop - before.find((x) => x.day === d.day)!.laptop)).toEqual([1, 1, 1]);
+  expect(after.map((d) => d.activated - before.find((x) => x.day === d.day)!.activated)).toEqual([0, 1, 0]);
+});

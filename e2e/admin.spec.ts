@@ -102,4 +102,6 @@ test("an admin starts an invitation wave, refuses a broken setting, and reads th
   await page.getByRole("link", { name: "On site" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "On-site roster" })).toBeVisible();
   await expectAccessible(page);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download this list (CSV)" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^on-site-\d{4}-\d{2}-\d{2}\.csv$/);
 });

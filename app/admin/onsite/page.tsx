@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
+import { PrintButton } from "@/components/ui/print-button";
 import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
 import { onsiteRoster, zurichToday } from "@/lib/roster/onsite";
@@ -29,7 +30,13 @@ export default async function AdminOnsitePage({ searchParams }: { searchParams: 
           {t("show")}
         </button>
       </form>
-      <p className="mb-4 font-semibold">{format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" })}</p>
+      <div className="mb-4 flex flex-wrap items-center gap-4">
+        <p className="font-semibold">{format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" })}</p>
+        <a href={`/admin/onsite/export?day=${day}`} className="font-medium text-blue-800 underline print:hidden">
+          {t("export")}
+        </a>
+        <PrintButton label={t("print")} />
+      </div>
       {sites.length === 0 ? <p>{t("none")}</p> : null}
       <div className="flex flex-col gap-6">
         {sites.map((s) => (

@@ -5,6 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { AddHolidayForm, RemoveHolidayButton } from "@/components/admin/holiday-forms";
 import { RulesEditor } from "@/components/admin/rules-editor";
 import { SettingEditor } from "@/components/admin/setting-editor";
+import { SettingForm, type SettingField } from "@/components/admin/setting-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { activeEligibilityRules, editableValues, holidaysOfYear } from "@/lib/settings/service";
@@ -20,6 +21,24 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
   const askedYear = Number((await searchParams).year);
   const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getUTCFullYear();
   const [values, rules, holidays] = await Promise.all([editableValues(), activeEligibilityRules(), holidaysOfYear(year)]);
+  // The flat settings as forms; the nested ones (gateways, lists of replies…) stay JSON.
+  const number = (name: string): SettingField => ({ name, kind: "number", label: t(`fields.${name}`) });
+  const choice = (name: string, options: string[]): SettingField => ({ name, kind: "select", label: t(`fields.${name}`), options: options.map((o) => ({ value: o, label: t(`options.${o}`) })) });
+  const forms: Partial<Record<string, SettingField[]>> = {
+    sla_hours: ["urgent", "high", "normal", "low"].map(number),
+    crisis_summary: [{ name: "recipients", kind: "emails", label: t("fields.recipients"), hint: t("fields.recipientsHint") }, number("hour"), choice("language", ["fr", "de", "en"])],
+    rht: [
+      number("waitingDays"),
+      number("overtimeThresholdMinutes"),
+      number("overtimeLookBackMonths"),
+      number("holidayAdjacentDays"),
+      number("thresholdPercent"),
+      choice("departmentBase", ["all_entitled", "with_loss"]),
+      choice("lossBase", ["normal_minus_absences", "normal"]),
+      number("over85MaxPeriods"),
+      number("over85WindowMonths"),
+    ],
+  };
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -40,7 +59,11 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
             <p className="mb-3 text-slate-700">
               {t(`keys.${v.key}.lead`)} {v.updatedAt ? t("updated", { when: format.dateTime(new Date(v.updatedAt), { dateStyle: "medium", timeStyle: "short" }) }) : t("default")}
             </p>
-            <SettingEditor settingKey={v.key} label={t(`keys.${v.key}.title`)} hint={t("jsonHint")} initial={v.json} />
+            {forms[v.key] ? (
+              <SettingForm settingKey={v.key} title={t(`keys.${v.key}.title`)} fields={forms[v.key]!} initial={JSON.parse(v.json) as Record<string, unknown>} />
+            ) : (
+              <SettingEditor settingKey={v.key} label={t(`keys.${v.key}.title`)} hint={t("jsonHint")} initial={v.json} />
+            )}
           </section>
         ))}
         <section aria-labelledby="holidays-heading" className="rounded-lg border border-slate-300 bg-white p-4">

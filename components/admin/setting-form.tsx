@@ -1,0 +1,93 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { Field, fieldIds } from "@/components/ui/field";
+import { saveSettingAction } from "@/lib/settings/actions";
+
+/** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
+export type SettingField = { name: string; label: string; hint?: string } & ({ kind: "number" } | { kind: "select"; options: { value: string; label: string }[] } | { kind: "emails" });
+
+const inputClass = "min-h-11 w-full rounded-md border border-slate-500 bg-white px-3";
+
+/**
+ * A setting as a form. The server checks it against the setting's schema like the JSON
+ * editor does: the refusal names the field, and nothing is saved.
+ */
+export function SettingForm({ settingKey, title, fields, initial }: { settingKey: string; title: string; fields: SettingField[]; initial: Record<string, unknown> }) {
+  const t = useTranslations("admin.settings");
+  const router = useRouter();
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.kind === "emails" ? ((initial[f.name] as string[] | undefined) ?? []).join("\n") : String(initial[f.name] ?? "")])),
+  );
+  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function save() {
+    const value = {
+      ...initial,
+      ...Object.fromEntries(
+        fields.map((f) => [
+          f.name,
+          f.kind === "number" ? (values[f.name].trim() === "" ? null : Number(values[f.name].replace(",", "."))) : f.kind === "emails" ? values[f.name].split(/[\s,;]+/).filter(Boolean) : values[f.name],
+        ]),
+      ),
+    };
+    setPending(true);
+    setError(null);
+    setSaved(false);
+    const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value) });
+    setPending(false);
+    if (!result.ok) return setError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
+    setSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {error ? <FormError error={{ key: error.key, values: error.values }} /> : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        {fields.map((f) => {
+          const id = `${settingKey}-${f.name}`;
+          return (
+            <Field key={f.name} id={id} label={f.label} hint={f.hint}>
+              {f.kind === "select" ? (
+                <select id={id} className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
+                  {f.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : f.kind === "emails" ? (
+                <textarea id={id} rows={4} className="w-full rounded-md border border-slate-500 p-2" aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+              ) : (
+                <input id={id} inputMode="decimal" className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+              )}
+            </Field>
+          );
+        })}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {t("save", { setting: title })}
+        </Button>
+        {saved ? (
+          <p role="status" className="font-medium text-green-800">
+            {t("saved")}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

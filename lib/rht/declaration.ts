@@ -127,3 +127,13 @@ export function unitThresholdAccumulator(settings: RhtSettings) {
 
 /** Compensable minutes once the unit's threshold is known: nothing below 10 %. */
 export const compensableIn = (figures: Pick<EmployeeFigures, "compensable">, unit: UnitThreshold) => (unit.qualifies ? figures.compensable : 0);
+
+/**
+ * The compensation (Art. 34 LACI): 80 % of the lost share of the AVS wage, the wage capped
+ * at the insured maximum. In centimes; null without a wage or planned time.
+ */
+export function compensationCents(figures: Pick<EmployeeFigures, "normal">, compensableMinutes: number, wageCents: number | null, insuredMaxYearlyFrancs: number): number | null {
+  if (wageCents === null || figures.normal === 0) return null;
+  const capped = Math.min(wageCents, Math.round((insuredMaxYearlyFrancs * 100) / 12));
+  return Math.round((capped * compensableMinutes * 80) / (figures.normal * 100));
+}

@@ -2,7 +2,7 @@
 
 import { absenceKinds } from "./rules";
 import type { EmployeeFigures, UnitThreshold } from "./declaration";
-import { compensableIn } from "./declaration";
+import { compensableIn, compensationCents } from "./declaration";
 
 export const summaryColumns = [
   "number",
@@ -24,6 +24,7 @@ export const summaryColumns = [
   "lossPercent",
   "over85Periods",
   "avsWage",
+  "compensation",
   "excluded",
 ] as const;
 export type SummaryColumn = (typeof summaryColumns)[number];
@@ -47,8 +48,9 @@ export type SummaryPerson = {
 };
 
 /** One employee's row, in `summaryColumns` order; `excludedLabel` names the exclusion in the reader's language. */
-export function summaryRow(p: SummaryPerson, unit: UnitThreshold, excludedLabel: (reason: string) => string): Cell[] {
+export function summaryRow(p: SummaryPerson, unit: UnitThreshold, excludedLabel: (reason: string) => string, insuredMaxYearlyFrancs = 148_200): Cell[] {
   const f = p.figures;
+  const compensation = compensationCents(f, compensableIn(f, unit), p.hr?.wageCents ?? null, insuredMaxYearlyFrancs);
   const values: Record<SummaryColumn, Cell> = {
     number: p.number,
     lastName: p.lastName,
@@ -69,6 +71,7 @@ export function summaryRow(p: SummaryPerson, unit: UnitThreshold, excludedLabel:
     lossPercent: percent(f.loss.lost, f.loss.base),
     over85Periods: f.over85Periods,
     avsWage: p.hr?.wageCents == null ? null : p.hr.wageCents / 100,
+    compensation: compensation === null ? null : compensation / 100,
     excluded: f.excludedReason ? excludedLabel(f.excludedReason) : null,
   };
   return summaryColumns.map((c) => values[c]);
@@ -76,11 +79,12 @@ export function summaryRow(p: SummaryPerson, unit: UnitThreshold, excludedLabel:
 
 /** Sums in minutes (then hours), so the totals row is exact rather than a sum of rounded cells. */
 export function totalsAccumulator() {
-  const minutes = { normal: 0, worked: 0, overtime: 0, lost: 0, holidayAdjacent: 0, overtimeDeduction: 0, waitingPeriod: 0, compensable: 0, lossBase: 0, wageCents: 0 };
+  const minutes = { normal: 0, worked: 0, overtime: 0, lost: 0, holidayAdjacent: 0, overtimeDeduction: 0, waitingPeriod: 0, compensable: 0, lossBase: 0, wageCents: 0, compensationCents: 0 };
   const absences = Object.fromEntries(absenceKinds.map((k) => [k, 0])) as Record<(typeof absenceKinds)[number], number>;
   let people = 0;
   return {
-    add(f: EmployeeFigures, unit: UnitThreshold, wageCents: number | null) {
+    add(f: EmployeeFigures, unit: UnitThreshold, wageCents: number | null, insuredMaxYearlyFrancs = 148_200) {
+      minutes.compensationCents += compensationCents(f, compensableIn(f, unit), wageCents, insuredMaxYearlyFrancs) ?? 0;
       people += 1;
       minutes.normal += f.normal;
       minutes.worked += f.worked;
@@ -109,6 +113,7 @@ export function totalsAccumulator() {
         compensable: hours(minutes.compensable),
         lossPercent: percent(minutes.lost, minutes.lossBase),
         avsWage: minutes.wageCents / 100,
+        compensation: minutes.compensationCents / 100,
       };
       return summaryColumns.map((c) => values[c] ?? null);
     },

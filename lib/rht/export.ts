@@ -44,8 +44,8 @@ export async function exportDeclaration(request: ExportRequest): Promise<ExportF
     const totals = totalsAccumulator();
     for await (const e of employeeMonths(month, { unitId, settings, hrFields: true })) {
       const unit = thresholdOf(e.orgUnitId);
-      totals.add(e.figures, unit, e.hr?.wageCents ?? null);
-      yield summaryRow(e, unit, excludedLabel);
+      totals.add(e.figures, unit, e.hr?.wageCents ?? null, settings.insuredMaxYearlyFrancs);
+      yield summaryRow(e, unit, excludedLabel, settings.insuredMaxYearlyFrancs);
     }
     yield totals.row(t("total"));
   }

@@ -43,6 +43,8 @@ export const rhtSettingsSchema = z.object({
   over85MaxPeriods: z.number().int().min(0).max(24),
   /** Months over which periods above 85 % are counted. */
   over85WindowMonths: z.number().int().min(1).max(36),
+  /** The insured salary cap, in francs a year (148,200 in 2020–2025); absent in settings saved before it existed. */
+  insuredMaxYearlyFrancs: z.number().int().min(0).max(10_000_000).default(148_200),
 });
 export type RhtSettings = z.infer<typeof rhtSettingsSchema>;
 export const defaultRhtSettings: RhtSettings = {
@@ -55,6 +57,7 @@ export const defaultRhtSettings: RhtSettings = {
   lossBase: "normal_minus_absences",
   over85MaxPeriods: 4,
   over85WindowMonths: 24,
+  insuredMaxYearlyFrancs: 148_200,
 };
 
 /** The crisis cell's daily summary: who gets it, and at what hour (Zurich time). */

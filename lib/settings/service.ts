@@ -20,7 +20,10 @@ export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingK
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return settingKeys.map((key) => {
     const row = byKey.get(key);
-    return { key, json: JSON.stringify(row?.value ?? editableSettings[key].fallback, null, 2), updatedAt: row?.updated_at ?? null, stored: Boolean(row) };
+    // Parsed, so fields added since the value was saved show with their defaults.
+    const parsed = row ? editableSettings[key].schema.safeParse(row.value) : null;
+    const value = row ? (parsed?.success ? parsed.data : row.value) : editableSettings[key].fallback;
+    return { key, json: JSON.stringify(value, null, 2), updatedAt: row?.updated_at ?? null, stored: Boolean(row) };
   });
 }
 

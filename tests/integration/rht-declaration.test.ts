@@ -96,6 +96,8 @@ describe("a unit's month from entry to declaration", () => {
     // 21 days × 504 normal, 252 worked; waiting period one average day (504); unit qualifies at 50 %.
     expect([h[col("Normal hours")], h[col("Hours worked")], h[col("Lost hours")], h[col("Waiting period (h)")], h[col("Compensable lost hours")], h[col("Loss (%)")]]).toEqual(["176.4", "88.2", "88.2", "8.4", "79.8", "50"]);
     expect([h[col("AVS number")], h[col("Birth date")], h[col("AVS wage (CHF)")]]).toEqual(["756.1234.5678.97", "1980-02-03", "6123.45"]);
+    // 80 % of 6123.45 × 4788 / 10584 compensable minutes.
+    expect(h[col("Compensation, 80 % (CHF)")]).toBe("2216.11");
     const f = byNumber.get(formula.number)!;
     expect([f[col("Last name")], f[col("First name")]]).toEqual(["'=HYPERLINK(\"http://x\")", "'-2+3"]);
     expect([f[col("Compensable lost hours")], f[col("Excluded from short-time work")]]).toEqual(["0", "Notice given"]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { blocksApproval, checkCollector, namesPerCheck, type Check, type CheckCode, type CheckLevel, type CheckPerson } from "@/lib/rht/checks";
 import {
+  compensationCents,
   compensableIn,
   declaredDays,
   employeeMonth,
@@ -590,6 +591,7 @@ describe("export format", () => {
       ["lossPercent", 66.16], // 2268 / 3428
       ["over85Periods", 1],
       ["avsWage", 6123.45],
+      ["compensation", 247.85], // 80 % of 6123.45 × 204 / 4032, under the insured cap
       ["excluded", null],
     ]);
   });
@@ -656,6 +658,7 @@ describe("export format", () => {
       ["lossPercent", 2], // 3 / 150
       ["over85Periods", null],
       ["avsWage", 1000.34], // 100 001 + 0 + 33 cents
+      ["compensation", 16.01], // 1600 + nothing without a wage + 1 cent, each rounded to the centime
       ["excluded", null],
     ]);
   });
@@ -663,5 +666,17 @@ describe("export format", () => {
   test("totals row: nothing compensable in a unit below 10 %", () => {
     const byColumn = Object.fromEntries(pairs(totalsFor(unitBelow).row("Total")));
     expect(byColumn).toMatchObject({ lost: 0.05, compensable: 0 });
+  });
+});
+
+describe("compensation (Art. 34 LACI)", () => {
+  test.each<[string, number, number, number | null, number, number | null]>([
+    ["80 % of the lost share of the wage", 10_000, 2_500, 600_000, 148_200, 120_000], // 6000 × 25 % × 80 %
+    ["the wage is capped at the insured maximum (12,350 a month)", 10_000, 2_500, 2_000_000, 148_200, 247_000], // 12 350 × 25 % × 80 %
+    ["nothing compensable, nothing paid", 10_000, 0, 600_000, 148_200, 0],
+    ["no wage on the roster: no figure", 10_000, 2_500, null, 148_200, null],
+    ["no planned time: no figure", 0, 0, 600_000, 148_200, null],
+  ])("%s", (_label, normal, compensable, wage, cap, expected) => {
+    expect(compensationCents({ normal }, compensable, wage, cap)).toBe(expected);
   });
 });

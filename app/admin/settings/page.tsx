@@ -37,6 +37,7 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
       choice("lossBase", ["normal_minus_absences", "normal"]),
       number("over85MaxPeriods"),
       number("over85WindowMonths"),
+      number("insuredMaxYearlyFrancs"),
     ],
   };
   return (

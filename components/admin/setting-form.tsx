@@ -9,7 +9,24 @@ import { Field, fieldIds } from "@/components/ui/field";
 import { saveSettingAction } from "@/lib/settings/actions";
 
 /** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
-export type SettingField = { name: string; label: string; hint?: string } & ({ kind: "number" } | { kind: "select"; options: { value: string; label: string }[] } | { kind: "emails" });
+export type SettingField = { name: string; label: string; hint?: string } & (
+  | { kind: "number" }
+  | { kind: "select"; options: { value: string; label: string }[] }
+  | { kind: "emails" }
+  /** Date ranges, one per line: "2026-12-24 2027-01-04" (a single date is a one-day range). */
+  | { kind: "ranges" }
+);
+
+const toLines = (f: SettingField, value: unknown) =>
+  f.kind === "emails" ? ((value as string[] | undefined) ?? []).join("\n") : ((value as { from: string; to: string }[] | undefined) ?? []).map((r) => (r.from === r.to ? r.from : `${r.from} ${r.to}`)).join("\n");
+const fromLines = (f: SettingField, text: string) =>
+  f.kind === "emails"
+    ? text.split(/[\s,;]+/).filter(Boolean)
+    : text
+        .split("\n")
+        .map((line) => line.trim().split(/[\s,;]+|\s*[–—]\s*/).filter(Boolean))
+        .filter((parts) => parts.length > 0)
+        .map(([from, to]) => ({ from, to: to ?? from }));
 
 const inputClass = "min-h-11 w-full rounded-md border border-slate-500 bg-white px-3";
 
@@ -21,7 +38,7 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
   const t = useTranslations("admin.settings");
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, f.kind === "emails" ? ((initial[f.name] as string[] | undefined) ?? []).join("\n") : String(initial[f.name] ?? "")])),
+    Object.fromEntries(fields.map((f) => [f.name, f.kind === "emails" || f.kind === "ranges" ? toLines(f, initial[f.name]) : String(initial[f.name] ?? "")])),
   );
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
   const [saved, setSaved] = useState(false);
@@ -33,7 +50,7 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
       ...Object.fromEntries(
         fields.map((f) => [
           f.name,
-          f.kind === "number" ? (values[f.name].trim() === "" ? null : Number(values[f.name].replace(",", "."))) : f.kind === "emails" ? values[f.name].split(/[\s,;]+/).filter(Boolean) : values[f.name],
+          f.kind === "number" ? (values[f.name].trim() === "" ? null : Number(values[f.name].replace(",", "."))) : f.kind === "emails" || f.kind === "ranges" ? fromLines(f, values[f.name]) : values[f.name],
         ]),
       ),
     };
@@ -69,7 +86,7 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
                     </option>
                   ))}
                 </select>
-              ) : f.kind === "emails" ? (
+              ) : f.kind === "emails" || f.kind === "ranges" ? (
                 <textarea id={id} rows={4} className="w-full rounded-md border border-slate-500 p-2" aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
               ) : (
                 <input id={id} inputMode="decimal" className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />

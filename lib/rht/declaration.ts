@@ -3,7 +3,7 @@
 
 import type { RhtSettings } from "@/lib/settings/schemas";
 import { daysOfMonth, shiftMonth } from "./month";
-import { holidayAdjacentDates, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, type DayRecord, type MonthFigures, type Weekday } from "./rules";
+import { holidayAdjacentDates, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type DayRecord, type MonthFigures, type Weekday } from "./rules";
 
 export const exclusionReasons = ["notice_given", "fixed_term", "apprentice", "on_call", "temporary"] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];
@@ -82,7 +82,10 @@ export function employeeMonth(input: {
   const { settings } = input;
   const priorOvertimeBalance = overtimeBalance(input.history, input.month, settings.overtimeLookBackMonths);
   const figures = monthFigures(input.days, {
-    nonCompensable: settings.holidayAdjacentDays > 0 ? holidayAdjacentDates(input.holidays, workingDays, settings.holidayAdjacentDays) : new Set(),
+    nonCompensable: new Set([
+      ...(settings.holidayAdjacentDays > 0 ? holidayAdjacentDates(input.holidays, workingDays, settings.holidayAdjacentDays) : []),
+      ...(settings.shutdownAdjacentDays > 0 ? shutdownAdjacentDates(settings.shutdowns, workingDays, settings.shutdownAdjacentDays) : []),
+    ]),
     priorOvertimeBalance,
     overtimeThreshold: settings.overtimeThresholdMinutes,
     waitingDays: settings.waitingDays,

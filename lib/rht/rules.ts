@@ -65,6 +65,28 @@ export function holidayAdjacentDates(publicHolidays: string[], workingDays: Week
   return result;
 }
 
+/**
+ * Days whose lost time is not compensable around company shutdowns: the `span` working
+ * days before each shutdown's first day and after its last (RHT-RULES.md: 5 by default).
+ */
+export function shutdownAdjacentDates(shutdowns: { from: string; to: string }[], workingDays: Weekday[], span = 5): Set<string> {
+  const result = new Set<string>();
+  const working = new Set(workingDays);
+  for (const shutdown of shutdowns) {
+    for (const [start, direction] of [[shutdown.from, -1], [shutdown.to, 1]] as const) {
+      let found = 0;
+      for (let offset = 1; found < span && offset < 62; offset += 1) {
+        const date = new Date((dayIndex(start) + direction * offset) * 86_400_000).toISOString().slice(0, 10);
+        if (working.has(isoWeekday(date))) {
+          result.add(date);
+          found += 1;
+        }
+      }
+    }
+  }
+  return result;
+}
+
 export type MonthOptions = {
   /** Dates (within the month) whose lost minutes are not compensable. */
   nonCompensable: Set<string>;

@@ -33,6 +33,13 @@ export const rhtSettingsSchema = z.object({
   overtimeLookBackMonths: z.number().int().min(1).max(24),
   /** Days before and after a weekday public holiday whose loss is not compensable (0 = rule off). */
   holidayAdjacentDays: z.number().int().min(0).max(5),
+  /** Company shutdowns (first and last day); lost time next to them is not compensable. */
+  shutdowns: z
+    .array(z.object({ from: z.iso.date(), to: z.iso.date() }).refine((s) => s.from <= s.to, "shutdown ends before it starts"))
+    .max(50)
+    .default([]),
+  /** Working days before and after a shutdown whose loss is not compensable. */
+  shutdownAdjacentDays: z.number().int().min(0).max(10).default(5),
   /** The department qualifies at this loss, in percent. */
   thresholdPercent: z.number().min(0).max(100),
   /** Who counts for the department threshold. */
@@ -52,6 +59,8 @@ export const defaultRhtSettings: RhtSettings = {
   overtimeThresholdMinutes: 20 * 60,
   overtimeLookBackMonths: 6,
   holidayAdjacentDays: 2,
+  shutdowns: [],
+  shutdownAdjacentDays: 5,
   thresholdPercent: 10,
   departmentBase: "all_entitled",
   lossBase: "normal_minus_absences",

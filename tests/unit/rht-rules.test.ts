@@ -111,3 +111,26 @@ describe("department 10 % threshold", () => {
     expect(departmentQualifies(employees).qualifies).toBe(qualifies);
   });
 });
+
+describe("days next to a company shutdown", () => {
+  test("five working days before the first day and after the last, skipping weekends", async () => {
+    const { shutdownAdjacentDates } = await import("@/lib/rht/rules");
+    // Shutdown Thu 24 Dec 2026 – Mon 4 Jan 2027.
+    const dates = [...shutdownAdjacentDates([{ from: "2026-12-24", to: "2027-01-04" }], weekdays)].sort();
+    expect(dates).toEqual(["2026-12-17", "2026-12-18", "2026-12-21", "2026-12-22", "2026-12-23", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08", "2027-01-11"]);
+    expect([...shutdownAdjacentDates([{ from: "2026-12-24", to: "2026-12-24" }], weekdays, 1)].sort()).toEqual(["2026-12-23", "2026-12-25"]);
+    expect(shutdownAdjacentDates([], weekdays).size).toBe(0);
+  });
+
+  test("lost time on those days is removed from what is compensable", async () => {
+    const { employeeMonth } = await import("@/lib/rht/declaration");
+    const { defaultRhtSettings } = await import("@/lib/settings/schemas");
+    // December 2026, 504 planned a day, the 21st–23rd fully lost (just before a shutdown from the 24th).
+    const days: DayRecord[] = ["2026-12-21", "2026-12-22", "2026-12-23"].map((date) => ({ date, planned: 504, worked: 0, absences: {} }));
+    const without = employeeMonth({ month: "2026-12", days, holidays: [], excludedReason: null, history: [], settings: { ...defaultRhtSettings, waitingDays: 0 } });
+    const withShutdown = employeeMonth({ month: "2026-12", days, holidays: [], excludedReason: null, history: [], settings: { ...defaultRhtSettings, waitingDays: 0, shutdowns: [{ from: "2026-12-24", to: "2027-01-04" }] } });
+    expect(without.compensable).toBe(3 * 504);
+    expect(withShutdown.deductions.holidayAdjacent).toBe(3 * 504);
+    expect(withShutdown.compensable).toBe(0);
+  });
+});

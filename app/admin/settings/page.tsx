@@ -32,6 +32,8 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
       number("overtimeThresholdMinutes"),
       number("overtimeLookBackMonths"),
       number("holidayAdjacentDays"),
+      { name: "shutdowns", kind: "ranges", label: t("fields.shutdowns"), hint: t("fields.shutdownsHint") },
+      number("shutdownAdjacentDays"),
       number("thresholdPercent"),
       choice("departmentBase", ["all_entitled", "with_loss"]),
       choice("lossBase", ["normal_minus_absences", "normal"]),

@@ -6,6 +6,7 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { db } from "@/lib/db";
+import { rhtSettingsSchema } from "@/lib/settings/schemas";
 import { logger } from "@/lib/log/logger";
 import type { UnitThreshold } from "./declaration";
 import { employeeMonths, rhtSettings, summariseMonth } from "./employee-months";
@@ -29,8 +30,11 @@ export async function exportDeclaration(request: ExportRequest): Promise<ExportF
   const settings = await rhtSettings();
   const units = await summariseMonth(month, { unitId, settings });
   const periods = (await db().execute(sql`
-    select org_unit_id from rht_periods where month = ${`${month}-01`}::date and status = 'locked'`)) as unknown as { org_unit_id: string }[];
+    select org_unit_id, settings from rht_periods where month = ${`${month}-01`}::date and status = 'locked'`)) as unknown as { org_unit_id: string; settings: unknown }[];
   const locked = new Set(periods.map((p) => p.org_unit_id));
+  // A locked period keeps the insured cap it was locked with: a later change of the setting changes nothing in it.
+  const capOf = new Map(periods.map((p) => [p.org_unit_id, rhtSettingsSchema.safeParse(p.settings).data?.insuredMaxYearlyFrancs ?? settings.insuredMaxYearlyFrancs]));
+  const cap = (unitId: string) => capOf.get(unitId) ?? settings.insuredMaxYearlyFrancs;
   const final = units.size > 0 && [...units.keys()].every((id) => locked.has(id));
   const employees = [...units.values()].reduce((a, u) => a + u.employees, 0);
 
@@ -44,8 +48,8 @@ export async function exportDeclaration(request: ExportRequest): Promise<ExportF
     const totals = totalsAccumulator();
     for await (const e of employeeMonths(month, { unitId, settings, hrFields: true })) {
       const unit = thresholdOf(e.orgUnitId);
-      totals.add(e.figures, unit, e.hr?.wageCents ?? null, settings.insuredMaxYearlyFrancs);
-      yield summaryRow(e, unit, excludedLabel, settings.insuredMaxYearlyFrancs);
+      totals.add(e.figures, unit, e.hr?.wageCents ?? null, cap(e.orgUnitId));
+      yield summaryRow(e, unit, excludedLabel, cap(e.orgUnitId));
     }
     yield totals.row(t("total"));
   }

@@ -204,3 +204,25 @@ async function databaseRefusal(promise: Promise<unknown>): Promise<string> {
   }
 }
 const formatted = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+
+describe("a locked month keeps the settings it was locked with", () => {
+  test("changing the insured cap afterwards does not change the declared compensation", async () => {
+    const { saveSetting } = await import("@/lib/settings/service");
+    const { defaultRhtSettings } = await import("@/lib/settings/schemas");
+    const unitId = await unit("CAP");
+    const hr = await hrPerson();
+    const rich = await createEmployee({ orgUnitId: unitId, avsMonthlyWageCents: 2_000_000 }); // 20,000 a month, above the cap
+    await fillMonth(rich.id, () => ({ worked: "4:12" }));
+    await db().transaction((tx) => approvePeriod(tx, hr.id, unitId, month));
+    await db().transaction((tx) => lockPeriod(tx, hr.id, unitId, month));
+    const compensation = async () => {
+      const rows = parse((await text(await exportDeclaration(request(unitId, "csv")))).toString("utf8"), { delimiter: ";", bom: true }) as string[][];
+      return rows.find((r) => r[0] === rich.number)![rows[0].indexOf("Compensation, 80 % (CHF)")];
+    };
+    // 12,350 (148,200 / 12) × 4788 / 10584 × 80 %
+    expect(await compensation()).toBe("4469.52");
+    await db().transaction((tx) => saveSetting(tx, "rht", JSON.stringify({ ...defaultRhtSettings, insuredMaxYearlyFrancs: 300_000 })));
+    expect(await compensation()).toBe("4469.52");
+    await db().transaction((tx) => saveSetting(tx, "rht", JSON.stringify(defaultRhtSettings)));
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { queuePosition } from "@/lib/devices/service";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import type { TicketStatus } from "./rules";
@@ -160,11 +161,11 @@ export async function getTicketDetail(number: number): Promise<TicketDetail | nu
      where t.number = ${number}`)) as unknown as (Omit<TicketDetail, "device" | "token" | "tests" | "earlier" | "events"> & { createdAt: string; slaDueAt: string })[];
   if (!t) return null;
   const employeeId = t.employee.id;
-  const [device] = (await db().execute(sql`
-    select a.kind, a.status, a.requested_at as "requestedAt",
-           case when a.status = 'waiting' then (select count(*)::int + 1 from allocations w where w.pool_id = a.pool_id and w.status = 'waiting'
-                  and (w.priority > a.priority or (w.priority = a.priority and w.queue_seq < a.queue_seq))) end as position
-      from allocations a where a.employee_id = ${employeeId} and a.kind in ('laptop', 'vdi_seat') order by a.requested_at desc limit 1`)) as unknown as (TicketDetail["device"] & { requestedAt: string })[];
+  const [latest] = (await db().execute(sql`
+    select a.id, a.kind, a.status, a.requested_at as "requestedAt"
+      from allocations a where a.employee_id = ${employeeId} and a.kind in ('laptop', 'vdi_seat') order by a.requested_at desc limit 1`)) as unknown as { id: string; kind: string; status: string; requestedAt: string }[];
+  // The same queue position the employee sees on their own page.
+  const device = latest ? { kind: latest.kind, status: latest.status, requestedAt: latest.requestedAt, position: latest.status === "waiting" ? await queuePosition(db(), latest.id) : null } : undefined;
   const [token] = (await db().execute(sql`
     select type, status, case when locked_until > now() then locked_until end as "lockedUntil" from mfa_tokens where employee_id = ${employeeId} order by created_at desc limit 1`)) as unknown as TicketDetail["token"][];
   const tests = (await db().execute(sql`

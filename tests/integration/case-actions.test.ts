@@ -19,7 +19,14 @@ test("queue priority puts a person ahead of everyone waiting and promotes when a
   for (const p of [first, second, urgent]) await tx((t) => requestDevice(t, p.id, "vdi"));
   const ticket = await tx((t) => raiseTicket(t, { employeeId: urgent.id, category: "device_problem", summary: "urgent" }));
   const agent = await createEmployee();
+  // The ticket page shows the person's place in the queue, the same as their own page.
+  const { getTicketDetail } = await import("@/lib/triage/queries");
+  const { getDeviceOverview } = await import("@/lib/devices/queries");
+  const before = (await getTicketDetail(ticket.number))!.device!;
+  expect(before).toMatchObject({ kind: "vdi_seat", status: "waiting" });
+  expect(before.position).toBe((await getDeviceOverview(urgent.id)).request!.position);
   expect(await tx((t) => grantPriorityFor(t, agent.id, ticket.number))).toEqual({ promoted: 0 });
+  expect((await getTicketDetail(ticket.number))!.device!.position).toBe(1);
   await db().execute(sql`update resource_pools set capacity = in_use + 1 where kind = 'vdi_seat'`);
   const { promoteAllQueues } = await import("@/lib/devices/service");
   await tx((t) => promoteAllQueues(t));

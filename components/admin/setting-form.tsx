@@ -11,6 +11,8 @@ import { saveSettingAction } from "@/lib/settings/actions";
 /** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
 export type SettingField = { name: string; label: string; hint?: string } & (
   | { kind: "number" }
+  /** A date; empty is none (null). */
+  | { kind: "date" }
   | { kind: "select"; options: { value: string; label: string }[] }
   | { kind: "emails" }
   /** Date ranges, one per line: "2026-12-24 2027-01-04" (a single date is a one-day range). */
@@ -50,7 +52,7 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
       ...Object.fromEntries(
         fields.map((f) => [
           f.name,
-          f.kind === "number" ? (values[f.name].trim() === "" ? null : Number(values[f.name].replace(",", "."))) : f.kind === "emails" || f.kind === "ranges" ? fromLines(f, values[f.name]) : values[f.name],
+          f.kind === "number" ? (values[f.name].trim() === "" ? null : Number(values[f.name].replace(",", "."))) : f.kind === "date" ? values[f.name] || null : f.kind === "emails" || f.kind === "ranges" ? fromLines(f, values[f.name]) : values[f.name],
         ]),
       ),
     };
@@ -88,6 +90,8 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
                 </select>
               ) : f.kind === "emails" || f.kind === "ranges" ? (
                 <textarea id={id} rows={4} className="w-full rounded-md border border-slate-500 p-2" aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+              ) : f.kind === "date" ? (
+                <input id={id} type="date" className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
               ) : (
                 <input id={id} inputMode="decimal" className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
               )}

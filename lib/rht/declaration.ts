@@ -81,7 +81,9 @@ export function employeeMonth(input: {
 }): EmployeeFigures {
   const { settings } = input;
   const priorOvertimeBalance = overtimeBalance(input.history, input.month, settings.overtimeLookBackMonths);
-  const figures = monthFigures(input.days, {
+  // Only the authorised part of the month counts, for the employee and so for the unit's 10 %.
+  const days = input.days.filter((d) => (!settings.authorizedFrom || d.date >= settings.authorizedFrom) && (!settings.authorizedUntil || d.date <= settings.authorizedUntil));
+  const figures = monthFigures(days, {
     nonCompensable: new Set([
       ...(settings.holidayAdjacentDays > 0 ? holidayAdjacentDates(input.holidays, workingDays, settings.holidayAdjacentDays) : []),
       ...(settings.shutdownAdjacentDays > 0 ? shutdownAdjacentDates(settings.shutdowns, workingDays, settings.shutdownAdjacentDays) : []),

@@ -38,6 +38,9 @@ export const rhtSettingsSchema = z.object({
     .array(z.object({ from: z.iso.date(), to: z.iso.date() }).refine((s) => s.from <= s.to, "shutdown ends before it starts"))
     .max(50)
     .default([]),
+  /** The short-time work authorisation: only days from/until these dates count (a period may start or end mid-month, Art. 48a OACI). */
+  authorizedFrom: z.iso.date().nullable().default(null),
+  authorizedUntil: z.iso.date().nullable().default(null),
   /** Working days before and after a shutdown whose loss is not compensable. */
   shutdownAdjacentDays: z.number().int().min(0).max(10).default(5),
   /** The department qualifies at this loss, in percent. */
@@ -60,6 +63,8 @@ export const defaultRhtSettings: RhtSettings = {
   overtimeLookBackMonths: 6,
   holidayAdjacentDays: 2,
   shutdowns: [],
+  authorizedFrom: null,
+  authorizedUntil: null,
   shutdownAdjacentDays: 5,
   thresholdPercent: 10,
   departmentBase: "all_entitled",

@@ -134,3 +134,27 @@ describe("days next to a company shutdown", () => {
     expect(withShutdown.compensable).toBe(0);
   });
 });
+
+describe("a short-time work authorisation that starts mid-month (Art. 48a OACI)", () => {
+  test("only the authorised days count: normal, lost, compensable and the unit's threshold", async () => {
+    const { employeeMonth, unitThreshold } = await import("@/lib/rht/declaration");
+    const { defaultRhtSettings } = await import("@/lib/settings/schemas");
+    // November 2026: the 2nd to the 13th worked in full (10 days), the 16th to the 30th half lost (11 days).
+    const days: DayRecord[] = [];
+    for (let d = 2; d <= 30; d += 1) {
+      const date = `2026-11-${String(d).padStart(2, "0")}`;
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      days.push({ date, planned: 504, worked: d >= 16 ? 252 : 504, absences: {} });
+    }
+    const settings = { ...defaultRhtSettings, waitingDays: 0 };
+    const whole = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], settings });
+    const fromSixteenth = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], settings: { ...settings, authorizedFrom: "2026-11-16" } });
+    expect([whole.normal, whole.lost]).toEqual([21 * 504, 11 * 252]);
+    expect([fromSixteenth.normal, fromSixteenth.lost, fromSixteenth.compensable]).toEqual([11 * 504, 11 * 252, 11 * 252]);
+    // 26 % of the whole month, but 50 % of the authorised part: the threshold looks at the part only.
+    expect(unitThreshold([fromSixteenth], settings)).toEqual({ qualifies: true, lost: 11 * 252, normal: 11 * 504 });
+    const until = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], settings: { ...settings, authorizedUntil: "2026-11-13" } });
+    expect([until.normal, until.lost]).toEqual([10 * 504, 0]);
+  });
+});

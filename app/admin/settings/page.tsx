@@ -28,6 +28,8 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
     sla_hours: ["urgent", "high", "normal", "low"].map(number),
     crisis_summary: [{ name: "recipients", kind: "emails", label: t("fields.recipients"), hint: t("fields.recipientsHint") }, number("hour"), choice("language", ["fr", "de", "en"])],
     rht: [
+      { name: "authorizedFrom", kind: "date", label: t("fields.authorizedFrom"), hint: t("fields.authorizedHint") },
+      { name: "authorizedUntil", kind: "date", label: t("fields.authorizedUntil"), hint: t("fields.authorizedHint") },
       number("waitingDays"),
       number("overtimeThresholdMinutes"),
       number("overtimeLookBackMonths"),

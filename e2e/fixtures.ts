@@ -60,40 +60,8 @@ export async function requestLink(page: Page, email: string, path = "/signin", o
   return mail.links[0];
 }
 
-let locks: postgres.Sql | undefined;
-
-/**
- * Demo accounts are shared by specs running in parallel workers, and a new sign-in link
- * replaces the previous one: whoever asks for a link and uses it holds the address until
- * done (a PostgreSQL advisory lock, so it works across workers). Returns the release.
- */
-export async function holdAddress(email: string): Promise<() => Promise<void>> {
-  locks ??= postgres(process.env.E2E_DATABASE_URL!, { max: 8, idle_timeout: 2, onnotice: () => {} });
-  const key = `signin:${email.trim().toLowerCase()}`;
-  const connection = await locks.reserve();
-  await connection`select pg_advisory_lock(hashtext(${key}))`;
-  return async () => {
-    await connection`select pg_advisory_unlock(hashtext(${key}))`;
-    connection.release();
-  };
-}
-
-/** Runs `body` while holding the address (see holdAddress). */
-export async function withAddress<T>(email: string, body: () => Promise<T>): Promise<T> {
-  const release = await holdAddress(email);
-  try {
-    return await body();
-  } finally {
-    await release();
-  }
-}
-
 /** The whole sign-in: form, mailbox, confirmation page, button. */
 export async function signIn(page: Page, email: string, path = "/signin", options: { checkAccessibility?: boolean } = {}): Promise<void> {
-  return withAddress(email, () => signInHeld(page, email, path, options));
-}
-
-async function signInHeld(page: Page, email: string, path: string, options: { checkAccessibility?: boolean }): Promise<void> {
   const link = await requestLink(page, email, path, options);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Confirm your sign-in" })).toBeVisible();

@@ -12,6 +12,7 @@ test("an employee volunteers for on-site days from a phone", async ({ page, sql 
   await days.nth(2).check();
   await page.getByRole("button", { name: "Save my days" }).click();
   await expect(page.getByText("Saved: 2 days.")).toBeVisible();
+  await expect(page).toHaveTitle(/On-site duty/);
   await expectAccessible(page);
   await page.reload();
   await expect(days.nth(0)).toBeChecked();

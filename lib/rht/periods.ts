@@ -65,8 +65,7 @@ async function lockPeriodRow(tx: DbOrTx, unitId: string, month: string): Promise
   if (!unit) throw new ActionError("unitNotFound");
   // Serialises approvals, reopenings and locks of the same unit and month.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('rht_period'), hashtext(${`${unitId}:${month}`}))`);
-  const [row] = (await tx.execute(sql`select status::text from rht_periods where org_unit_id = ${unitId} and month = ${first(month)}::date`)) as unknown as { status: "approved" | "locked" }[];
-  return row?.status ?? "open";
+  return periodOf(unitId, month, tx);
 }
 
 /**

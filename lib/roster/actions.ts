@@ -1,9 +1,8 @@
 "use server";
 
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/auth/action";
-import { deactivateInTransaction } from "./queries";
+import { activeEmployeeIdByNumber, deactivateInTransaction } from "./queries";
 import { importRoster } from "./import";
 import { setStaffRole } from "./roles";
 import { roleChangeSchema, rosterImportSchema } from "./schema";
@@ -42,11 +41,10 @@ const deactivate = defineAction({
   schema: z.object({ number: z.string().trim().min(1, "employeeNotFound").max(40, "employeeNotFound") }),
   access: admin,
   handler: async (i, { person, tx }) => {
-    const [row] = (await tx.execute(sql`select id from employees where number = ${i.number} and active`)) as unknown as { id: string }[];
-    if (!row) throw new ActionError("employeeNotFound", "number");
+    const employeeId = await activeEmployeeIdByNumber(tx, i.number);
     // Nobody locks themselves out by mistake; another admin can do it.
-    if (row.id === person!.employeeId) throw new ActionError("cannotDeactivateSelf");
-    return { employeeId: row.id, ...(await deactivateInTransaction(tx, row.id))! };
+    if (employeeId === person!.employeeId) throw new ActionError("cannotDeactivateSelf");
+    return { employeeId, ...(await deactivateInTransaction(tx, employeeId))! };
   },
   audit: (_i, r) => ({ action: "employee.deactivate", targetType: "employee", targetId: r.employeeId, details: { sessionsEnded: r.sessionsEnded } }),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { ActionError } from "@/lib/auth/action-error";
 import { and, eq, or, sql } from "drizzle-orm";
 import { employees, employeeRoles, sessions, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
@@ -135,4 +136,11 @@ export async function getRosterFacts(tx: DbOrTx, employeeId: string): Promise<Ro
       from employees e left join sites s on s.id = e.site_id left join org_units o on o.id = e.org_unit_id
      where e.id = ${employeeId}`)) as unknown as RosterFacts[];
   return rows[0];
+}
+
+/** An active employee's id by employee number; refused as "no such employee" (field `number`) otherwise. */
+export async function activeEmployeeIdByNumber(tx: DbOrTx, number: string): Promise<string> {
+  const [row] = (await tx.execute(sql`select id from employees where number = ${number} and active`)) as unknown as { id: string }[];
+  if (!row) throw new ActionError("employeeNotFound", "number");
+  return row.id;
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import type { StaffRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { activeEmployeeIdByNumber } from "./queries";
 
 export type StaffMember = { id: string; number: string; firstName: string; lastName: string; email: string | null; orgUnit: string | null; roles: StaffRole[] };
 
@@ -12,8 +13,7 @@ export type StaffMember = { id: string; number: string; firstName: string; lastN
  * revoking each other at once cannot leave nobody in charge: the last admin stays.
  */
 export async function setStaffRole(tx: DbOrTx, number: string, role: StaffRole, grant: boolean): Promise<{ employeeId: string; changed: boolean }> {
-  const [person] = (await tx.execute(sql`select id from employees where number = ${number} and active`)) as unknown as { id: string }[];
-  if (!person) throw new ActionError("employeeNotFound", "number");
+  const person = { id: await activeEmployeeIdByNumber(tx, number) };
   if (grant) {
     const rows = await tx.execute(sql`insert into employee_roles (employee_id, role) values (${person.id}, ${role}) on conflict do nothing returning employee_id`);
     return { employeeId: person.id, changed: rows.length > 0 };

@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uuid,
 } from "drizzle-orm/pg-core";
 
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "dead"]);
@@ -33,6 +34,12 @@ export const outbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /**
+     * Who holds the lease: a fresh token per claim. Renewing the lease and recording
+     * the outcome are conditional on it, so a worker whose lease ran out and was taken
+     * over can no longer change the row (fencing).
+     */
+    claimToken: uuid("claim_token"),
     lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -4,7 +4,6 @@ import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { promoteAllQueues } from "@/lib/devices/service";
 import { logger } from "@/lib/log/logger";
-import { sanitizeError } from "@/lib/mail/message";
 import { configuredTransport } from "@/lib/mail/transport";
 import { deliverDueEmails, purgeExpired } from "@/lib/mail/worker";
 import { sendDueInvitations } from "@/lib/roster/waves";
@@ -20,7 +19,7 @@ async function every(lastRun: { at: number }, intervalMs: number, job: () => Pro
   try {
     await job();
   } catch (error) {
-    logger.error({ job: name, err: sanitizeError(error) }, "background job failed");
+    logger.error({ job: name, err: error }, "background job failed");
   }
 }
 
@@ -39,7 +38,7 @@ export function startBackgroundWorker(): void {
         const { sent, failed } = await deliverDueEmails(transport);
         busy = sent + failed >= 20;
       } catch (error) {
-        logger.error({ job: "mail", err: sanitizeError(error) }, "background job failed");
+        logger.error({ job: "mail", err: error }, "background job failed");
       }
       // A new day opens a new activation wave: the queues move without anyone clicking.
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");

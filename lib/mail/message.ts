@@ -1,3 +1,5 @@
+import { withoutQuery } from "@/lib/log/errors";
+
 export type EmailMessage = {
   to: string;
   subject: string;
@@ -33,6 +35,6 @@ export const maxDeliveryAttempts = 40;
 
 /** Error text safe for the database and logs: addresses masked, length bounded. */
 export function sanitizeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? withoutQuery(error.message) : String(error);
   return text.replace(/[^\s<>@"]+@[^\s<>@"]+/g, "[address]").slice(0, 500);
 }

@@ -106,7 +106,7 @@ export async function exportDeclaration(request: ExportRequest): Promise<ExportF
     annex.commit();
     await workbook.commit();
   })().catch((error: unknown) => {
-    logger.error({ err: error instanceof Error ? error.message : "unknown" }, "rht export failed");
+    logger.error({ err: error }, "rht export failed");
     out.destroy(error instanceof Error ? error : new Error("export failed"));
   });
   return {

@@ -9,3 +9,4 @@ export * from "./tokens";
 export * from "./tickets";
 export * from "./connectivity";
 export * from "./rht";
+export * from "./sign-in";

@@ -1,3 +1,5 @@
+import { maskAvs } from "./avs";
+
 // Errors as they may be logged or stored. A database error carries what the
 // query was given: drizzle puts the SQL and its parameters in the message
 // ("Failed query: … params: …") and in `query`/`params`; postgres.js adds
@@ -21,11 +23,10 @@ export function safeErrorMessage(error: unknown): string {
 export const withoutQuery = (message: string) => (message.startsWith("Failed query:") ? "Failed query" : message);
 
 function scrub(text: string): string {
-  return withoutQuery(text)
+  return maskAvs(withoutQuery(text))
     .split("\n")[0]
     .replace(/: ".*"$/s, ': "[redacted]"') // PostgreSQL's trailing echo of the refused value
     .replace(/[^\s<>@"'()]+@[^\s<>@"'()]+/g, "[address]")
-    .replace(/\b756[.\s]?\d{4}[.\s]?\d{4}[.\s]?\d{2}\b/g, "[avs]")
     .slice(0, 300);
 }
 

@@ -110,6 +110,7 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Sear
       ) : (
         <QueueTable
           agents={agents}
+          now={now.toISOString()}
           rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), slaDueAt: r.slaDueAt.toISOString(), overdue: isOverdue(r.status, r.slaDueAt, now) }))}
         />
       )}

@@ -25,7 +25,8 @@ export type QueueItem = {
   incident: string | null;
 };
 
-export function QueueTable({ rows, agents }: { rows: QueueItem[]; agents: { id: string; name: string }[] }) {
+/** `now`: the page's reference time (ISO), so relative times need no clock of their own and match server and browser. */
+export function QueueTable({ rows, agents, now }: { rows: QueueItem[]; agents: { id: string; name: string }[]; now: string }) {
   const t = useTranslations("it");
   const format = useFormatter();
   const router = useRouter();
@@ -143,7 +144,7 @@ export function QueueTable({ rows, agents }: { rows: QueueItem[]; agents: { id: 
                 <td className="p-2">{row.assignee ?? t("queue.unassigned")}</td>
                 <td className="p-2">
                   {row.overdue ? <strong className="text-red-800">{t("queue.overdue")} </strong> : null}
-                  {format.relativeTime(new Date(row.slaDueAt))}
+                  {format.relativeTime(new Date(row.slaDueAt), new Date(now))}
                 </td>
               </tr>
             ))}

@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+
+export type DatabaseProbe = "ok" | "unavailable" | "timeout";
+
+// The one `select 1` in flight, shared by every check that arrives while it
+// waits: a hung server then costs one pooled connection, not one per check.
+const holder = globalThis as unknown as { __passerelleProbe?: Promise<DatabaseProbe> };
+
+/**
+ * Whether PostgreSQL answers, within `timeoutMs`. A server that refuses or
+ * drops the connection gives "unavailable" as soon as postgres.js says so; one
+ * that accepts and then says nothing (stopped, swapping, pool exhausted) gives
+ * "timeout" when the timer wins the race.
+ */
+export async function probeDatabase(database: Db, timeoutMs = 2000): Promise<DatabaseProbe> {
+  holder.__passerelleProbe ??= database
+    .execute(sql`select 1`)
+    .then(
+      () => "ok" as const,
+      () => "unavailable" as const,
+    )
+    .finally(() => {
+      holder.__passerelleProbe = undefined;
+    });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DatabaseProbe>((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    return await Promise.race([holder.__passerelleProbe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

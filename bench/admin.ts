@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "../db/client";
+import { createDb, noConnectionLimits } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "../db/seed/names";
 import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
@@ -152,7 +152,7 @@ async function main() {
 
     // 2. Dashboard: a roll-out a few days in, for the active roster (set-based seed).
     started = performance.now();
-    const seed = createDb(url, { max: 1 });
+    const seed = createDb(url, { max: 1, limits: noConnectionLimits });
     const s = seed.sql;
     await s`update employees set site_id = (select id from sites where code = 'LSN'), org_unit_id = (select id from org_units where code = 'IT') where id = ${admin.id}`;
     await s`

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "../db/client";
+import { createDb, noConnectionLimits } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDefaultSettings } from "../db/seed/journey";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "../db/seed/names";
@@ -60,7 +60,7 @@ async function main() {
     await ensureDatabase(pg.url("postgres"), "bench");
     const url = pg.url("bench");
     await migrateDatabase(url);
-    const seed = createDb(url, { max: 1 });
+    const seed = createDb(url, { max: 1, limits: noConnectionLimits });
     const s = seed.sql;
     const started = performance.now();
     await seedDefaultSettings(seed.db); // the 2026 public holidays per canton

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "../db/client";
+import { createDb, noConnectionLimits } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { parseKey } from "../lib/tokens/secret-box";
@@ -26,7 +26,7 @@ async function main() {
     await ensureDatabase(pg.url("postgres"), "bench");
     const url = pg.url("bench");
     await migrateDatabase(url);
-    const seedDb = createDb(url, { max: 1 });
+    const seedDb = createDb(url, { max: 1, limits: noConnectionLimits });
     let started = performance.now();
     await seedDemo(seedDb.db, { employees: 15_000, encryptionKey: parseKey(benchKey) });
     console.log(`seed 15,000 employees: ${Math.round(performance.now() - started)} ms`);

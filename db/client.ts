@@ -2,13 +2,40 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
+/**
+ * Server-side limits sent with every connection (PostgreSQL startup parameters).
+ * They are the net under any bug that holds a connection: a statement that runs
+ * away, or a transaction left idle while its code waits for something else, is
+ * ended by PostgreSQL and its connection returns to the pool.
+ */
+export const connectionLimits = {
+  statement_timeout: 30_000,
+  idle_in_transaction_session_timeout: 15_000,
+  lock_timeout: 10_000,
+};
+
+/** For one-off scripts (migrations, seeds, benches) whose statements may rightly run long. */
+export const noConnectionLimits = { statement_timeout: 0, idle_in_transaction_session_timeout: 0, lock_timeout: 0 };
+
+export type DbOptions = {
+  max?: number;
+  /** Overrides of `connectionLimits` (e.g. a migration or a bench may need longer statements). */
+  limits?: Partial<typeof connectionLimits>;
+  /** Seconds to wait for a TCP connection to PostgreSQL before giving up. */
+  connectTimeout?: number;
+};
+
 /** A drizzle client on postgres.js. The app uses lib/db.ts; scripts and tests call this. */
-export function createDb(url: string, options: { max?: number } = {}) {
+export function createDb(url: string, options: DbOptions = {}) {
+  const limits = { ...connectionLimits, ...options.limits };
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
     // Keep connections from piling up on an idle instance.
     idle_timeout: 30,
+    // An unreachable database is reported in seconds, not after the OS's TCP timeout.
+    connect_timeout: options.connectTimeout ?? 5,
+    connection: Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, String(v)])) as Record<string, string>,
   });
   return { db: drizzle(sql, { schema }), sql };
 }

@@ -3,7 +3,7 @@ import dgram from "node:dgram";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "../db/client";
+import { createDb, noConnectionLimits } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { parseKey } from "../lib/tokens/secret-box";
@@ -26,7 +26,7 @@ export default async function globalSetup() {
   await ensureDatabase(pg.url("postgres"), "passerelle");
   const databaseUrl = pg.url("passerelle");
   await migrateDatabase(databaseUrl);
-  const { db, sql } = createDb(databaseUrl, { max: 1 });
+  const { db, sql } = createDb(databaseUrl, { max: 1, limits: noConnectionLimits });
   await seedDemo(db, { encryptionKey: parseKey(e2eEncryptionKey) });
   await sql.end({ timeout: 5 });
 
@@ -38,7 +38,7 @@ export default async function globalSetup() {
       socket.close(() => resolve(chosen));
     });
   });
-  const settingsDb = createDb(databaseUrl, { max: 1 });
+  const settingsDb = createDb(databaseUrl, { max: 1, limits: noConnectionLimits });
   await settingsDb.sql`update settings set value = jsonb_set(value, '{stun}', jsonb_build_object('host', '127.0.0.1', 'port', ${stunPort}::int)) where key = 'connectivity'`;
   const [check] = await settingsDb.sql`select value->'stun'->>'port' as port from settings where key = 'connectivity'`;
   if (Number(check?.port) !== stunPort) throw new Error("Could not point the STUN setting at the e2e server's responder");

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { DatabaseBusyError, NestedConnectionError } from "@/lib/db/scope";
+import { runTransaction } from "@/lib/db/transaction";
 import { logger } from "@/lib/log/logger";
 import { ActionError } from "./action-error";
 import type { CurrentPerson } from "@/lib/roster/queries";
@@ -33,6 +34,19 @@ type ActionConfig<S extends z.ZodType, R> = {
 
 export { ActionError };
 
+/**
+ * Fields holding a NUL character, by path. PostgreSQL refuses U+0000 in text,
+ * and no person types it: such input is refused at the edge, next to its field.
+ */
+export function fieldsWithNul(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".") || "_form"] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => fieldsWithNul(v, [...path, String(i)]));
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.entries(value).flatMap(([k, v]) => [...(k.includes("\u0000") ? [path.join(".") || "_form"] : []), ...fieldsWithNul(v, [...path, k])]);
+  }
+  return [];
+}
+
 function toInput(raw: unknown): unknown {
   if (raw instanceof FormData) {
     const out: Record<string, unknown> = {};
@@ -53,7 +67,12 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
       if (!person) return { ok: false, formError: "unauthenticated" };
       if (!hasRole(person.roles, config.access.roles)) return { ok: false, formError: "forbidden" };
     }
-    const parsed = config.schema.safeParse(toInput(raw));
+    const input = toInput(raw);
+    const withNul = fieldsWithNul(input);
+    if (withNul.length > 0) {
+      return { ok: false, fieldErrors: Object.fromEntries(withNul.map((key) => [key, ["invalidCharacters"]])), formError: "invalidInput" };
+    }
+    const parsed = config.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
@@ -63,7 +82,7 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
       return { ok: false, fieldErrors, formError: "invalidInput" };
     }
     try {
-      const data = await db().transaction(async (tx) => {
+      const data = await runTransaction(async (tx) => {
         const result = await config.handler(parsed.data, { person, tx });
         const entry = config.audit ? config.audit(parsed.data, result, { person }) : { action: config.name };
         if (entry) await recordAudit(tx, { ...entry, actorEmployeeId: person?.employeeId ?? null });
@@ -76,7 +95,12 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
           ? { ok: false, fieldErrors: { [error.field]: [error.key] }, formError: "invalidInput", values: error.values }
           : { ok: false, formError: error.key, values: error.values };
       }
-      logger.error({ action: config.name, err: error instanceof Error ? error.name : "unknown" }, "action failed");
+      if (error instanceof DatabaseBusyError) {
+        logger.warn({ action: config.name }, "action refused: no database connection came free in time");
+        return { ok: false, formError: "busy" };
+      }
+      // A nesting bug is named in the log (the class of bug, not the data), so it is found and fixed.
+      logger.error({ action: config.name, err: error instanceof NestedConnectionError ? error.message : error instanceof Error ? error.name : "unknown" }, "action failed");
       return { ok: false, formError: "unexpected" };
     }
   };

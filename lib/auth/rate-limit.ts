@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db } from "@/lib/db";
+import type { DbOrTx } from "@/db/client";
 
 export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
 
@@ -13,10 +13,13 @@ export function rateKey(kind: string, value: string): string {
 /**
  * Counts one hit in a fixed window shared by every instance (the counter lives
  * in PostgreSQL, incremented atomically), and says whether it is within `limit`.
+ * Inside an action, pass its transaction (and refuse with `ActionError.keeping`
+ * so the hit survives the refusal): a second pool connection taken while the
+ * transaction holds one is how a burst deadlocks the instance.
  */
-export async function hitRateLimit(key: string, limit: number, windowMinutes: number): Promise<RateDecision> {
+export async function hitRateLimit(tx: DbOrTx, key: string, limit: number, windowMinutes: number): Promise<RateDecision> {
   const windowSeconds = windowMinutes * 60;
-  const rows = (await db().execute(sql`
+  const rows = (await tx.execute(sql`
     insert into rate_limits as r (key, window_start, count)
     values (${key}, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}), 1)
     on conflict (key, window_start) do update set count = r.count + 1

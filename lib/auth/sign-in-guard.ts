@@ -1,5 +1,7 @@
 import "server-only";
 import { env } from "@/lib/config/env";
+import { clientIp } from "@/lib/http/client-address";
+import { db } from "@/lib/db";
 import { hitRateLimit, rateKey } from "./rate-limit";
 import { normalizeEmail, signInSchema } from "./schema";
 
@@ -9,12 +11,6 @@ import { normalizeEmail, signInSchema } from "./schema";
  */
 export const answerFloorMs = 600;
 
-/** The client's address as seen by the nearest proxy (the last X-Forwarded-For hop). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const hops = forwarded?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
-  return hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
-}
 
 function answer(error: string, status: number, extra: Record<string, string> = {}): Response {
   const url = new URL("/signin", env().PUBLIC_URL);
@@ -26,7 +22,8 @@ function answer(error: string, status: number, extra: Record<string, string> = {
 /**
  * Runs before next-auth's e-mail sign-in: validates the address with the same
  * schema as the form, applies per-address and per-IP limits (shared by every
- * instance through PostgreSQL), and pads the answer to a constant time.
+ * instance through PostgreSQL; the IP is the socket's, or what a trusted proxy
+ * says, see lib/http/client-address.ts), and pads the answer to a constant time.
  */
 export async function guardSignInRequest(
   request: Request,
@@ -51,8 +48,8 @@ export async function guardSignInRequest(
 
   const config = env();
   const window = config.SIGNIN_LIMIT_WINDOW_MINUTES;
-  const byIp = await hitRateLimit(rateKey("signin-ip", clientIp(request.headers)), config.SIGNIN_LIMIT_PER_IP, window);
-  const byAddress = await hitRateLimit(rateKey("signin-address", normalizeEmail(parsed.data.email)), config.SIGNIN_LIMIT_PER_ADDRESS, window);
+  const byIp = await hitRateLimit(db(), rateKey("signin-ip", clientIp(request.headers, config.TRUSTED_PROXIES)), config.SIGNIN_LIMIT_PER_IP, window);
+  const byAddress = await hitRateLimit(db(), rateKey("signin-address", normalizeEmail(parsed.data.email)), config.SIGNIN_LIMIT_PER_ADDRESS, window);
   if (!byIp.allowed || !byAddress.allowed) {
     const retryAfter = Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byAddress.allowed ? 0 : byAddress.retryAfterSeconds);
     return respond(answer("RateLimited", 429, { retryAfter: String(retryAfter) }));

@@ -37,24 +37,24 @@ async function currentToken(tx: DbOrTx, employeeId: string): Promise<TokenRow | 
 }
 
 /**
- * Counts a failed code outside the action's transaction (which rolls back
- * with the refusal), so the count and the lock survive. Ten failures lock
- * enrollment for 15 minutes.
+ * Counts a failed code in the action's own transaction; the caller then refuses
+ * with `ActionError.keeping`, which commits the count and the audit row. Ten
+ * failures lock enrollment for 15 minutes.
  */
-async function recordFailure(tokenId: string, employeeId: string): Promise<{ locked: boolean; triesLeft: number }> {
-  const [row] = (await db().execute(sql`
+async function recordFailure(tx: DbOrTx, tokenId: string, employeeId: string): Promise<{ locked: boolean; triesLeft: number }> {
+  const [row] = (await tx.execute(sql`
     update mfa_tokens
        set failed_attempts = case when failed_attempts + 1 >= ${maxFailedAttempts} then 0 else failed_attempts + 1 end,
            locked_until = case when failed_attempts + 1 >= ${maxFailedAttempts} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
      where id = ${tokenId}
      returning failed_attempts, (locked_until is not null and locked_until > now()) as locked`)) as unknown as { failed_attempts: number; locked: boolean }[];
-  await recordAudit(db(), { actorEmployeeId: employeeId, action: row.locked ? "token.locked" : "token.code_refused", targetType: "mfa_token", targetId: tokenId });
+  await recordAudit(tx, { actorEmployeeId: employeeId, action: row.locked ? "token.locked" : "token.code_refused", targetType: "mfa_token", targetId: tokenId });
   return { locked: row.locked, triesLeft: maxFailedAttempts - row.failed_attempts };
 }
 
 function lockedError(lockedUntil: string | null): ActionError {
   const until = lockedUntil ? new Intl.DateTimeFormat("de-CH", { timeZone: "Europe/Zurich", timeStyle: "short" }).format(new Date(lockedUntil)) : "";
-  return new ActionError("tokenLocked", undefined, { until });
+  return ActionError.keeping("tokenLocked", undefined, { until });
 }
 
 /** Starts (or resumes) authenticator-app enrollment: a secret waits for its first code. */
@@ -107,9 +107,9 @@ export async function verifyTotp(tx: DbOrTx, employeeId: string, code: string): 
   const step = matchingStep(open(token.secret_enc!, key()), code);
   const lastStep = token.last_used_step === null ? null : Number(token.last_used_step);
   if (step === null || (lastStep !== null && step <= lastStep)) {
-    const failure = await recordFailure(token.id, employeeId);
+    const failure = await recordFailure(tx, token.id, employeeId);
     if (failure.locked) throw lockedError(new Date(Date.now() + lockMinutes * 60_000).toISOString());
-    throw new ActionError(step === null ? "codeWrongTries" : "codeReused", "code", { triesLeft: failure.triesLeft });
+    throw ActionError.keeping(step === null ? "codeWrongTries" : "codeReused", "code", { triesLeft: failure.triesLeft });
   }
   const activated = (await tx.execute(sql`
     update mfa_tokens set status = 'active', activated_at = now(), last_used_step = ${step}, failed_attempts = 0, locked_until = null
@@ -129,8 +129,9 @@ export async function enrollHardwareToken(tx: DbOrTx, employeeId: string, serial
   await lockCase(tx, employeeId);
   const token = await currentToken(tx, employeeId);
   if (token?.status === "active") throw new ActionError("tokenActive");
-  const limit = await hitRateLimit(rateKey("hardware-enroll", employeeId), maxFailedAttempts, lockMinutes);
-  if (!limit.allowed) throw new ActionError("tooManyAttempts", undefined, { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
+  // Every attempt counts, and the count survives the refusals below (they keep their writes).
+  const limit = await hitRateLimit(tx, rateKey("hardware-enroll", employeeId), maxFailedAttempts, lockMinutes);
+  if (!limit.allowed) throw ActionError.keeping("tooManyAttempts", undefined, { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
 
   const [hardware] = (await tx.execute(sql`
     select h.id, h.secret_enc, h.assigned_employee_id,
@@ -139,11 +140,11 @@ export async function enrollHardwareToken(tx: DbOrTx, employeeId: string, serial
        for update`)) as unknown as { id: string; secret_enc: string; assigned_employee_id: string | null; last_step: string | null }[];
   // Unknown and someone else's serial get the same answer: it tells nothing about other people.
   if (!hardware || (hardware.assigned_employee_id !== null && hardware.assigned_employee_id !== employeeId)) {
-    throw new ActionError("serialUnknown", "serial");
+    throw ActionError.keeping("serialUnknown", "serial");
   }
   const step = matchingStep(open(hardware.secret_enc, key()), code);
   if (step === null || (hardware.last_step !== null && step <= Number(hardware.last_step))) {
-    throw new ActionError(step === null ? "codeWrong" : "codeReused", "code");
+    throw ActionError.keeping(step === null ? "codeWrong" : "codeReused", "code");
   }
   await tx.execute(sql`update hardware_tokens set assigned_employee_id = ${employeeId}, assigned_at = coalesce(assigned_at, now()) where id = ${hardware.id}`);
   if (token) await tx.execute(sql`update mfa_tokens set status = 'revoked', revoked_at = now() where id = ${token.id}`);
@@ -157,13 +158,13 @@ export async function enrollHardwareToken(tx: DbOrTx, employeeId: string, serial
 /** Lost token or new phone: a recovery code (once) revokes the current token so a new one can be set up. */
 export async function resetWithRecoveryCode(tx: DbOrTx, employeeId: string, recoveryCode: string): Promise<void> {
   await lockCase(tx, employeeId);
-  const limit = await hitRateLimit(rateKey("recovery-code", employeeId), maxFailedAttempts, lockMinutes);
-  if (!limit.allowed) throw new ActionError("tooManyAttempts", undefined, { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
+  const limit = await hitRateLimit(tx, rateKey("recovery-code", employeeId), maxFailedAttempts, lockMinutes);
+  if (!limit.allowed) throw ActionError.keeping("tooManyAttempts", undefined, { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
   const used = (await tx.execute(sql`
     update recovery_codes set used_at = now()
      where employee_id = ${employeeId} and code_hash = ${hashRecoveryCode(recoveryCode)} and used_at is null
      returning id`)) as unknown as { id: string }[];
-  if (used.length === 0) throw new ActionError("recoveryCodeWrong", "recoveryCode");
+  if (used.length === 0) throw ActionError.keeping("recoveryCodeWrong", "recoveryCode");
   await tx.execute(sql`
     update mfa_tokens set status = 'revoked', revoked_at = now()
      where employee_id = ${employeeId} and status in ('pending_verification', 'active')`);

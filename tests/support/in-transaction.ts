@@ -1,5 +1,5 @@
 import type { Tx } from "@/db/client";
-import { db } from "@/lib/db";
+import { runTransaction } from "@/lib/db/transaction";
 
-/** Runs a domain function in its own transaction, as an action would. */
-export const inTransaction = <T,>(fn: (tx: Tx) => Promise<T>) => db().transaction(fn);
+/** Runs a domain function in its own transaction, exactly as an action does (defineAction's runner). */
+export const inTransaction = <T,>(fn: (tx: Tx) => Promise<T>) => runTransaction(fn);

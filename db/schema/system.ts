@@ -24,3 +24,22 @@ export const settings = pgTable("settings", {
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The last thing each person sent to each action (a hash) and what it answered:
+ * the same content again within the window (a retry, a double click, a second
+ * tab) gets the same answer instead of doing the work twice (one ticket message,
+ * one timeline event). Only the last submission counts, so A, B, then A again
+ * is three real changes.
+ */
+export const actionReceipts = pgTable(
+  "action_receipts",
+  {
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    inputHash: text("input_hash").notNull(),
+    result: jsonb("result"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.actor, t.action] })],
+);

@@ -36,7 +36,7 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
 
   const t = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "email.crisisSummary" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const ta = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "admin" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const [steps, pools, tickets, since] = await Promise.all([funnel("site", tx), poolStatuses(), ticketsByAge(tx), sinceYesterday(tx)]);
+  const [steps, pools, tickets, since] = await Promise.all([funnel("site", tx), poolStatuses(tx), ticketsByAge(tx), sinceYesterday(tx)]);
   const blocked = stuck(steps.overall);
   const paragraphs = [
     t("funnel"),

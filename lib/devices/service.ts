@@ -5,65 +5,15 @@ import type { ShippingAddress } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action-error";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
+import { canReserve, lockPools, poolsFor, remainingToday, takeUnits, today, type DeviceKind, type PoolKind, type PoolRow } from "./pools";
 import type { HandoverInput } from "./schema";
 import type { DevicePath } from "./rules";
 
-// Stock and queue, in SQL so that nothing is ever overbooked:
-//  - `resource_pools.in_use <= capacity` is a check constraint;
-//  - every change to a pool's stock or queue first locks the pool rows
-//    (FOR UPDATE, in kind order), so reservations and promotions of one pool
-//    run one at a time whatever the number of instances;
-//  - lock order is always: the person's case → pools → allocation rows.
+// Stock and queue: see ./pools for how nothing is ever overbooked (stock and waves).
+// Lock order is always: the person's case → pools → allocation rows.
 
-export type PoolKind = "laptop" | "vdi_seat" | "vpn_licence" | "hardware_token" | "router_4g";
-type DeviceKind = "laptop" | "vdi_seat" | "router_4g";
-
-/** A laptop also takes a VPN licence; a VDI seat is reached through the web, without one. */
-const poolsFor: Record<DeviceKind, PoolKind[]> = { laptop: ["laptop", "vpn_licence"], vdi_seat: ["vdi_seat"], router_4g: ["router_4g"] };
+export type { PoolKind } from "./pools";
 export const kindForPath = (path: DevicePath): "laptop" | "vdi_seat" => (path === "laptop" ? "laptop" : "vdi_seat");
-
-type PoolRow = { id: string; kind: PoolKind; capacity: number; in_use: number; daily_activation_limit: number | null; used_today: number; working_day: boolean };
-
-const today = sql`(now() at time zone 'Europe/Zurich')::date`;
-
-async function lockPools(tx: DbOrTx, kinds: PoolKind[]): Promise<Map<PoolKind, PoolRow>> {
-  const rows = (await tx.execute(sql`
-    select p.id, p.kind, p.capacity, p.in_use, p.daily_activation_limit,
-           coalesce((select used from activation_days d where d.pool_id = p.id and d.day = ${today}), 0) as used_today,
-           extract(isodow from ${today}) < 6 as working_day
-      from resource_pools p
-     where p.kind::text in ${kinds}
-     order by p.kind
-       for update of p`)) as unknown as PoolRow[];
-  if (rows.length !== kinds.length) throw new Error(`Missing resource pool among ${kinds.join(", ")}`);
-  return new Map(rows.map((r) => [r.kind, r]));
-}
-
-/** Activations still possible today for a pool (null: the platform has no daily limit). */
-function remainingToday(pool: PoolRow): number | null {
-  if (pool.daily_activation_limit === null) return null;
-  return pool.working_day ? Math.max(0, pool.daily_activation_limit - pool.used_today) : 0;
-}
-
-function canReserve(pools: Map<PoolKind, PoolRow>, kind: DeviceKind): boolean {
-  const main = pools.get(kind)!;
-  const wave = remainingToday(main);
-  return poolsFor[kind].every((k) => pools.get(k)!.in_use < pools.get(k)!.capacity) && (wave === null || wave > 0);
-}
-
-/** Takes one unit of each pool the device needs and one activation of today's wave. */
-async function takeUnits(tx: DbOrTx, pools: Map<PoolKind, PoolRow>, kind: DeviceKind): Promise<void> {
-  for (const k of poolsFor[kind]) {
-    const pool = pools.get(k)!;
-    await tx.execute(sql`update resource_pools set in_use = in_use + 1, updated_at = now() where id = ${pool.id}`);
-    pool.in_use += 1;
-  }
-  const main = pools.get(kind)!;
-  await tx.execute(sql`
-    insert into activation_days (pool_id, day, used) values (${main.id}, ${today}, 1)
-    on conflict (pool_id, day) do update set used = activation_days.used + 1`);
-  main.used_today += 1;
-}
 
 /** Turns a waiting (or new) request into a reservation; a VDI seat is ready at once. */
 async function reserve(tx: DbOrTx, pools: Map<PoolKind, PoolRow>, kind: DeviceKind, allocationId: string): Promise<void> {
@@ -171,9 +121,14 @@ async function release(tx: DbOrTx, allocation: ActiveAllocation, reason: string)
     update resource_pools p set in_use = in_use - 1, updated_at = now()
       from allocations a
      where (a.id = ${allocation.id} or a.parent_id = ${allocation.id}) and p.id = a.pool_id`);
-  // A reservation withdrawn the same day gives its activation back to today's wave.
+  // A reservation withdrawn the same day gives its activations back to today's waves
+  // (the laptop's and its VPN licence's).
   if (allocation.is_today) {
-    await tx.execute(sql`update activation_days set used = used - 1 where pool_id = ${allocation.pool_id} and day = ${today} and used > 0`);
+    await tx.execute(sql`
+      update activation_days d set used = used - 1
+        from allocations a
+       where (a.id = ${allocation.id} or a.parent_id = ${allocation.id}) and a.wave_day = ${today}
+         and d.pool_id = a.pool_id and d.day = ${today} and d.used > 0`);
   }
   if (allocation.collection_slot_id) {
     await tx.execute(sql`update collection_slots set booked = booked - 1 where id = ${allocation.collection_slot_id} and booked > 0`);
@@ -276,6 +231,7 @@ export async function requestRouter(tx: DbOrTx, employeeId: string, address: Shi
 }
 
 export { activeDevice, queuePosition, lockPools, remainingToday };
+export type { DeviceKind };
 
 /** IT moves a person to the front of their queue (before everyone without priority) and promotes at once. */
 export async function grantQueuePriority(tx: DbOrTx, employeeId: string): Promise<{ promoted: number }> {
@@ -287,31 +243,6 @@ export async function grantQueuePriority(tx: DbOrTx, employeeId: string): Promis
   if (allocation.status !== "waiting") throw new ActionError("notWaiting");
   await tx.execute(sql`update allocations set priority = 1 where id = ${allocation.id}`);
   return { promoted: await promoteQueue(tx, allocation.kind) };
-}
-
-/** Every pool a change of `kind` can unblock, so they are locked in one go, in kind order. */
-const unblocks: Record<PoolKind, DeviceKind[]> = { laptop: ["laptop"], vpn_licence: ["laptop"], vdi_seat: ["vdi_seat"], router_4g: ["router_4g"], hardware_token: [] };
-
-/**
- * An admin sets a pool's capacity and daily activation wave. Capacity never goes below
- * what is reserved or issued. More room promotes the queue at once, within today's wave.
- */
-export async function updatePool(tx: DbOrTx, kind: PoolKind, change: { capacity: number; dailyLimit: number | null }): Promise<{ promoted: number; capacity: number }> {
-  const locked = [...new Set([kind, ...unblocks[kind].flatMap((d) => poolsFor[d])])].sort() as PoolKind[];
-  const pools = await lockPools(tx, locked);
-  const pool = pools.get(kind)!;
-  if (change.capacity < pool.in_use) throw new ActionError("capacityBelowInUse", "capacity", { inUse: pool.in_use });
-  await tx.execute(sql`update resource_pools set capacity = ${change.capacity}, daily_activation_limit = ${change.dailyLimit}, updated_at = now() where id = ${pool.id}`);
-  let promoted = 0;
-  for (const device of unblocks[kind]) promoted += await promoteQueue(tx, device);
-  return { promoted, capacity: change.capacity };
-}
-
-/** "200 laptops arrived": capacity grows by that many, and the queue moves at once. */
-export async function stockArrival(tx: DbOrTx, kind: PoolKind, count: number): Promise<{ promoted: number; capacity: number }> {
-  const [pool] = (await tx.execute(sql`select capacity, daily_activation_limit from resource_pools where kind = ${kind}`)) as unknown as { capacity: number; daily_activation_limit: number | null }[];
-  if (!pool) throw new ActionError("poolNotFound");
-  return updatePool(tx, kind, { capacity: pool.capacity + count, dailyLimit: pool.daily_activation_limit });
 }
 
 /**

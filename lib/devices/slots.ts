@@ -3,14 +3,18 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
+import { changedMeanwhile, versionOf } from "@/lib/settings/version";
 import type { SlotInput } from "./stock-schema";
 
-export type SlotRow = { id: string; site: string; startsAt: Date; endsAt: Date; capacity: number; booked: number };
+/** `version`: of the capacity an admin edits (bookings do not make the form stale). */
+export type SlotRow = { id: string; site: string; startsAt: Date; endsAt: Date; capacity: number; booked: number; version: string };
+
+const slotVersion = versionOf(sql`c.capacity`);
 
 /** Collection slots of the coming days, by site and time. */
 export async function upcomingSlots(days = 10, tx: DbOrTx = db()): Promise<SlotRow[]> {
   return (await tx.execute(sql`
-    select c.id, s.name as site, c.starts_at as "startsAt", c.ends_at as "endsAt", c.capacity, c.booked
+    select c.id, s.name as site, c.starts_at as "startsAt", c.ends_at as "endsAt", c.capacity, c.booked, ${slotVersion} as version
       from collection_slots c join sites s on s.id = c.site_id
      where c.starts_at > now() and c.starts_at < now() + make_interval(days => ${days})
      order by c.starts_at, s.name limit 500`)) as unknown as SlotRow[];
@@ -29,10 +33,15 @@ export async function addSlot(tx: DbOrTx, input: SlotInput): Promise<{ id: strin
   return rows[0];
 }
 
-/** A slot's capacity, never below what is already booked. */
-export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number): Promise<void> {
-  const [slot] = (await tx.execute(sql`select booked from collection_slots where id = ${slotId} for update`)) as unknown as { booked: number }[];
+/**
+ * A slot's capacity, never below what is already booked. The form's version must still be
+ * the slot's (the row is locked first, then read: see lib/devices/pools.ts for why).
+ */
+export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number, version?: string): Promise<void> {
+  await tx.execute(sql`select id from collection_slots where id = ${slotId} for update`);
+  const [slot] = (await tx.execute(sql`select c.booked, ${slotVersion} as version from collection_slots c where c.id = ${slotId}`)) as unknown as { booked: number; version: string }[];
   if (!slot) throw new ActionError("slotNotFound");
+  if (version !== undefined && version !== slot.version) throw changedMeanwhile();
   if (capacity < slot.booked) throw new ActionError("capacityBelowInUse", "capacity", { inUse: slot.booked });
   await tx.execute(sql`update collection_slots set capacity = ${capacity} where id = ${slotId}`);
 }

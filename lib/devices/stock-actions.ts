@@ -1,7 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
-import { markHandedOver, stockArrival, updatePool } from "./service";
+import { stockArrival, updatePool } from "./pool-admin";
+import { markHandedOver } from "./service";
 import { importHardwareTokens } from "@/lib/tokens/hardware-import";
 import { addSlot, setSlotCapacity } from "./slots";
 import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema, tokenFileSchema } from "./stock-schema";
@@ -10,7 +11,7 @@ const setPool = defineAction({
   name: "pool.update",
   schema: poolSchema,
   access: { roles: ["admin"] },
-  handler: (i, { tx }) => updatePool(tx, i.kind, { capacity: i.capacity, dailyLimit: i.dailyLimit }),
+  handler: (i, { tx }) => updatePool(tx, i.kind, { capacity: i.capacity, dailyLimit: i.dailyLimit, version: i.version }),
   audit: (i, r) => ({ action: "pool.update", targetType: "pool", targetId: i.kind, details: { capacity: i.capacity, dailyLimit: i.dailyLimit, promoted: r.promoted } }),
 });
 
@@ -42,7 +43,7 @@ const slotCapacity = defineAction({
   name: "slot.capacity",
   schema: slotCapacitySchema,
   access: { roles: ["admin"] },
-  handler: (i, { tx }) => setSlotCapacity(tx, i.slotId, i.capacity),
+  handler: (i, { tx }) => setSlotCapacity(tx, i.slotId, i.capacity, i.version),
   audit: (i) => ({ action: "slot.capacity", targetType: "collection_slot", targetId: i.slotId, details: { capacity: i.capacity } }),
 });
 

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { isoDate } from "@/lib/http/fields";
+import { versionField } from "@/lib/settings/version-field";
 
 export const poolKinds = ["laptop", "vdi_seat", "vpn_licence", "hardware_token", "router_4g"] as const;
 
 const count = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: "numberInvalid" }).int("numberInvalid").min(0, "numberNegative").max(max, "numberTooLarge"));
 
-/** A pool's capacity and daily activation wave (empty: no daily limit). */
+/** A pool's capacity and daily activation wave (empty: no daily limit), and the version the form showed. */
 export const poolSchema = z.object({
   kind: z.enum(poolKinds),
+  version: versionField,
   capacity: count(1_000_000),
   dailyLimit: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), count(100_000).nullable()).refine((v) => v === null || v > 0, "numberNegative"),
 });
@@ -22,14 +25,14 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "timeInvalid");
 /** A collection slot: site, day, start and end (Zurich time), how many people. */
 export const slotSchema = z.object({
   siteId: z.uuid("siteRequired"),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid"),
+  day: isoDate(),
   start: time,
   end: time,
   capacity: count(1000).refine((v) => v > 0, "numberNegative"),
 });
 export type SlotInput = z.output<typeof slotSchema>;
 
-export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000) });
+export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000), version: versionField });
 
 /** A vendor's file of hardware token serials and seeds. */
 export const tokenFileSchema = z.object({

@@ -10,7 +10,7 @@ const save = defineAction({
   name: "setting.update",
   schema: settingSchema,
   access: admin,
-  handler: (i, { tx }) => saveSetting(tx, i.key, i.value),
+  handler: (i, { tx }) => saveSetting(tx, i.key, i.value, i.version),
   audit: (i, r) => ({ action: "setting.update", targetType: "setting", targetId: i.key, details: { before: r.before, after: r.after } }),
 });
 
@@ -18,7 +18,7 @@ const rules = defineAction({
   name: "eligibility.rules_publish",
   schema: eligibilityRulesSchema,
   access: admin,
-  handler: (i, { person, tx }) => publishEligibilityRules(tx, person!.employeeId, i.value),
+  handler: (i, { person, tx }) => publishEligibilityRules(tx, person!.employeeId, i.value, i.basedOn),
   audit: (_i, r) => ({ action: "eligibility.rules_publish", targetType: "eligibility_rules", targetId: String(r.version) }),
 });
 

@@ -5,6 +5,9 @@ import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { ruleSetSchema, type EligibilityRule } from "@/lib/eligibility/rules";
 import { describeIssues, editableSettings, settingKeys, type SettingKey } from "./registry";
+import { changedMeanwhile, unsavedVersion, versionOf } from "./version";
+
+const settingVersion = versionOf(sql`value`);
 
 function parseJson(raw: string): unknown {
   try {
@@ -14,27 +17,40 @@ function parseJson(raw: string): unknown {
   }
 }
 
-/** Each editable setting as stored (or its default), pretty-printed for the editor. */
-export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingKey; json: string; updatedAt: Date | null; stored: boolean }[]> {
-  const rows = (await tx.execute(sql`select key, value, updated_at from settings`)) as unknown as { key: string; value: unknown; updated_at: Date }[];
+/**
+ * Each editable setting as stored (or its default), pretty-printed for the editor, with the
+ * version of the stored value that a save must carry back.
+ */
+export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingKey; json: string; updatedAt: Date | null; stored: boolean; version: string }[]> {
+  const rows = (await tx.execute(sql`select key, value, updated_at, ${settingVersion} as version from settings`)) as unknown as { key: string; value: unknown; updated_at: Date; version: string }[];
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return settingKeys.map((key) => {
     const row = byKey.get(key);
     // Parsed, so fields added since the value was saved show with their defaults.
     const parsed = row ? editableSettings[key].schema.safeParse(row.value) : null;
     const value = row ? (parsed?.success ? parsed.data : row.value) : editableSettings[key].fallback;
-    return { key, json: JSON.stringify(value, null, 2), updatedAt: row?.updated_at ?? null, stored: Boolean(row) };
+    return { key, json: JSON.stringify(value, null, 2), updatedAt: row?.updated_at ?? null, stored: Boolean(row), version: row?.version ?? unsavedVersion };
   });
 }
 
-/** Replaces a setting after checking it against its schema; what was there before goes to the audit. */
-export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string): Promise<{ before: unknown; after: unknown }> {
+/**
+ * Replaces a setting after checking it against its schema; what was there before goes to the
+ * audit. With a version (every admin form), the stored value must still be the one the form
+ * showed, else nothing is written (`changedMeanwhile`); the row is locked first, then read.
+ */
+export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string): Promise<{ before: unknown; after: unknown }> {
   const parsed = editableSettings[key].schema.safeParse(parseJson(raw));
   if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error).join(" · ") });
-  const [previous] = (await tx.execute(sql`select value from settings where key = ${key} for update`)) as unknown as { value: unknown }[];
-  await tx.execute(sql`
+  await tx.execute(sql`select key from settings where key = ${key} for update`);
+  const [previous] = (await tx.execute(sql`select value, ${settingVersion} as version from settings where key = ${key}`)) as unknown as { value: unknown; version: string }[];
+  if (version !== undefined && version !== (previous?.version ?? unsavedVersion)) throw changedMeanwhile();
+  // A first save racing another first save: the loser's insert finds the row and writes nothing.
+  const written = await tx.execute(sql`
     insert into settings (key, value, updated_at) values (${key}, ${JSON.stringify(parsed.data)}::jsonb, now())
-    on conflict (key) do update set value = excluded.value, updated_at = now()`);
+    on conflict (key) do update set value = excluded.value, updated_at = now()
+     where ${version === undefined || previous !== undefined}
+    returning key`);
+  if (written.length === 0) throw changedMeanwhile();
   return { before: previous?.value ?? null, after: parsed.data };
 }
 
@@ -48,16 +64,20 @@ export async function activeEligibilityRules(tx: DbOrTx = db()): Promise<{ versi
 
 /**
  * Publishes a new version of the eligibility rules (the old ones stay, inactive, so each
- * decision keeps pointing at the version it was made with).
+ * decision keeps pointing at the version it was made with). `basedOn`: the active version
+ * the editor showed; if another was published since, nothing is published.
  */
-export async function publishEligibilityRules(tx: DbOrTx, actorId: string, raw: string): Promise<{ version: number }> {
+export async function publishEligibilityRules(tx: DbOrTx, actorId: string, raw: string, basedOn?: number): Promise<{ version: number }> {
   const parsed = ruleSetSchema.safeParse(parseJson(raw));
   if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error).join(" · ") });
   const ids = parsed.data.map((r) => r.id);
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   if (repeated) throw new ActionError("settingInvalid", "value", { details: `${repeated}: duplicate rule id` });
   await tx.execute(sql`lock table eligibility_rule_sets in exclusive mode`);
-  const [{ next }] = (await tx.execute(sql`select coalesce(max(version), 0) + 1 as next from eligibility_rule_sets`)) as unknown as { next: number }[];
+  // Read after the lock (a new statement): another admin's version published meanwhile is seen.
+  const [{ next, active }] = (await tx.execute(sql`
+    select coalesce(max(version), 0) + 1 as next, coalesce(max(version) filter (where active), 0) as active from eligibility_rule_sets`)) as unknown as { next: number; active: number }[];
+  if (basedOn !== undefined && basedOn !== Number(active)) throw changedMeanwhile();
   await tx.execute(sql`update eligibility_rule_sets set active = false where active`);
   await tx.execute(sql`insert into eligibility_rule_sets (version, rules, active, created_by) values (${next}, ${JSON.stringify(parsed.data)}::jsonb, true, ${actorId})`);
   return { version: next };

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
 import { getActiveRules } from "@/lib/eligibility/service";
-import { addHoliday, publishEligibilityRules, removeHoliday, saveSetting } from "@/lib/settings/service";
+import { activeEligibilityRules, addHoliday, editableValues, publishEligibilityRules, removeHoliday, saveSetting } from "@/lib/settings/service";
 import { createEmployee, seedJourney } from "../support/factories";
 import { refusal } from "../support/refusal";
 
@@ -42,6 +42,43 @@ describe("settings", () => {
     expect(await refusal(db().transaction((tx) => addHoliday(tx, { canton: "GE", day: "2026-12-31", name: "Again" })))).toBe("holidayExists");
     await db().transaction((tx) => removeHoliday(tx, { canton: "GE", day: "2026-12-31" }));
     expect(await refusal(db().transaction((tx) => removeHoliday(tx, { canton: "GE", day: "2026-12-31" })))).toBe("holidayNotFound");
+  });
+});
+
+describe("two admins editing the same setting never overwrite each other", () => {
+  const versionOf = async (key: string) => (await editableValues()).find((v) => v.key === key)!.version;
+  const sla = (urgent: number) => JSON.stringify({ urgent, high: 4, normal: 24, low: 72 });
+
+  test("a setting saved from an old page is refused with the newer value kept; saved from the fresh page it goes in", async () => {
+    await db().transaction((tx) => saveSetting(tx, "sla_hours", sla(2)));
+    const seen = await versionOf("sla_hours");
+    await db().transaction((tx) => saveSetting(tx, "sla_hours", sla(3), seen));
+    expect(await refusal(db().transaction((tx) => saveSetting(tx, "sla_hours", sla(5), seen)))).toBe("changedMeanwhile");
+    expect(await stored("sla_hours")).toMatchObject({ urgent: 3 });
+    const fresh = await versionOf("sla_hours");
+    await db().transaction((tx) => saveSetting(tx, "sla_hours", sla(5), fresh));
+    expect(await stored("sla_hours")).toMatchObject({ urgent: 5 });
+  });
+
+  test("saved at the same moment from the same page: one goes in, the other is told (also for a setting never saved)", async () => {
+    for (const [key, value] of [
+      ["sla_hours", (n: number) => sla(n)],
+      ["canned_responses", (n: number) => JSON.stringify([{ id: `r${n}`, title: `Reply ${n}`, body: "Hello" }])],
+    ] as const) {
+      const seen = await versionOf(key);
+      const results = await Promise.all([7, 8].map((n) => refusal(db().transaction((tx) => saveSetting(tx, key, value(n), seen)))));
+      expect(results.sort()).toEqual(["accepted", "changedMeanwhile"]);
+    }
+  });
+
+  test("eligibility rules published from an old version are refused; at the same moment, one version wins", async () => {
+    const admin = await createEmployee();
+    const rule = (id: string) => JSON.stringify([{ id, when: [{ fact: "employee.jobFamily", op: "in", value: ["warehouse"] }], outcome: "not_eligible", reason: { fr: "Sur site", de: "Vor Ort", en: "On site" } }]);
+    const seen = (await activeEligibilityRules())!.version;
+    const results = await Promise.all(["a", "b"].map((id) => refusal(db().transaction((tx) => publishEligibilityRules(tx, admin.id, rule(id), seen)))));
+    expect(results.sort()).toEqual(["accepted", "changedMeanwhile"]);
+    expect(await refusal(db().transaction((tx) => publishEligibilityRules(tx, admin.id, rule("c"), seen)))).toBe("changedMeanwhile");
+    expect((await activeEligibilityRules())!.version).toBe(seen + 1);
   });
 });
 

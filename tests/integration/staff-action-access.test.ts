@@ -96,7 +96,9 @@ describe("staff actions re-check the role on the server", () => {
 
   test("the same calls from an admin go through: the refusals above are the role check", async () => {
     await as(["employee", "admin"]);
-    const result = await saveSettingAction({ key: "sla_hours", value: JSON.stringify({ urgent: 1, high: 4, normal: 24, low: 72 }) });
+    const { editableValues } = await import("@/lib/settings/service");
+    const { version } = (await editableValues()).find((v) => v.key === "sla_hours")!;
+    const result = await saveSettingAction({ key: "sla_hours", value: JSON.stringify({ urgent: 1, high: 4, normal: 24, low: 72 }), version });
     expect(result.ok).toBe(true);
     expect((await stockArrivalAction({ kind: "laptop", count: "1" })).ok).toBe(true);
     const leaving = await createEmployee();

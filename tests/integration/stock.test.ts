@@ -1,12 +1,22 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createDb } from "@/db/client";
 import { db } from "@/lib/db";
-import { chooseHandover, markHandedOver, requestDevice, stockArrival, updatePool } from "@/lib/devices/service";
+import { stockArrival, updatePool } from "@/lib/devices/pool-admin";
+import { chooseHandover, markHandedOver, requestDevice } from "@/lib/devices/service";
 import { poolStatuses } from "@/lib/devices/stock-queries";
 import { createEligibleEmployees, seedJourney, setPool } from "../support/factories";
 import { refusal } from "../support/refusal";
 
-beforeAll(seedJourney);
+// Two pools on one database: two instances, as in production.
+const instances: ReturnType<typeof createDb>[] = [];
+beforeAll(async () => {
+  await seedJourney();
+  for (let i = 0; i < 2; i += 1) instances.push(createDb(process.env.DATABASE_URL!, { max: 5 }));
+});
+afterAll(async () => {
+  await Promise.all(instances.map((i) => i.sql.end({ timeout: 5 })));
+});
 
 const laptops = async () => (await poolStatuses()).find((p) => p.kind === "laptop")!;
 
@@ -48,6 +58,72 @@ describe("stock", () => {
     expect(row).toEqual({ status: "issued", issued: true });
     const [mail] = (await db().execute(sql`select subject from outbox where to_address = ${person.workEmail} order by id desc limit 1`)) as unknown as { subject: string }[];
     expect(mail.subject).toMatch(/on its way|en route|unterwegs/i);
+  });
+});
+
+describe("concurrent admins never lose each other's changes", () => {
+  test("arrivals recorded at the same moment on two instances all count, and each is told a capacity that existed", async () => {
+    await setPool("laptop", (await laptops()).inUse + 10, null);
+    const before = (await laptops()).capacity;
+    const counts = [50, 30, 7, 3, 12, 1, 9, 20];
+    const results = await Promise.all(counts.map((count, i) => instances[i % 2].db.transaction((tx) => stockArrival(tx, "laptop", count))));
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect((await laptops()).capacity).toBe(before + total);
+    // One after the other: each answer is the capacity right after that arrival.
+    const told = results.map((r) => r.capacity).sort((a, b) => a - b);
+    expect(new Set(told).size).toBe(counts.length);
+    expect(told.at(-1)).toBe(before + total);
+    const steps = told.map((c, i) => c - (i === 0 ? before : told[i - 1]));
+    expect(steps.sort((a, b) => a - b)).toEqual([...counts].sort((a, b) => a - b));
+  });
+
+  test("a pool form saved from a page older than an arrival is refused and undoes nothing; the fresh one saves", async () => {
+    await setPool("laptop", (await laptops()).inUse + 10, 150);
+    const seen = await laptops();
+    await db().transaction((tx) => stockArrival(tx, "laptop", 5));
+    // The daily-limit form still carries the capacity shown before the arrival.
+    const stale = db().transaction((tx) => updatePool(tx, "laptop", { capacity: seen.capacity, dailyLimit: 40, version: seen.version }));
+    expect(await refusal(stale)).toBe("changedMeanwhile");
+    expect(await laptops()).toMatchObject({ capacity: seen.capacity + 5, dailyLimit: 150 });
+    const fresh = await laptops();
+    expect(fresh.version).not.toBe(seen.version);
+    await db().transaction((tx) => updatePool(tx, "laptop", { capacity: fresh.capacity, dailyLimit: 40, version: fresh.version }));
+    expect(await laptops()).toMatchObject({ capacity: seen.capacity + 5, dailyLimit: 40 });
+  });
+
+  test("two admins saving the same pool form at once: one is saved, the other is told, whatever the instance", async () => {
+    const seen = await laptops();
+    const results = await Promise.all(
+      [60, 70].map((limit, i) => refusal(instances[i].db.transaction((tx) => updatePool(tx, "laptop", { capacity: seen.capacity + limit, dailyLimit: limit, version: seen.version })))),
+    );
+    expect(results.sort()).toEqual(["accepted", "changedMeanwhile"]);
+    const after = await laptops();
+    // Whole submissions, never a mix of the two.
+    expect(after.capacity - seen.capacity).toBe(after.dailyLimit);
+  });
+
+  test("people reserving devices do not make an admin's pool form stale", async () => {
+    await setPool("vpn_licence", 100_000, null);
+    await setPool("laptop", (await laptops()).inUse + 10, null); // no wave: reserved at once, any day
+    const seen = await laptops();
+    const [person] = await createEligibleEmployees(1);
+    await db().transaction((tx) => requestDevice(tx, person.id, "laptop"));
+    expect((await laptops()).inUse).toBe(seen.inUse + 1);
+    await db().transaction((tx) => updatePool(tx, "laptop", { capacity: seen.capacity + 1, dailyLimit: seen.dailyLimit, version: seen.version }));
+    expect((await laptops()).capacity).toBe(seen.capacity + 1);
+  });
+
+  test("a slot's capacity saved from an old page is refused; bookings do not make it stale", async () => {
+    const { addSlot, setSlotCapacity, upcomingSlots } = await import("@/lib/devices/slots");
+    const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values ('VSL', 'Versioned slots', 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
+    const [{ day }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + 3)::text as day`)) as unknown as { day: string }[];
+    const { id } = await db().transaction((tx) => addSlot(tx, { siteId: site.id, day, start: "10:00", end: "10:30", capacity: 4 }));
+    const slot = async () => (await upcomingSlots()).find((s) => s.id === id)!;
+    const seen = await slot();
+    await db().execute(sql`update collection_slots set booked = booked + 1 where id = ${id}`);
+    await db().transaction((tx) => setSlotCapacity(tx, id, 6, seen.version));
+    expect(await refusal(db().transaction((tx) => setSlotCapacity(tx, id, 2, seen.version)))).toBe("changedMeanwhile");
+    expect(await slot()).toMatchObject({ capacity: 6, booked: 1 });
   });
 });
 

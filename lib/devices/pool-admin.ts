@@ -1,0 +1,45 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ActionError } from "@/lib/auth/action-error";
+import { changedMeanwhile } from "@/lib/settings/version";
+import { lockPools, poolsFor, type DeviceKind, type PoolKind, type PoolRow } from "./pools";
+import { promoteQueue } from "./service";
+
+/** Every queue a change of `kind` can unblock, so their pools are locked in one go, in kind order. */
+const unblocks: Record<PoolKind, DeviceKind[]> = { laptop: ["laptop"], vpn_licence: ["laptop"], vdi_seat: ["vdi_seat"], router_4g: ["router_4g"], hardware_token: [] };
+
+type PoolChange = { capacity: number; dailyLimit: number | null };
+
+/**
+ * Changes a pool under its lock: `decide` sees the pool as it is once locked, never a
+ * value read before (two arrivals at the same moment both count). Capacity never goes
+ * below what is reserved or issued; more room promotes the queue at once, within the waves.
+ */
+async function changePool(tx: DbOrTx, kind: PoolKind, decide: (pool: PoolRow) => PoolChange): Promise<{ promoted: number; capacity: number }> {
+  const locked = [...new Set([kind, ...unblocks[kind].flatMap((d) => poolsFor[d])])].sort() as PoolKind[];
+  const pool = (await lockPools(tx, locked)).get(kind)!;
+  const change = decide(pool);
+  if (change.capacity < pool.in_use) throw new ActionError("capacityBelowInUse", "capacity", { inUse: pool.in_use });
+  await tx.execute(sql`update resource_pools set capacity = ${change.capacity}, daily_activation_limit = ${change.dailyLimit}, updated_at = now() where id = ${pool.id}`);
+  let promoted = 0;
+  for (const device of unblocks[kind]) promoted += await promoteQueue(tx, device);
+  return { promoted, capacity: change.capacity };
+}
+
+/**
+ * An admin sets a pool's capacity and daily activation wave. The form carries the version
+ * it showed: if the capacity or wave changed since (an arrival, another admin), nothing is
+ * written and the admin is told. Without a version (scripts, tests) the values are set as given.
+ */
+export async function updatePool(tx: DbOrTx, kind: PoolKind, change: PoolChange & { version?: string }): Promise<{ promoted: number; capacity: number }> {
+  return changePool(tx, kind, (pool) => {
+    if (change.version !== undefined && change.version !== pool.version) throw changedMeanwhile();
+    return { capacity: change.capacity, dailyLimit: change.dailyLimit };
+  });
+}
+
+/** "200 laptops arrived": capacity grows by that many, and the queue moves at once. */
+export async function stockArrival(tx: DbOrTx, kind: PoolKind, count: number): Promise<{ promoted: number; capacity: number }> {
+  return changePool(tx, kind, (pool) => ({ capacity: pool.capacity + count, dailyLimit: pool.daily_activation_limit }));
+}

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { DatabaseBusyError, NestedConnectionError } from "@/lib/db/scope";
 import { runTransaction } from "@/lib/db/transaction";
+import { claimReceipt, receiptHash, storeReceipt } from "./receipts";
 import { logger } from "@/lib/log/logger";
 import { ActionError } from "./action-error";
 import type { CurrentPerson } from "@/lib/roster/queries";
@@ -30,9 +31,19 @@ type ActionConfig<S extends z.ZodType, R> = {
   handler: (input: z.output<S>, ctx: { person: CurrentPerson | null; tx: Tx }) => Promise<R>;
   /** What to audit (null: nothing, e.g. an anonymous language switch). */
   audit?: (input: z.output<S>, result: R, ctx: { person: CurrentPerson | null }) => Omit<AuditEntry, "actorEmployeeId"> | null;
+  /**
+   * The same content from the same person within this many seconds answers what
+   * the first answered, without doing the work again (a retry, a double click, two
+   * tabs). For every action a person may repeat by accident; not for those whose
+   * answer is a secret (recovery codes) or whose refusals keep writes.
+   */
+  idempotentSeconds?: number;
 };
 
 export { ActionError };
+
+/** A person's identical submit within two minutes is a retry, a double click or a second tab. */
+export const repeatWindowSeconds = 120;
 
 /**
  * Fields holding a NUL character, by path. PostgreSQL refuses U+0000 in text,
@@ -82,8 +93,14 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
       return { ok: false, fieldErrors, formError: "invalidInput" };
     }
     try {
+      const receipt = config.idempotentSeconds && person ? { actor: person.employeeId, hash: receiptHash(parsed.data) } : null;
       const data = await runTransaction(async (tx) => {
+        if (receipt) {
+          const claim = await claimReceipt(tx, receipt.actor, config.name, receipt.hash, config.idempotentSeconds!);
+          if (!claim.fresh) return claim.result as R;
+        }
         const result = await config.handler(parsed.data, { person, tx });
+        if (receipt) await storeReceipt(tx, receipt.actor, config.name, receipt.hash, result);
         const entry = config.audit ? config.audit(parsed.data, result, { person }) : { action: config.name };
         if (entry) await recordAudit(tx, { ...entry, actorEmployeeId: person?.employeeId ?? null });
         return result;

@@ -1,6 +1,6 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { noInternetSchema, startTestSchema, testResultSchema } from "./schema";
 import { completeConnectivityTest, reportNoInternet, startConnectivityTest } from "./service";
 
@@ -24,6 +24,7 @@ const complete = defineAction({
 
 const noInternet = defineAction({
   name: "connectivity.no_internet",
+  idempotentSeconds: repeatWindowSeconds,
   schema: noInternetSchema,
   access: employeeOnly,
   handler: (input, { person, tx }) => reportNoInternet(tx, person!.employeeId, input),

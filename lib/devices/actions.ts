@@ -1,12 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { devicePathSchema, handoverSchema } from "./schema";
 import { cancelDevice, chooseHandover, requestDevice } from "./service";
 
 const request = defineAction({
   name: "device.request",
+  idempotentSeconds: repeatWindowSeconds,
   schema: devicePathSchema,
   access: { roles: ["employee"] },
   handler: ({ path }, { person, tx }) => requestDevice(tx, person!.employeeId, path),
@@ -16,6 +17,7 @@ const request = defineAction({
 
 const handover = defineAction({
   name: "device.handover",
+  idempotentSeconds: repeatWindowSeconds,
   schema: handoverSchema,
   access: { roles: ["employee"] },
   handler: (input, { person, tx }) => chooseHandover(tx, person!.employeeId, input),
@@ -25,6 +27,7 @@ const handover = defineAction({
 
 const cancel = defineAction({
   name: "device.cancel",
+  idempotentSeconds: repeatWindowSeconds,
   schema: z.object({}),
   access: { roles: ["employee"] },
   handler: (_input, { person, tx }) => cancelDevice(tx, person!.employeeId),

@@ -1,11 +1,12 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { eligibilityAnswersSchema } from "./schema";
 import { submitEligibility } from "./service";
 
 const submit = defineAction({
   name: "eligibility.decide",
+  idempotentSeconds: repeatWindowSeconds,
   schema: eligibilityAnswersSchema,
   access: { roles: ["employee"] },
   handler: (answers, { person, tx }) => submitEligibility(tx, person!.employeeId, answers),

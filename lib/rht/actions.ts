@@ -1,13 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { monthSchema } from "./month";
 import { monthSheetSchema } from "./schema";
 import { saveMonthSheet, submitMonth } from "./timesheet";
 
 const save = defineAction({
   name: "timesheet.save",
+  idempotentSeconds: repeatWindowSeconds,
   schema: monthSheetSchema,
   access: { roles: ["employee"] },
   handler: (input, { person, tx }) => saveMonthSheet(tx, person!.employeeId, input),
@@ -16,6 +17,7 @@ const save = defineAction({
 
 const submit = defineAction({
   name: "timesheet.submit",
+  idempotentSeconds: repeatWindowSeconds,
   schema: z.object({ month: monthSchema }),
   access: { roles: ["employee"] },
   handler: ({ month }, { person, tx }) => submitMonth(tx, person!.employeeId, month),

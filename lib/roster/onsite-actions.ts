@@ -1,12 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
+import { isoDate } from "@/lib/http/fields";
 import { setVolunteerDays } from "./onsite";
 
 const volunteer = defineAction({
   name: "onsite.volunteer",
-  schema: z.object({ days: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid")).max(31) }),
+  idempotentSeconds: repeatWindowSeconds,
+  schema: z.object({ days: z.array(isoDate()).max(31) }),
   access: { roles: ["employee"] },
   handler: (i, { person, tx }) => setVolunteerDays(tx, person!.employeeId, i.days),
   audit: (_i, r, { person }) => ({ action: "onsite.volunteer", targetType: "employee", targetId: person!.employeeId, details: { days: r.days } }),

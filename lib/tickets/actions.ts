@@ -1,12 +1,13 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { lockCase } from "@/lib/onboarding/queries";
 import { helpRequestSchema } from "./schema";
 import { requestHelp } from "./service";
 
 const help = defineAction({
   name: "ticket.help_requested",
+  idempotentSeconds: repeatWindowSeconds,
   schema: helpRequestSchema,
   access: { roles: ["employee"] },
   handler: async (input, { person, tx }) => {

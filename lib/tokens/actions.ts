@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { hardwareTokenSchema, recoveryCodeSchema, verifyTotpSchema } from "./schema";
 import { enrollHardwareToken, requestTokenHelp, resetWithRecoveryCode, restartTotpEnrollment, startTotpEnrollment, verifyTotp } from "./service";
 
@@ -40,6 +40,7 @@ const reset = defineAction({
 
 const help = defineAction({
   name: "token.help_requested",
+  idempotentSeconds: repeatWindowSeconds,
   schema: z.object({}),
   access: employeeOnly,
   handler: (_i, { person, tx }) => requestTokenHelp(tx, person!.employeeId),

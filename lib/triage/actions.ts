@@ -1,6 +1,6 @@
 "use server";
 
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { answerIncident, assignTicket, bulkUpdate, changeStatus, claimTicket, addNote, createIncident, employeeAnswer, replyToTicket } from "./service";
 import { assignSerialFor, grantPriorityFor, markEligibilityReviewed, sendSignInLinkFor } from "./case-actions";
 import { caseActionSchema, answerSchema, assignSchema, bulkSchema, claimSchema, incidentAnswerSchema, incidentSchema, noteSchema, replySchema, statusSchema } from "./schema";
@@ -12,8 +12,8 @@ const ticketAudit = (action: string) => (input: { number: number }) => ({ action
 const claim = defineAction({ name: "ticket.claim", schema: claimSchema, access: agents, handler: ({ number }, { person, tx }) => claimTicket(tx, person!.employeeId, number), audit: ticketAudit("ticket.claim") });
 const assign = defineAction({ name: "ticket.assign", schema: assignSchema, access: agents, handler: (i, { person, tx }) => assignTicket(tx, person!.employeeId, i.number, i.assigneeId, i.version), audit: ticketAudit("ticket.assign") });
 const status = defineAction({ name: "ticket.status", schema: statusSchema, access: agents, handler: (i, { person, tx }) => changeStatus(tx, person!.employeeId, i.number, i.status, i.version), audit: ticketAudit("ticket.status") });
-const note = defineAction({ name: "ticket.note", schema: noteSchema, access: agents, handler: (i, { person, tx }) => addNote(tx, person!.employeeId, i.number, i.body), audit: ticketAudit("ticket.note") });
-const reply = defineAction({ name: "ticket.reply", schema: replySchema, access: agents, handler: (i, { person, tx }) => replyToTicket(tx, person!.employeeId, i.number, i.body, i.version, i.resolve), audit: ticketAudit("ticket.reply") });
+const note = defineAction({ name: "ticket.note", idempotentSeconds: repeatWindowSeconds, schema: noteSchema, access: agents, handler: (i, { person, tx }) => addNote(tx, person!.employeeId, i.number, i.body), audit: ticketAudit("ticket.note") });
+const reply = defineAction({ name: "ticket.reply", idempotentSeconds: repeatWindowSeconds, schema: replySchema, access: agents, handler: (i, { person, tx }) => replyToTicket(tx, person!.employeeId, i.number, i.body, i.version, i.resolve), audit: ticketAudit("ticket.reply") });
 const bulk = defineAction({
   name: "ticket.bulk",
   schema: bulkSchema,
@@ -37,6 +37,7 @@ const incidentAnswer = defineAction({
 });
 const answer = defineAction({
   name: "ticket.employee_answer",
+  idempotentSeconds: repeatWindowSeconds,
   schema: answerSchema,
   access: { roles: ["employee"] },
   handler: (i, { person, tx }) => employeeAnswer(tx, person!.employeeId, i.number, i.body),

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { createDb } from "@/db/client";
@@ -9,10 +7,9 @@ import { runTransaction } from "@/lib/db/transaction";
 import { refusal } from "../support/refusal";
 import { createEmployee, seedJourney } from "../support/factories";
 
-// Each simulated request carries its own signed-in person; only the session
-// lookup is replaced, everything behind it (wrapper, domain, PostgreSQL) is real.
-const requestPerson = new AsyncLocalStorage<CurrentPerson>();
-vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => requestPerson.getStore() ?? null }));
+import { asPerson, personOf } from "../support/request-person";
+
+vi.mock("@/lib/auth/session", async () => (await import("../support/request-person")).sessionModule);
 
 const { verifyTotpAction } = await import("@/lib/tokens/actions");
 const { startTotpEnrollment, pendingTotpSecret, verifyTotp, maxFailedAttempts } = await import("@/lib/tokens/service");
@@ -35,14 +32,13 @@ async function enrolledPerson(): Promise<Person> {
   await runTransaction((tx) => startTotpEnrollment(tx, e.id));
   const secret = (await pendingTotpSecret(e.id))!;
   const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, "0");
-  const asCurrent = { userId: randomUUID(), employeeId: e.id, number: e.number, firstName: e.firstName, lastName: e.lastName, email: e.workEmail!, locale: "en", language: "en", roles: ["employee"] } as CurrentPerson;
-  return { id: e.id, number: e.number, wrong, asCurrent };
+  return { id: e.id, number: e.number, wrong, asCurrent: personOf(e) };
 }
 
 /** One wrong code, on instance A (the app's wrapper and pool) or B (a second pool). */
 async function wrongCode(person: Person, instance: "A" | "B"): Promise<string> {
   if (instance === "A") {
-    const result = await requestPerson.run(person.asCurrent, () => verifyTotpAction({ code: person.wrong }));
+    const result = await asPerson(person.asCurrent, () => verifyTotpAction({ code: person.wrong }));
     if (result.ok) return "accepted";
     return result.fieldErrors?.code?.[0] ?? result.formError ?? "?";
   }

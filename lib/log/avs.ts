@@ -6,8 +6,9 @@ const avsPattern = /(?<![\d.])756[.\s]?\d{4}[.\s]?\d{4}[.\s]?\d{2}(?!\d)/g;
 
 export const avsMask = "[AVS]";
 
+/** Also makes the text well-formed: a lone UTF-16 surrogate (U+FFFD instead) would make jsonb refuse the row. */
 export function maskAvs(text: string): string {
-  return text.replace(avsPattern, avsMask);
+  return text.toWellFormed().replace(avsPattern, avsMask);
 }
 
 /** Every string inside `value` (objects and arrays, however deep) with AVS numbers masked. */

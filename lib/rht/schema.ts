@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "@/lib/http/fields";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { monthSchema } from "./month";
 import { absenceKinds } from "./rules";
@@ -35,7 +36,7 @@ const duration = z
   });
 
 export const dayEntrySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid"),
+  date: isoDate(),
   worked: duration,
   absenceKind: z.enum(["", ...absenceKinds], { error: "absenceInvalid" }),
   absence: duration,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ticketStatuses } from "./rules";
 
 const number = z.coerce.number({ error: "ticketNotFound" }).int().positive().max(Number.MAX_SAFE_INTEGER);
-const version = z.coerce.number().int().positive();
+// A row version is an int4 in PostgreSQL: a larger number is refused here, not by the database.
+const version = z.coerce.number().int().positive().max(2_147_483_647);
 const body = z.string({ error: "messageRequired" }).trim().min(2, "messageRequired").max(5000, "messageTooLong");
 
 export const claimSchema = z.object({ number });

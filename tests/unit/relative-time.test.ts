@@ -23,8 +23,10 @@ describe("relative times", () => {
   test("the IT queue renders its SLA times against the page's reference time, without a fallback warning", () => {
     const onError = vi.fn();
     const html = renderToString(
-      createElement(NextIntlClientProvider, { locale: "en", messages: messagesByLocale.en, timeZone: "Europe/Zurich", onError },
-        createElement(QueueTable, { rows: [row(1, "2026-03-02T12:00:00Z"), row(2, "2026-03-01T12:00:00Z")], agents: [], now: "2026-03-02T10:00:00Z" })),
+      createElement(NextIntlClientProvider, {
+        locale: "en", messages: messagesByLocale.en, timeZone: "Europe/Zurich", onError,
+        children: createElement(QueueTable, { rows: [row(1, "2026-03-02T12:00:00Z"), row(2, "2026-03-01T12:00:00Z")], agents: [], now: "2026-03-02T10:00:00Z" }),
+      }),
     );
     expect(onError).not.toHaveBeenCalled();
     expect(html).toContain("in 2 hours");

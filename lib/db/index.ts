@@ -5,7 +5,7 @@ import { inTransactionScope, NestedConnectionError, transactionScope } from "./s
 
 // One pool per process, kept on globalThis because Next bundles route handlers,
 // pages and instrumentation separately and each would otherwise open its own.
-const holder = globalThis as unknown as { __passerelleDb?: { url: string; db: Db } };
+const holder = globalThis as unknown as { __passerelleDb?: { url: string; db: Db }; __passerelleHealthDb?: { url: string; db: Db } };
 
 /** Every transaction on the pool runs in the transaction scope, whoever starts it. */
 export function scopeTransactions(database: Db): Db {
@@ -25,4 +25,18 @@ export function db(): Db {
     holder.__passerelleDb = { url, db: scopeTransactions(createDb(url).db) };
   }
   return holder.__passerelleDb.db;
+}
+
+/**
+ * One connection of its own for the health probe. It answers "can this instance
+ * reach PostgreSQL?", which a burst of requests queued on the pool must not turn
+ * into "no": a load balancer would then take a busy but healthy instance out.
+ * The pool itself cannot freeze (no nested connections, acquire and server timeouts).
+ */
+export function healthDb(): Db {
+  const url = env().DATABASE_URL;
+  if (!holder.__passerelleHealthDb || holder.__passerelleHealthDb.url !== url) {
+    holder.__passerelleHealthDb = { url, db: createDb(url, { max: 1, connectTimeout: 2, limits: { statement_timeout: 2000 } }).db };
+  }
+  return holder.__passerelleHealthDb.db;
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { healthDb } from "@/lib/db";
 import { probeDatabase, type DatabaseProbe } from "@/lib/db/health";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ const timeoutMs = 2000;
 export async function GET() {
   let state: DatabaseProbe;
   try {
-    state = await probeDatabase(db(), timeoutMs);
+    state = await probeDatabase(healthDb(), timeoutMs);
   } catch {
     state = "unavailable"; // e.g. no usable DATABASE_URL
   }

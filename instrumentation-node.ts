@@ -14,6 +14,9 @@ async function boot() {
     throw error;
   }
   process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
+  // Before the first request: route handlers learn the socket's address only from this stamp.
+  const { installPeerAddressStamp } = await import("./lib/http/client-address");
+  installPeerAddressStamp();
   const { parseListen, startStunResponder } = await import("./lib/connectivity/stun-responder");
   const stun = parseListen(config.STUN_LISTEN);
   if (stun) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "../http/trusted-proxies";
 
 // Pure: shared by the launcher (scripts/start.ts) and the server (lib/config/env.ts).
 
@@ -37,6 +38,19 @@ export const envSchema = z
     SIGNIN_LIMIT_PER_ADDRESS: positiveInt(5),
     SIGNIN_LIMIT_PER_IP: positiveInt(30),
     SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),
+    /**
+     * Reverse proxies whose X-Forwarded-For is believed (IPs or CIDR ranges, comma- or
+     * space-separated). Empty: nobody's; the per-IP limit counts the socket's address.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseTrustedProxies(value);
+        if ("entries" in parsed) return parsed.entries;
+        ctx.addIssue({ code: "custom", message: `must list IP addresses or CIDR ranges (e.g. 10.0.0.0/8, 127.0.0.1); "${parsed.invalid}" is neither` });
+        return z.NEVER;
+      }),
     STUN_LISTEN: z
       .string()
       .regex(/^([0-9.]+|localhost):\d{1,5}$/, "must look like 127.0.0.1:3478")

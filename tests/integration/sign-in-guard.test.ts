@@ -1,17 +1,22 @@
 import { count } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { answerFloorMs, clientIp, guardSignInRequest } from "@/lib/auth/sign-in-guard";
+import { answerFloorMs, guardSignInRequest } from "@/lib/auth/sign-in-guard";
 import { db } from "@/lib/db";
+import { installPeerAddressStamp, peerHeader } from "@/lib/http/client-address";
 
-function request(email: string | null, ip = "203.0.113.7") {
+// Read by env() on first use, below: one proxy range and one proxy address.
+process.env.TRUSTED_PROXIES = "10.0.0.0/8, 192.0.2.1";
+// As at start-up: the server stamps each request with its socket's address.
+installPeerAddressStamp();
+
+/** A request as the route sees it: `peer` is the socket's address, `forwarded` what X-Forwarded-For says. */
+function request(email: string | null, peer = "203.0.113.7", forwarded?: string) {
   const body = new URLSearchParams({ csrfToken: "x", json: "true" });
   if (email !== null) body.set("email", email);
-  return new Request("http://127.0.0.1:3999/api/auth/signin/email", {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
-  });
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", [peerHeader]: peer };
+  if (forwarded) headers["x-forwarded-for"] = forwarded;
+  return new Request("http://127.0.0.1:3999/api/auth/signin/email", { method: "POST", body, headers });
 }
 
 const passThrough = async () => Response.json({ url: "http://127.0.0.1:3999/api/auth/verify-request" });
@@ -64,12 +69,26 @@ describe("guardSignInRequest", () => {
   });
 });
 
-test.each([
-  ["203.0.113.7", "203.0.113.7"],
-  ["198.51.100.1, 203.0.113.7", "203.0.113.7"],
-  [null, "unknown"],
-])("clientIp(%s) is the nearest hop", (forwarded, expected) => {
-  const headers = new Headers();
-  if (forwarded) headers.set("x-forwarded-for", forwarded);
-  expect(clientIp(headers)).toBe(expected);
+describe("the per-IP limit counts the real client", () => {
+  test("a client talking to us directly cannot pick its address with X-Forwarded-For", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      // A fresh made-up address on every request, from one socket address.
+      statuses.push((await guardSignInRequest(request(`spoof${i}@work.test`, "198.51.100.77", `203.0.113.${i}`), passThrough, 0)).status);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  test("behind a trusted proxy, the client is the hop the proxy saw, whatever the client wrote before it", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      const forwarded = `203.0.113.${i}, 198.51.100.88, 10.1.2.3`;
+      statuses.push((await guardSignInRequest(request(`behind${i}@work.test`, "10.0.0.5", forwarded), passThrough, 0)).status);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(statuses.at(-1)).toBe(429);
+    // Another client behind the same proxy has a budget of its own.
+    expect((await guardSignInRequest(request("neighbour@work.test", "10.0.0.5", "198.51.100.89"), passThrough, 0)).status).toBe(200);
+  });
 });

@@ -3,6 +3,8 @@
 //   DATABASE_URL    → that server, never one of ours
 // then migrations, the production build (when missing or stale), and `next start`.
 // Ctrl-C / SIGTERM stop Next first, then PostgreSQL.
+// `--database-only`: the embedded PostgreSQL with its data and nothing else (e.g. for `next dev`).
+// PASSERELLE_DATA_DIR moves .data/ elsewhere.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -16,7 +18,11 @@ import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "./lib/build";
 import { ensureDatabase, startPgServer, waitForExit, type PgServer } from "./lib/pg-server";
 
-const dataDir = path.resolve(".data");
+const dataDir = path.resolve(process.env.PASSERELLE_DATA_DIR || ".data");
+const databaseOnly = process.argv.includes("--database-only");
+/** A PostgreSQL that keeps dying (disk full, memory, corruption) is not restarted forever. */
+const maxRestarts = 3;
+const restartWindowMs = 10 * 60_000;
 const log = (line: string) => console.log(`[passerelle] ${line}`);
 
 type Secrets = { nextauthSecret: string; pgPassword: string; tokenEncryptionKey?: string };
@@ -54,6 +60,18 @@ async function stopLeftoverNext(pidFile: string) {
   }
 }
 
+/** A restart right after a crash can meet its old backends still exiting: try a few times. */
+async function startPgWithRetries(options: Parameters<typeof startPgServer>[0], attempts = 5): Promise<PgServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPgServer(options);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 async function main() {
   let pg: PgServer | undefined;
   let next: ChildProcess | undefined;
@@ -77,13 +95,50 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // The web server cannot do anything useful without its database: restart a
+  // PostgreSQL that died under us, on the same port (the pool reconnects by
+  // itself), or stop with exit 1 rather than serve errors forever.
+  const restarts: number[] = [];
+  const watchPostgres = (server: PgServer, options: Parameters<typeof startPgServer>[0]) => {
+    void server.exited.then(async ({ code, signal }) => {
+      if (stopping || pg !== server) return;
+      const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+      const said = server.recentLog() ? `\nIts last words:\n${server.recentLog()}` : "";
+      const now = Date.now();
+      const recent = restarts.filter((t) => now - t < restartWindowMs);
+      if (recent.length >= maxRestarts) {
+        console.error(
+          `[passerelle] The embedded PostgreSQL stopped unexpectedly ${recent.length + 1} times within ${restartWindowMs / 60_000} minutes ` +
+            `(last: ${how}). Stopping Passerelle instead of serving errors; check free disk space and memory, then run npm start again.${said}`,
+        );
+        await shutdown(1);
+        return;
+      }
+      restarts.splice(0, restarts.length, ...recent, now);
+      log(`The embedded PostgreSQL stopped unexpectedly (${how}): restarting it (${restarts.length} of ${maxRestarts})…${said}`);
+      try {
+        const restarted = await startPgWithRetries({ ...options, port: server.port });
+        if (stopping) return void (await restarted.stop());
+        pg = restarted;
+        watchPostgres(restarted, options);
+        log("PostgreSQL is running again; pages recover by themselves.");
+      } catch (error) {
+        console.error(`[passerelle] The embedded PostgreSQL could not be restarted: ${error instanceof Error ? error.message : String(error)}`);
+        await shutdown(1);
+      }
+    });
+  };
+
   const embedded = !process.env.DATABASE_URL;
   try {
+    if (databaseOnly && !embedded) throw new Error("--database-only starts the embedded PostgreSQL: unset DATABASE_URL.");
     if (embedded) {
       const secrets = demoSecrets();
       await stopLeftoverNext(path.join(dataDir, "next.pid"));
-      log("Starting the embedded PostgreSQL (data in .data/pg)…");
-      pg = await startPgServer({ dataDir: path.join(dataDir, "pg"), password: secrets.pgPassword, log });
+      log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), path.join(dataDir, "pg")) || "."})…`);
+      const pgOptions = { dataDir: path.join(dataDir, "pg"), password: secrets.pgPassword, log };
+      pg = await startPgServer(pgOptions);
+      watchPostgres(pg, pgOptions);
       await ensureDatabase(pg.url("postgres"), "passerelle");
       process.env.DATABASE_URL = pg.url("passerelle");
       process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
@@ -117,6 +172,13 @@ async function main() {
       } finally {
         await sql.end({ timeout: 5 });
       }
+    }
+
+    if (databaseOnly) {
+      log(`The embedded PostgreSQL is ready: DATABASE_URL=${env.DATABASE_URL}`);
+      // Nothing else holds the event loop open (the server process is unref'd).
+      setInterval(() => {}, 3_600_000);
+      return;
     }
 
     ensureBuild(log);

@@ -107,6 +107,10 @@ export type PgServer = {
   pid: number;
   /** A postgres:// URL for one database on this server. */
   url(database: string): string;
+  /** Settles when the server process ends, whoever ended it (a launcher watches it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The server's last log lines (what it said before dying, for the launcher's message). */
+  recentLog(): string;
   stop(): Promise<void>;
 };
 
@@ -177,6 +181,10 @@ export async function startPgServer(options: PgServerOptions): Promise<PgServer>
     { ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
 
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  let tail: string[] = [];
   await new Promise<void>((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
@@ -184,8 +192,11 @@ export async function startPgServer(options: PgServerOptions): Promise<PgServer>
       output += text;
       if (text.includes("ready to accept connections")) {
         child.stderr?.off("data", onData);
-        // Keep draining so the pipe never fills up and blocks the server.
-        child.stderr?.on("data", () => {});
+        // Keep draining so the pipe never fills up and blocks the server; keep
+        // the last lines, which say why it stopped if it ever does.
+        child.stderr?.on("data", (more: Buffer) => {
+          tail = [...tail, ...more.toString("utf8").split("\n").filter(Boolean)].slice(-20);
+        });
         resolve();
       }
     };
@@ -205,6 +216,8 @@ export async function startPgServer(options: PgServerOptions): Promise<PgServer>
     pid,
     url: (database) =>
       `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`,
+    exited,
+    recentLog: () => tail.join("\n"),
     async stop() {
       if (isAlive(pid)) {
         process.kill(pid, "SIGINT"); // fast shutdown: aborts open transactions, flushes

@@ -1,10 +1,11 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { accounts, employees, sessions, users, verificationTokens } from "@/db/schema";
 import { db } from "@/lib/db";
 import { findActiveEmployeeByEmail } from "@/lib/roster/queries";
+import { normalizeEmail } from "./schema";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -20,8 +21,8 @@ const toAdapterUser = (row: UserRow): AdapterUser => ({
  * Auth.js's Drizzle adapter, with the roster in charge of identity: a person
  * may sign in with their work or their private address and is the same user
  * either way (users.employee_id is unique). Verification tokens are written by
- * lib/auth/sign-in-link.ts together with the mail, so createVerificationToken
- * does nothing here. A plain object, as next-auth 4 copies adapter methods.
+ * lib/auth/sign-in-link.ts together with the mail (by the sign-in worker, for an
+ * address on the roster only), so createVerificationToken does nothing here. A plain object, as next-auth 4 copies adapter methods.
  */
 export function passerelleAdapter(): Adapter & Required<Pick<Adapter, "getUserByEmail" | "createUser">> {
   const base = DrizzleAdapter(db(), {
@@ -33,10 +34,18 @@ export function passerelleAdapter(): Adapter & Required<Pick<Adapter, "getUserBy
 
   return {
     ...base,
+    // next-auth calls this on every link request, before the answer: one and the
+    // same statement whether or not the address is on the roster, so the answer's
+    // timing says nothing. (The match is findActiveEmployeeByEmail's, as a subquery.)
     async getUserByEmail(email) {
-      const person = await findActiveEmployeeByEmail(email);
-      if (!person) return null;
-      const [row] = await db().select().from(users).where(eq(users.employeeId, person.id));
+      const address = normalizeEmail(email);
+      const person = db()
+        .select({ id: employees.id })
+        .from(employees)
+        .where(and(eq(employees.active, true), or(sql`lower(${employees.workEmail}) = ${address}`, sql`lower(${employees.privateEmail}) = ${address}`)))
+        .orderBy(sql`(lower(${employees.workEmail}) = ${address}) desc nulls last`)
+        .limit(1);
+      const [row] = await db().select().from(users).where(inArray(users.employeeId, person));
       return row ? toAdapterUser(row) : null;
     },
     async createUser(data: Omit<AdapterUser, "id">) {

@@ -9,7 +9,8 @@ import { findActiveEmployeeByEmail, loadPersonByUserId } from "@/lib/roster/quer
 import { passerelleAdapter } from "./adapter";
 import { safeCallbackPath } from "./callback-url";
 import { normalizeEmail, signInSchema } from "./schema";
-import { issueSignInLink, signInLinkMinutes } from "./sign-in-link";
+import { signInLinkMinutes } from "./sign-in-link";
+import { kickSignInRequests, recordSignInRequest } from "./sign-in-requests";
 
 const holder = globalThis as unknown as { __passerelleAuth?: NextAuthOptions };
 
@@ -33,15 +34,19 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error("Invalid email address format.");
           return normalizeEmail(parsed.data.email);
         },
-        sendVerificationRequest: ({ identifier, token, expires, url }) =>
-          issueSignInLink({ identifier, token, expires, url }),
+        // The same single write for every address; next-auth's token is not kept (the
+        // worker mints the mailed one), and the roster is read only by the worker.
+        async sendVerificationRequest({ identifier, url }) {
+          await recordSignInRequest(db(), { identifier, url });
+          kickSignInRequests();
+        },
       }),
     ],
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     callbacks: {
       async signIn({ user, email }) {
         // At request time every address gets the same answer; the roster is
-        // checked in sendVerificationRequest. When a link is used, check again:
+        // checked by the sign-in worker. When a link is used, check again:
         // the person may have been deactivated since the mail left.
         if (email?.verificationRequest) return true;
         if (user.id && user.id !== user.email) return (await loadPersonByUserId(user.id)) !== null;

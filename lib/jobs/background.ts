@@ -1,5 +1,6 @@
 import "server-only";
 import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
+import { processSignInRequests } from "@/lib/auth/sign-in-requests";
 import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { promoteAllQueues } from "@/lib/devices/service";
@@ -31,6 +32,7 @@ export function startBackgroundWorker(): void {
   const promote = { at: 0 };
   const summary = { at: 0 };
   const invite = { at: 0 };
+  const signIn = { at: 0 };
   const loop = async () => {
     while (!stopped) {
       let busy = false;
@@ -40,6 +42,8 @@ export function startBackgroundWorker(): void {
       } catch (error) {
         logger.error({ job: "mail", err: error }, "background job failed");
       }
+      // Sign-in requests are served right after their answer; this pass catches any left by a crash.
+      await every(signIn, 1000, () => processSignInRequests(), "sign-in-requests");
       // A new day opens a new activation wave: the queues move without anyone clicking.
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
       await every(invite, 60_000, () => db().transaction((tx) => sendDueInvitations(tx)), "invitation-waves");

@@ -1,9 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
-import { issueSignInLink, signInLinkMinutes } from "@/lib/auth/sign-in-link";
+import { issueSignInLink } from "@/lib/auth/sign-in-link";
 import { env } from "@/lib/config/env";
 import { grantQueuePriority, releaseWaitingDevice } from "@/lib/devices/service";
 import { lockCase } from "@/lib/onboarding/queries";
@@ -57,9 +56,7 @@ export async function sendSignInLinkFor(tx: DbOrTx, actorId: string, number: num
   const [person] = (await tx.execute(sql`select work_email, private_email from employees where id = ${employeeId} and active`)) as unknown as { work_email: string | null; private_email: string | null }[];
   const address = (which === "work" ? person?.work_email : person?.private_email)?.toLowerCase();
   if (!address) throw new ActionError("noSuchAddress", "which");
-  const token = randomBytes(32).toString("hex");
-  const base = env().PUBLIC_URL;
-  const url = `${base}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: `${base}/`, token, email: address })}`;
-  await issueSignInLink({ identifier: address, token, expires: new Date(Date.now() + signInLinkMinutes * 60_000), url });
+  // In the action's transaction; the new link replaces any earlier one of that address.
+  await issueSignInLink(tx, { identifier: address, callbackUrl: `${env().PUBLIC_URL}/` });
   await log(tx, ticketId, actorId, "sign_in_link_sent", { which });
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { ruleFacts, type EligibilityRule, type RuleFact } from "@/lib/eligibility/rules";
 import { publishEligibilityRulesAction } from "@/lib/settings/actions";
+import { VersionedForm, type VersionedApi } from "./versioned-form";
 
 type Condition = { fact: RuleFact; op: "eq" | "in"; value: string };
 type Rule = { id: string; outcome: EligibilityRule["outcome"]; reason: { fr: string; de: string; en: string }; when: Condition[] };
@@ -20,20 +20,28 @@ const toEditable = (rules: EligibilityRule[]): Rule[] =>
 const toRules = (rules: Rule[]) =>
   rules.map((r) => ({ ...r, id: r.id.trim(), when: r.when.map((c) => (c.op === "in" ? { ...c, value: c.value.split(",").map((v) => v.trim()).filter(Boolean) } : { ...c, value: c.value.trim() })) }));
 
+type Props = { initial: EligibilityRule[]; version: number };
+
 /**
  * The eligibility rules as forms: first matching rule decides. Publishing sends the whole
- * list; the server checks it against the same schema and keeps it as a new version.
+ * list and the version it was based on; the server checks it against the same schema and
+ * keeps it as a new version, unless another admin published one meanwhile (VersionedForm).
  */
-export function RulesEditor({ initial }: { initial: EligibilityRule[] }) {
+export function RulesEditor(props: Props) {
+  return (
+    <VersionedForm version={String(props.version)} noticeAt="bottom">
+      {(api) => <Editor {...props} api={api} />}
+    </VersionedForm>
+  );
+}
+
+function Editor({ initial, version, api }: Props & { api: VersionedApi }) {
   const t = useTranslations("admin.settings.rulesEditor");
-  const router = useRouter();
   const [rules, setRules] = useState<Rule[]>(() => toEditable(initial));
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
-  const [saved, setSaved] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
 
   const change = (index: number, patch: Partial<Rule>) => {
-    setSaved(null);
     setRules((all) => all.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   };
   const changeCondition = (index: number, c: number, patch: Partial<Condition>) => change(index, { when: rules[index].when.map((x, j) => (j === c ? { ...x, ...patch } : x)) });
@@ -47,12 +55,11 @@ export function RulesEditor({ initial }: { initial: EligibilityRule[] }) {
   async function publish() {
     setPending(true);
     setError(null);
-    setSaved(null);
-    const result = await publishEligibilityRulesAction({ value: JSON.stringify(toRules(rules)) });
+    const result = await publishEligibilityRulesAction({ value: JSON.stringify(toRules(rules)), basedOn: version });
     setPending(false);
+    if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
-    setSaved(result.data.version);
-    router.refresh();
+    api.saved(t("published", { version: result.data.version }));
   }
 
   return (
@@ -160,16 +167,9 @@ export function RulesEditor({ initial }: { initial: EligibilityRule[] }) {
         {t("add")}
       </Button>
       <FormError error={error} />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button disabled={pending} onClick={publish}>
-          {t("publish")}
-        </Button>
-        {saved ? (
-          <p role="status" className="font-medium text-green-800">
-            {t("published", { version: saved })}
-          </p>
-        ) : null}
-      </div>
+      <Button disabled={pending} onClick={publish} className="self-start">
+        {t("publish")}
+      </Button>
     </div>
   );
 }

@@ -1,24 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
 import { saveSettingAction } from "@/lib/settings/actions";
+import { VersionedForm, type VersionedApi } from "./versioned-form";
+
+type Props = { settingKey: string; label: string; hint: string; initial: string; version: string };
 
 /**
  * A setting as JSON, checked against its schema on the server: the refusal names the
- * place and the problem ("gateways.0.url: …"), and nothing is saved.
+ * place and the problem ("gateways.0.url: …"), and nothing is saved. Saved from a page
+ * older than the stored value, it is refused and the fresh value shown (VersionedForm).
  */
-export function SettingEditor({ settingKey, label, hint, initial }: { settingKey: string; label: string; hint: string; initial: string }) {
+export function SettingEditor(props: Props) {
+  return <VersionedForm version={props.version}>{(api) => <Editor {...props} api={api} />}</VersionedForm>;
+}
+
+function Editor({ settingKey, label, hint, initial, version, api }: Props & { api: VersionedApi }) {
   const t = useTranslations("admin.settings");
   const te = useTranslations("errors");
-  const router = useRouter();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const id = `setting-${settingKey}`;
   const fieldError = error && error.key !== "forbidden" && error.key !== "unauthenticated" ? te(error.key as never, (error.values ?? {}) as never) : undefined;
@@ -26,15 +31,14 @@ export function SettingEditor({ settingKey, label, hint, initial }: { settingKey
   async function save() {
     setPending(true);
     setError(null);
-    setSaved(null);
-    const result = await saveSettingAction({ key: settingKey, value });
+    const result = await saveSettingAction({ key: settingKey, value, version });
     setPending(false);
+    if (api.refusedAsStale(result)) return;
     if (!result.ok) {
       const key = result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected";
       return setError({ key, values: result.values });
     }
-    setSaved(t("saved"));
-    router.refresh();
+    api.saved(t("saved"));
   }
 
   return (
@@ -52,16 +56,9 @@ export function SettingEditor({ settingKey, label, hint, initial }: { settingKey
           className="w-full rounded-md border border-slate-500 p-2 font-mono text-sm"
         />
       </Field>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button variant="secondary" disabled={pending} onClick={save}>
-          {t("save", { setting: label })}
-        </Button>
-        {saved ? (
-          <p role="status" className="font-medium text-green-800">
-            {saved}
-          </p>
-        ) : null}
-      </div>
+      <Button variant="secondary" disabled={pending} onClick={save} className="self-start">
+        {t("save", { setting: label })}
+      </Button>
     </div>
   );
 }

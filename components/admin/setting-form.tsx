@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
 import { saveSettingAction } from "@/lib/settings/actions";
+import { VersionedForm, type VersionedApi } from "./versioned-form";
 
 /** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
 export type SettingField = { name: string; label: string; hint?: string } & (
@@ -32,18 +32,23 @@ const fromLines = (f: SettingField, text: string) =>
 
 const inputClass = "min-h-11 w-full rounded-md border border-slate-500 bg-white px-3";
 
+type Props = { settingKey: string; title: string; fields: SettingField[]; initial: Record<string, unknown>; version: string };
+
 /**
  * A setting as a form. The server checks it against the setting's schema like the JSON
- * editor does: the refusal names the field, and nothing is saved.
+ * editor does: the refusal names the field, and nothing is saved. Saved from a page older
+ * than the stored value, it is refused and the fresh value shown (VersionedForm).
  */
-export function SettingForm({ settingKey, title, fields, initial }: { settingKey: string; title: string; fields: SettingField[]; initial: Record<string, unknown> }) {
+export function SettingForm(props: Props) {
+  return <VersionedForm version={props.version}>{(api) => <Fields {...props} api={api} />}</VersionedForm>;
+}
+
+function Fields({ settingKey, title, fields, initial, version, api }: Props & { api: VersionedApi }) {
   const t = useTranslations("admin.settings");
-  const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((f) => [f.name, f.kind === "emails" || f.kind === "ranges" ? toLines(f, initial[f.name]) : String(initial[f.name] ?? "")])),
   );
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
-  const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
   async function save() {
@@ -58,12 +63,11 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
     };
     setPending(true);
     setError(null);
-    setSaved(false);
-    const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value) });
+    const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value), version });
     setPending(false);
+    if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
-    setSaved(true);
-    router.refresh();
+    api.saved(t("saved"));
   }
 
   return (
@@ -99,16 +103,9 @@ export function SettingForm({ settingKey, title, fields, initial }: { settingKey
           );
         })}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {t("save", { setting: title })}
-        </Button>
-        {saved ? (
-          <p role="status" className="font-medium text-green-800">
-            {t("saved")}
-          </p>
-        ) : null}
-      </div>
+      <Button type="submit" variant="secondary" disabled={pending} className="self-start">
+        {t("save", { setting: title })}
+      </Button>
     </form>
   );
 }

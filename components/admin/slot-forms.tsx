@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { addSlotAction, setSlotCapacityAction } from "@/lib/devices/stock-actions";
 import { slotCapacitySchema, slotSchema } from "@/lib/devices/stock-schema";
+import { VersionedForm, type VersionedApi } from "./versioned-form";
 
 type SlotValues = { siteId: string; day: string; start: string; end: string; capacity: string };
 
@@ -48,18 +49,26 @@ export function AddSlotForm({ sites }: { sites: { id: string; name: string }[] }
   );
 }
 
-export function SlotCapacityForm({ slotId, label, capacity }: { slotId: string; label: string; capacity: number }) {
+/** A slot's capacity, keyed by its version: a save from an older page is refused, never saved over a newer one. */
+export function SlotCapacityForm({ slotId, label, capacity, version }: { slotId: string; label: string; capacity: number; version: string }) {
+  return <VersionedForm version={version}>{(api) => <SlotCapacityFields slotId={slotId} label={label} capacity={capacity} version={version} api={api} />}</VersionedForm>;
+}
+
+function SlotCapacityFields({ slotId, label, capacity, version, api }: { slotId: string; label: string; capacity: number; version: string; api: VersionedApi }) {
   const t = useTranslations("admin.stock.slots");
-  const router = useRouter();
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ slotId: string; capacity: string }, void>({
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ slotId: string; capacity: string; version: string }, void>({
     schema: slotCapacitySchema,
-    defaultValues: { slotId, capacity: String(capacity) },
-    action: (v) => setSlotCapacityAction(v),
-    onSuccess: () => router.refresh(),
+    defaultValues: { slotId, capacity: String(capacity), version },
+    action: async (v) => {
+      const result = await setSlotCapacityAction(v);
+      return api.refusedAsStale(result) ? { ok: false } : result;
+    },
+    onSuccess: () => api.saved(),
   });
   return (
     <form onSubmit={submit} noValidate className="flex items-end gap-2">
       <FormError error={summary} />
+      <input type="hidden" {...form.register("version")} />
       <TextField id={`slot-${slotId}`} label={t("capacityOf", { slot: label })} inputMode="numeric" className="w-24" error={fieldError("capacity")} {...form.register("capacity")} />
       <Button type="submit" variant="secondary" disabled={isSubmitting}>
         {t("save")}

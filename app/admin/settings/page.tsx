@@ -54,7 +54,7 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
             {t("rules.title")}
           </h2>
           <p className="mb-3 text-slate-700">{t("rules.lead", { version: rules?.version ?? 0 })}</p>
-          <RulesEditor initial={rules?.rules ?? []} />
+          <RulesEditor initial={rules?.rules ?? []} version={rules?.version ?? 0} />
         </section>
         {values.map((v) => (
           <section key={v.key} aria-labelledby={`${v.key}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">
@@ -65,9 +65,9 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
               {t(`keys.${v.key}.lead`)} {v.updatedAt ? t("updated", { when: format.dateTime(new Date(v.updatedAt), { dateStyle: "medium", timeStyle: "short" }) }) : t("default")}
             </p>
             {forms[v.key] ? (
-              <SettingForm settingKey={v.key} title={t(`keys.${v.key}.title`)} fields={forms[v.key]!} initial={JSON.parse(v.json) as Record<string, unknown>} />
+              <SettingForm settingKey={v.key} title={t(`keys.${v.key}.title`)} fields={forms[v.key]!} initial={JSON.parse(v.json) as Record<string, unknown>} version={v.version} />
             ) : (
-              <SettingEditor settingKey={v.key} label={t(`keys.${v.key}.title`)} hint={t("jsonHint")} initial={v.json} />
+              <SettingEditor settingKey={v.key} label={t(`keys.${v.key}.title`)} hint={t("jsonHint")} initial={v.json} version={v.version} />
             )}
           </section>
         ))}

@@ -49,7 +49,7 @@ export default async function AdminStockPage() {
                   </div>
                 ))}
               </dl>
-              {pool.kind === "hardware_token" ? <TokenImportForm /> : <PoolForms kind={pool.kind} label={label} capacity={pool.capacity} dailyLimit={pool.dailyLimit} />}
+              {pool.kind === "hardware_token" ? <TokenImportForm /> : <PoolForms kind={pool.kind} label={label} capacity={pool.capacity} dailyLimit={pool.dailyLimit} version={pool.version} />}
             </section>
           );
         })}
@@ -78,7 +78,7 @@ export default async function AdminStockPage() {
                       <td className="p-2">{slot.site}</td>
                       <td className="p-2">{slot.booked}</td>
                       <td className="p-2">
-                        <SlotCapacityForm slotId={slot.id} label={`${slot.site}, ${when}`} capacity={slot.capacity} />
+                        <SlotCapacityForm slotId={slot.id} label={`${slot.site}, ${when}`} capacity={slot.capacity} version={slot.version} />
                       </td>
                     </tr>
                   );

@@ -18,7 +18,7 @@ await ensureDatabase(server.url("postgres"), "passerelle");
 await migrateDatabase(server.url("passerelle"));
 process.env.DATABASE_URL = server.url("passerelle");
 
-const { db } = await import("@/lib/db");
+const { db, healthDb } = await import("@/lib/db");
 const { DatabaseUnavailableError, isDatabaseUnavailable } = await import("@/lib/db/errors");
 const { probeDatabase } = await import("@/lib/db/health");
 const { personFromSession } = await import("@/lib/auth/session");
@@ -59,9 +59,12 @@ function signalServer(signal: NodeJS.Signals) {
 }
 
 afterAll(async () => {
-  const holder = globalThis as unknown as { __passerelleDb?: { db: { $client: { end(o: object): Promise<void> } } } };
+  type Pool = { db: { $client: { end(o: object): Promise<void> } } };
+  const holder = globalThis as unknown as { __passerelleDb?: Pool; __passerelleHealthDb?: Pool };
   await holder.__passerelleDb?.db.$client.end({ timeout: 1 }).catch(() => {});
+  await holder.__passerelleHealthDb?.db.$client.end({ timeout: 1 }).catch(() => {});
   delete holder.__passerelleDb;
+  delete holder.__passerelleHealthDb;
   signalServer("SIGCONT");
   await server.stop();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -81,7 +84,7 @@ describe("a PostgreSQL that stops answering (process stopped)", () => {
     signalServer("SIGSTOP");
     try {
       // Structural, not a stopwatch: the timer path was taken.
-      expect(await probeDatabase(db(), 200)).toBe("timeout");
+      expect(await probeDatabase(healthDb(), 200)).toBe("timeout");
       const responses = await Promise.all([health(), health(), health()]);
       for (const response of responses) {
         expect(response.status).toBe(503);

@@ -54,14 +54,15 @@ describe("the embedded PostgreSQL dies under the launcher", () => {
 
   test("is restarted (a bounded number of times), then the launcher stops with exit 1 and a message", { timeout: 180_000 }, async () => {
     launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--database-only"], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PASSERELLE_DATA_DIR: dataDir },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PASSERELLE_DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const child = launcher;
     let out = "";
     let err = "";
-    launcher.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    launcher.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => launcher!.once("exit", (code) => resolve(code)));
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     const until = (what: () => boolean) => expect.poll(what, { timeout: 60_000, interval: 100 }).toBe(true);
 
     await until(() => /DATABASE_URL=postgres:\/\/\S+/.test(out));

@@ -34,20 +34,22 @@ export const fillTemplate = (text: string, values: { firstName: string; link: st
  */
 export async function sendDueInvitations(tx: DbOrTx): Promise<{ sent: number }> {
   const waves = (await tx.execute(sql`
-    select w.id, w.site_id, w.org_unit_id, w.per_day, w.template,
-           (select count(*) from invitations i where i.wave_id = w.id and i.day = ${today})::int as sent_today
+    select w.id, w.site_id, w.org_unit_id, w.per_day, w.template
       from invitation_waves w where w.status = 'active' order by w.created_at for update of w skip locked`)) as unknown as {
     id: string;
     site_id: string | null;
     org_unit_id: string | null;
     per_day: number;
     template: Record<"fr" | "de" | "en", { subject: string; body: string }>;
-    sent_today: number;
   }[];
   const link = new URL("/signin", env().PUBLIC_URL).toString();
   let sent = 0;
   for (const wave of waves) {
-    const room = wave.per_day - wave.sent_today;
+    // Counted in a new statement, after the lock: the locking statement's snapshot may
+    // predate the commit of the worker that held the wave just before (lib/devices/pools.ts).
+    const [{ sent_today }] = (await tx.execute(sql`
+      select count(*)::int as sent_today from invitations where wave_id = ${wave.id} and day = ${today}`)) as unknown as { sent_today: number }[];
+    const room = wave.per_day - sent_today;
     if (room <= 0) continue;
     const invited = (await tx.execute(sql`
       with candidates as (

@@ -18,6 +18,8 @@ type PoolChange = { capacity: number; dailyLimit: number | null };
  */
 async function changePool(tx: DbOrTx, kind: PoolKind, decide: (pool: PoolRow) => PoolChange): Promise<{ promoted: number; capacity: number }> {
   const locked = [...new Set([kind, ...unblocks[kind].flatMap((d) => poolsFor[d])])].sort() as PoolKind[];
+  const existing = (await tx.execute(sql`select kind::text from resource_pools where kind::text in ${locked}`)) as unknown as { kind: string }[];
+  if (existing.length !== locked.length) throw new ActionError("poolNotFound");
   const pool = (await lockPools(tx, locked)).get(kind)!;
   const change = decide(pool);
   if (change.capacity < pool.in_use) throw new ActionError("capacityBelowInUse", "capacity", { inUse: pool.in_use });

@@ -25,5 +25,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // Not the import routes: Next buffers the body of every request the proxy runs on and cuts
+  // it at 10 MB; they check session, role and origin themselves (lib/csv/import-request.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/imports/).*)"],
 };

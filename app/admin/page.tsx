@@ -10,17 +10,19 @@ import { funnelSteps, stuck } from "@/lib/admin/funnel";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { requireRole } from "@/lib/auth/session";
 import { poolStatuses } from "@/lib/devices/stock-queries";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { dashboardQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
 /** The crisis dashboard: funnel, capacity, tickets and connection failures; refreshes itself. */
-export default async function AdminPage({ searchParams }: { searchParams: Promise<{ by?: string }> }) {
+export default async function AdminPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("admin");
   const t = await getTranslations("admin");
   const format = await getFormatter();
-  const by = (await searchParams).by === "unit" ? "unit" : "site";
+  const { by } = pageQuery(dashboardQuery, await searchParams);
   const [overview, steps, pools, tickets, isps, history] = await Promise.all([getAdminOverview(), funnel(by), poolStatuses(), ticketsByAge(), topIspFailures(), queueHistory()]);
   const figures = [
     ["activeEmployees", overview.activeEmployees],

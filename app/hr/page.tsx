@@ -14,16 +14,18 @@ import { blocksApproval } from "@/lib/rht/checks";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { monthQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr"))("title") };
 }
 
-export default async function HrPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+export default async function HrPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("hr");
   const t = await getTranslations("hr");
   const format = await getFormatter();
-  const month = monthOrCurrent((await searchParams).month);
+  const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
   const { units, checks } = await reviewMonth(month);
   const unitNames = new Map(units.map((u) => [u.orgUnitId, u.orgUnit]));
   const percent = (lost: number, normal: number) => (normal > 0 ? format.number(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");

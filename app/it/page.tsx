@@ -8,33 +8,25 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { filterOptions, listAgents, listQueue, queueCounts, type QueueFilters } from "@/lib/triage/queries";
 import { isOverdue, ticketStatuses } from "@/lib/triage/rules";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { itCategories, itQueueQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("it"))("title") };
 }
 
-const categories = ["eligibility_review", "token_problem", "no_connectivity", "vpn_blocked", "gateway_unreachable", "device_problem", "help_request"] as const;
+const categories = itCategories;
 const priorities = ["urgent", "high", "normal", "low"] as const;
 
-type Search = Promise<Record<string, string | undefined>>;
-
-export default async function ItQueuePage({ searchParams }: { searchParams: Search }) {
+export default async function ItQueuePage({ searchParams }: { searchParams: PageSearchParams }) {
   const person = await requireRole(["it_agent", "admin"]);
   const t = await getTranslations("it");
-  const params = await searchParams;
-  const filters: QueueFilters = {
-    category: categories.find((c) => c === params.category),
-    status: params.status === "open" || ticketStatuses.includes(params.status as never) ? (params.status as QueueFilters["status"]) : "open",
-    priority: priorities.find((p) => p === params.priority),
-    site: params.site,
-    orgUnit: params.orgUnit,
-    assignee: params.assignee === "me" || params.assignee === "unassigned" ? params.assignee : undefined,
-    incident: params.incident,
-    q: params.q,
-  };
-  const [{ rows, next }, counts, agents, options] = await Promise.all([listQueue(filters, person.employeeId, params.after), queueCounts(), listAgents(), filterOptions()]);
+  // Typed, first value of each, junk dropped: the filters and the cursor reach SQL only in shapes it accepts.
+  const params = pageQuery(itQueueQuery, await searchParams);
+  const { after, ...filters }: QueueFilters & { after?: string } = params;
+  const [{ rows, next }, counts, agents, options] = await Promise.all([listQueue(filters, person.employeeId, after), queueCounts(), listAgents(), filterOptions()]);
   const now = new Date();
-  const nextHref = next ? `/it?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v) as [string, string][]), after: next })}` : null;
+  const nextHref = next ? `/it?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v) as [string, string][]), after: next })}` : null;
 
   return (
     <>
@@ -82,7 +74,7 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Sear
             <label htmlFor={`filter-${name}`} className="font-medium">
               {t(`filters.${name as "category"}`)}
             </label>
-            <select id={`filter-${name}`} name={name as string} defaultValue={params[name as string] ?? (name === "status" ? "open" : "")} className="min-h-11 rounded-md border border-slate-500 bg-white px-3">
+            <select id={`filter-${name}`} name={name as string} defaultValue={params[name as keyof typeof params] ?? (name === "status" ? "open" : "")} className="min-h-11 rounded-md border border-slate-500 bg-white px-3">
               {name !== "status" ? <option value="">{t("filters.any")}</option> : null}
               {(choices as string[][]).map(([value, label]) => (
                 <option key={value} value={value}>

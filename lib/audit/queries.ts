@@ -2,16 +2,17 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { queryDate, queryId, queryText } from "@/lib/http/search-params";
 
-/** The viewer's filters, from the query string; anything malformed is simply ignored. */
+/** The viewer's filters, from the query string (read with pageQuery); anything malformed is simply ignored. */
 const blankIsNone = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 export const auditFilterSchema = z.object({
   action: z.preprocess(blankIsNone, z.string().trim().max(60).regex(/^[a-z_.]+$/).optional()).catch(undefined),
-  actor: z.preprocess(blankIsNone, z.string().trim().max(40).optional()).catch(undefined),
-  target: z.preprocess(blankIsNone, z.string().trim().max(120).optional()).catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  actor: queryText(40),
+  target: queryText(120),
+  from: queryDate(),
+  to: queryDate(),
+  before: queryId(),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

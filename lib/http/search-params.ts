@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { hasNul, isCalendarDate } from "./fields";
 
@@ -45,13 +46,17 @@ export function parseQuery<S extends z.ZodType>(schema: S, raw: RawSearchParams)
 /**
  * For pages: filters fall back to their defaults instead of failing, so the
  * schema's fields should end in `.catch(...)`. A value with a NUL byte is
- * treated as absent. Returns null only when the schema still refuses
- * (the page then answers `notFound()`).
+ * treated as absent. When the schema still refuses, the page answers
+ * `notFound()` (a 404 page, not a 500).
  */
-export function pageQuery<S extends z.ZodType>(schema: S, raw: RawSearchParams): z.output<S> | null {
+export function pageQuery<S extends z.ZodType>(schema: S, raw: RawSearchParams): z.output<S> {
   const parsed = schema.safeParse(firstValues(raw).values);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) notFound();
+  return parsed.data;
 }
+
+/** What Next hands a page as `searchParams`. */
+export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // Field schemas for query strings: lenient (a malformed filter is simply
 // ignored) because a URL is often hand-edited or truncated.

@@ -2,6 +2,7 @@ import "server-only";
 import { queuePosition } from "@/lib/devices/service";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
+import { isCalendarDate } from "@/lib/http/fields";
 import type { TicketStatus } from "./rules";
 
 export type QueueFilters = {
@@ -38,17 +39,21 @@ export function encodeCursor(row: QueueRow): string {
   return Buffer.from(JSON.stringify({ p: priorityRank[row.priority], s: row.slaDueAt.toISOString(), n: row.number })).toString("base64url");
 }
 
+const isIsoInstant = (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(s) && isCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s));
+
 function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw || raw.length > 200) return null;
   try {
     const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    return Number.isInteger(value.p) && Number.isInteger(value.n) && !Number.isNaN(Date.parse(value.s)) ? value : null;
+    // Only what this page wrote: a rank 0–3, a ticket number, an ISO instant (PostgreSQL would refuse anything else).
+    const valid = [0, 1, 2, 3].includes(value.p) && Number.isSafeInteger(value.n) && value.n > 0 && typeof value.s === "string" && isIsoInstant(value.s);
+    return valid ? value : null;
   } catch {
     return null;
   }
 }
 
-const uuidPattern = /^[0-9a-f-]{36}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function whereFor(filters: QueueFilters, agentId: string): SQL {
   const parts: SQL[] = [];

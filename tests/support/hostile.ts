@@ -13,6 +13,8 @@ export const hostileStrings: string[] = [
   "2026-13-01",
   "0000-00-00",
   "not-a-uuid",
+  "-".repeat(36),
+  "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
   "00000000-0000-0000-0000-00000000000g",
   "-1",
   "1e309",

@@ -8,15 +8,17 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requirePerson } from "@/lib/auth/session";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { getMonthSheet } from "@/lib/rht/timesheet";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { monthQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("timesheet"))("title") };
 }
 
-export default async function TimesheetPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+export default async function TimesheetPage({ searchParams }: { searchParams: PageSearchParams }) {
   const person = await requirePerson();
   const t = await getTranslations("timesheet");
-  const asked = (await searchParams).month;
+  const asked = pageQuery(monthQuery, await searchParams).month;
   const month = monthOrCurrent(asked);
   const sheet = await getMonthSheet(person.employeeId, month);
   return (

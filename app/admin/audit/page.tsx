@@ -8,17 +8,18 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { auditActions, auditFilterSchema, searchAudit } from "@/lib/audit/queries";
 import { requireRole } from "@/lib/auth/session";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.audit"))("title") };
 }
 
 /** The audit log, newest first, filtered by action, actor, target and dates. */
-export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminAuditPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("admin");
   const t = await getTranslations("admin.audit");
   const format = await getFormatter();
-  const filter = auditFilterSchema.parse(await searchParams);
+  const filter = pageQuery(auditFilterSchema, await searchParams);
   const [{ rows, next }, actions] = await Promise.all([searchAudit(filter), auditActions()]);
   const query = new URLSearchParams(Object.entries({ ...filter, before: undefined }).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
   return (

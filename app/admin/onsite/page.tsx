@@ -7,18 +7,19 @@ import { PrintButton } from "@/components/ui/print-button";
 import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
 import { onsiteRoster, zurichToday } from "@/lib/roster/onsite";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { onsiteQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.onsite"))("title") };
 }
 
 /** Who is on site on a day, per site, with contact details for the crisis cell. */
-export default async function AdminOnsitePage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+export default async function AdminOnsitePage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("admin");
   const t = await getTranslations("admin.onsite");
   const format = await getFormatter();
-  const asked = (await searchParams).day;
-  const day = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : zurichToday().toISOString().slice(0, 10);
+  const day = pageQuery(onsiteQuery, await searchParams).day ?? zurichToday().toISOString().slice(0, 10);
   const sites = await onsiteRoster(day);
   return (
     <>

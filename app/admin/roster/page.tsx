@@ -10,15 +10,17 @@ import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
 import { rosterColumns, requiredRosterColumns } from "@/lib/roster/import-rows";
 import { listStaff } from "@/lib/roster/roles";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { rosterQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.roster"))("title") };
 }
 
-export default async function AdminRosterPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function AdminRosterPage({ searchParams }: { searchParams: PageSearchParams }) {
   const me = await requireRole("admin");
   const t = await getTranslations("admin.roster");
-  const q = (await searchParams).q?.slice(0, 100) ?? null;
+  const q = pageQuery(rosterQuery, await searchParams).q ?? null;
   const staff = await listStaff(q);
   return (
     <>

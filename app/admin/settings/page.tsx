@@ -9,17 +9,18 @@ import { SettingForm, type SettingField } from "@/components/admin/setting-form"
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { activeEligibilityRules, editableValues, holidaysOfYear } from "@/lib/settings/service";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { settingsQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.settings"))("title") };
 }
 
-export default async function AdminSettingsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function AdminSettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("admin");
   const t = await getTranslations("admin.settings");
   const format = await getFormatter();
-  const askedYear = Number((await searchParams).year);
-  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getUTCFullYear();
+  const year = pageQuery(settingsQuery, await searchParams).year ?? new Date().getUTCFullYear();
   const [values, rules, holidays] = await Promise.all([editableValues(), activeEligibilityRules(), holidaysOfYear(year)]);
   // The flat settings as forms; the nested ones (gateways, lists of replies…) stay JSON.
   const number = (name: string): SettingField => ({ name, kind: "number", label: t(`fields.${name}`) });

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { devMailboxEnabled, listDevMail } from "@/lib/mail/dev-mailbox";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { mailboxQuery } from "@/lib/http/page-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Demo mode only: what would have been e-mailed. It hands out sign-in links, so it never exists otherwise. */
-export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+export default async function DevMailboxPage({ searchParams }: { searchParams: PageSearchParams }) {
   if (!devMailboxEnabled()) notFound();
-  const { to } = await searchParams;
-  const filter = typeof to === "string" && to.length > 0 && to.length <= 254 ? to : null;
+  const filter = pageQuery(mailboxQuery, await searchParams).to ?? null;
   const t = await getTranslations("devMailbox");
   const format = await getFormatter();
   const messages = await listDevMail(filter);

@@ -7,15 +7,17 @@ import { requireRole } from "@/lib/auth/session";
 import { importColumns } from "@/lib/rht/import-rows";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { absenceKinds } from "@/lib/rht/rules";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { monthQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.import"))("title") };
 }
 
-export default async function HrImportPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+export default async function HrImportPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("hr");
   const t = await getTranslations("hr.import");
-  const month = monthOrCurrent((await searchParams).month);
+  const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>

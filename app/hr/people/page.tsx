@@ -13,19 +13,21 @@ import { findEmployeeForHr, monthVersions, periodOf } from "@/lib/rht/periods";
 import { dayFigures } from "@/lib/rht/rules";
 import { formatDuration } from "@/lib/rht/schema";
 import { getMonthSheet } from "@/lib/rht/timesheet";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { hrPersonQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.person"))("title") };
 }
 
 /** One employee's month for HR: card, figures, the grid (edit, or correct after lock) and every locked version. */
-export default async function HrPersonPage({ searchParams }: { searchParams: Promise<{ number?: string; month?: string; version?: string }> }) {
+export default async function HrPersonPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("hr");
   const t = await getTranslations("hr");
   const format = await getFormatter();
-  const query = await searchParams;
+  const query = pageQuery(hrPersonQuery, await searchParams);
   const month = monthOrCurrent(query.month);
-  const person = query.number ? await findEmployeeForHr(query.number.trim()) : null;
+  const person = query.number ? await findEmployeeForHr(query.number) : null;
   if (!person) {
     return (
       <>
@@ -42,7 +44,7 @@ export default async function HrPersonPage({ searchParams }: { searchParams: Pro
   const [sheet, period, versions] = await Promise.all([getMonthSheet(person.id, month), periodOf(person.orgUnitId, month), monthVersions(person.id, month)]);
   let figures = null;
   for await (const e of employeeMonths(month, { employeeId: person.id })) figures = e.figures;
-  const shown = query.version ? versions.find((v) => String(v.version) === query.version) : undefined;
+  const shown = query.version ? versions.find((v) => v.version === query.version) : undefined;
   const editable = sheet.status === "locked" || ((sheet.status === "draft" || sheet.status === "submitted") && period === "open");
   const h = (m: number) => formatDuration(m);
   const when = (d: Date) => format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short" });

@@ -12,19 +12,21 @@ import type { EmployeeMonth } from "@/lib/rht/employee-months";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
+import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
+import { monthQuery } from "@/lib/http/page-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.unit"))("title") };
 }
 
 /** One unit's month: each employee's state and figures, with the unit's checks. */
-export default async function HrUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function HrUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: PageSearchParams }) {
   await requireRole("hr");
   const { unitId } = await params;
   if (!z.uuid().safeParse(unitId).success) notFound();
   const t = await getTranslations("hr");
   const format = await getFormatter();
-  const month = monthOrCurrent((await searchParams).month);
+  const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
   const people: EmployeeMonth[] = [];
   const { units, checks } = await reviewMonth(month, { unitId, each: (e) => people.push(e) });
   const unit = units[0];

@@ -5,7 +5,9 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { defineAction } from "@/lib/auth/action";
+import { env } from "@/lib/config/env";
 import { locales, localeCookie } from "./config";
+import { localeCookieOptions } from "./locale-cookie";
 
 const setLocaleSchema = z.object({ locale: z.enum(locales, { error: "localeInvalid" }) });
 
@@ -14,7 +16,7 @@ const setLocaleAction = defineAction({
   schema: setLocaleSchema,
   access: "public",
   async handler({ locale }, { person, tx }) {
-    (await cookies()).set(localeCookie, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
+    (await cookies()).set(localeCookie, locale, localeCookieOptions(env().PUBLIC_URL));
     if (person) await tx.update(users).set({ locale }).where(eq(users.id, person.userId));
     return { locale };
   },

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/auth/action";
 import { activeEmployeeIdByNumber, deactivateInTransaction } from "./queries";
 import { importRoster } from "./import";
-import { setStaffRole } from "./roles";
+import { keepOneAdmin, setStaffRole } from "./roles";
 import { roleChangeSchema, rosterImportSchema } from "./schema";
 
 const admin = { roles: ["admin"] } as const;
@@ -44,6 +44,7 @@ const deactivate = defineAction({
     const employeeId = await activeEmployeeIdByNumber(tx, i.number);
     // Nobody locks themselves out by mistake; another admin can do it.
     if (employeeId === person!.employeeId) throw new ActionError("cannotDeactivateSelf");
+    await keepOneAdmin(tx, employeeId);
     return { employeeId, ...(await deactivateInTransaction(tx, employeeId))! };
   },
   audit: (_i, r) => ({ action: "employee.deactivate", targetType: "employee", targetId: r.employeeId, details: { sessionsEnded: r.sessionsEnded } }),

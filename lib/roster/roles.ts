@@ -9,8 +9,24 @@ import { activeEmployeeIdByNumber } from "./queries";
 export type StaffMember = { id: string; number: string; firstName: string; lastName: string; email: string | null; orgUnit: string | null; roles: StaffRole[] };
 
 /**
- * Grants or revokes a staff role. The admins are locked while counting, so two admins
- * revoking each other at once cannot leave nobody in charge: the last admin stays.
+ * Refuses to let `employeeId` stop being an active admin (role revoked or person
+ * deactivated) when nobody else would be. Every admin role row is locked first; the
+ * active admins are then counted in a statement of their own, which sees what a
+ * concurrent revocation or deactivation committed while this one waited for the lock
+ * (a count in the locking statement itself would be older than the lock).
+ */
+export async function keepOneAdmin(tx: DbOrTx, employeeId: string): Promise<void> {
+  await tx.execute(sql`select 1 from employee_roles where role = 'admin' order by employee_id for update`);
+  const [row] = (await tx.execute(sql`
+    select count(*) filter (where r.employee_id <> ${employeeId})::int as others, coalesce(bool_or(r.employee_id = ${employeeId}), false) as "isAdmin"
+      from employee_roles r join employees e on e.id = r.employee_id
+     where r.role = 'admin' and e.active`)) as unknown as { others: number; isAdmin: boolean }[];
+  if (row.isAdmin && row.others === 0) throw new ActionError("lastAdmin");
+}
+
+/**
+ * Grants or revokes a staff role. Two admins revoking each other at once, or one
+ * deactivating the other meanwhile, cannot leave nobody in charge: the last admin stays.
  */
 export async function setStaffRole(tx: DbOrTx, number: string, role: StaffRole, grant: boolean): Promise<{ employeeId: string; changed: boolean }> {
   const person = { id: await activeEmployeeIdByNumber(tx, number) };
@@ -18,12 +34,7 @@ export async function setStaffRole(tx: DbOrTx, number: string, role: StaffRole, 
     const rows = await tx.execute(sql`insert into employee_roles (employee_id, role) values (${person.id}, ${role}) on conflict do nothing returning employee_id`);
     return { employeeId: person.id, changed: rows.length > 0 };
   }
-  if (role === "admin") {
-    const admins = (await tx.execute(sql`
-      select r.employee_id from employee_roles r join employees e on e.id = r.employee_id
-       where r.role = 'admin' and e.active order by r.employee_id for update of r`)) as unknown as { employee_id: string }[];
-    if (admins.length <= 1 && admins.some((a) => a.employee_id === person.id)) throw new ActionError("lastAdmin");
-  }
+  if (role === "admin") await keepOneAdmin(tx, person.id);
   const rows = await tx.execute(sql`delete from employee_roles where employee_id = ${person.id} and role = ${role} returning employee_id`);
   return { employeeId: person.id, changed: rows.length > 0 };
 }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, securityHeaders } from "@/lib/security/security-headers";
 
 // A convenience only: it sends visitors without a session cookie to sign-in
 // early and tells pages their own path (for the way back). Every page, action
@@ -7,21 +8,34 @@ import { NextResponse, type NextRequest } from "next/server";
 const publicPrefixes = ["/signin", "/api/auth", "/api/health", "/api/dev", "/dev/mailbox"];
 const sessionCookies = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+function withHeaders(response: NextResponse, extra: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = sessionCookies.some((name) => request.cookies.has(name));
+  // CSP with a fresh nonce, and HSTS behind https (lib/security/security-headers.ts).
+  const security = securityHeaders({
+    nonce: createNonce(),
+    publicUrl: process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL,
+    development: process.env.NODE_ENV === "development",
+  });
 
   if (!isPublic && !hasSession && !pathname.startsWith("/api/")) {
     const signIn = new URL("/signin", request.url);
     // The home page is nobody's specific request: after sign-in each role lands in its own area.
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(signIn);
+    return withHeaders(NextResponse.redirect(signIn), security);
   }
 
   const headers = new Headers(request.headers);
   headers.set("x-passerelle-path", `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  // Next takes the nonce from the request's policy and stamps it on its own scripts.
+  headers.set("content-security-policy", security["Content-Security-Policy"]);
+  return withHeaders(NextResponse.next({ request: { headers } }), security);
 }
 
 export const config = {

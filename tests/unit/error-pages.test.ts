@@ -18,7 +18,7 @@ const render = (locale: "fr" | "de" | "en", error: Error) =>
   renderToString(
     createElement(
       NextIntlClientProvider,
-      { locale, messages: messagesByLocale[locale], timeZone: "Europe/Zurich" } as Parameters<typeof NextIntlClientProvider>[0],
+      { locale, messages: messagesByLocale[locale], timeZone: "Europe/Zurich" } as never,
       createElement(ErrorPage, { error, reset: () => {} }),
     ),
   );

@@ -58,13 +58,26 @@ export function fieldsWithNul(value: unknown, path: string[] = []): string[] {
   return [];
 }
 
+/**
+ * Every string made well-formed UTF-16 (a lone surrogate becomes U+FFFD): a browser
+ * never sends one, but a forged request can, and PostgreSQL's jsonb refuses it.
+ */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === "string") return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)]));
+  }
+  return value;
+}
+
 function toInput(raw: unknown): unknown {
   if (raw instanceof FormData) {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of raw.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+    for (const [key, value] of raw.entries()) if (!key.startsWith("$ACTION")) out[key] = wellFormed(value);
     return out;
   }
-  return raw;
+  return wellFormed(raw);
 }
 
 /**

@@ -11,7 +11,8 @@ const settingVersion = versionOf(sql`value`);
 
 function parseJson(raw: string): unknown {
   try {
-    return JSON.parse(raw);
+    // "\ud800" escapes parse into lone surrogates, which jsonb refuses: made well-formed here.
+    return JSON.parse(raw, (_key, value: unknown) => (typeof value === "string" ? value.toWellFormed() : value));
   } catch {
     throw new ActionError("settingNotJson", "value");
   }

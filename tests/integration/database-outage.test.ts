@@ -23,6 +23,7 @@ const { DatabaseUnavailableError, isDatabaseUnavailable } = await import("@/lib/
 const { probeDatabase } = await import("@/lib/db/health");
 const { personFromSession } = await import("@/lib/auth/session");
 const { GET: health } = await import("@/app/api/health/route");
+const { setLocale } = await import("@/lib/i18n/actions");
 const { createEmployee, createUserWithSession } = await import("../support/factories");
 
 await db().execute(sql`create table outage_probe (id integer primary key)`);
@@ -131,6 +132,13 @@ describe("PostgreSQL killed during writes", () => {
   test("the next query fails as 'unavailable' too (connection refused)", async () => {
     const error = await db().execute(sql`select 1`).then(() => null, (e: unknown) => e);
     expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  // defineAction (lib/auth/action.ts) answers formError "unavailable" once it maps
+  // isDatabaseUnavailable: until then this fails (it answers "unexpected"), and
+  // `test.fails` marks that. Flip it to `test` with that change.
+  test.fails("an action answers 'unavailable' (the language switch: its transaction cannot begin)", async () => {
+    expect(await setLocale({ locale: "en" })).toEqual({ ok: false, formError: "unavailable" });
   });
 
   test("a signed-in person's session lookup raises 'unavailable', never 'nobody'", async () => {

@@ -1,36 +1,11 @@
-// Reading CSV files people export from other systems: any of the usual encodings and
-// separators, every record with the line a spreadsheet shows. Pure.
-
-import { parse } from "csv-parse/sync";
-
-/** UTF-8 (with or without BOM), else Windows-1252 / Latin-1, as older exports are. */
-export function decodeFile(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("windows-1252").decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, "");
-}
+// Reading CSV files people export from other systems: the separator and the cell formats
+// (the file itself is read by stream.ts). Pure.
 
 /** The separator the header line uses most: semicolon, comma or tab. */
 export function detectDelimiter(text: string): string {
   const header = text.split(/\r?\n/, 1)[0] ?? "";
   const counts = [";", ",", "\t"].map((d) => [d, header.split(d).length - 1] as const).sort((a, b) => b[1] - a[1]);
   return counts[0][1] > 0 ? counts[0][0] : ";";
-}
-
-export type CsvRecord = { record: string[]; line: number };
-
-/** The file's records (header first), or the line where the CSV itself is broken. */
-export function readCsv(text: string): { records: CsvRecord[] } | { malformedAt: number } {
-  try {
-    const parsed = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    return { records: parsed.map((p) => ({ record: p.record, line: p.info.lines })) };
-  } catch (error) {
-    return { malformedAt: (error as { lines?: number }).lines ?? 1 };
-  }
 }
 
 /** Values a yes/no column accepts, in the three languages. */

@@ -2,7 +2,10 @@
 // database (who exists, addresses taken, managers) is in import.ts.
 
 import { z } from "zod";
-import { parseDate, parseYesNo, readCsv } from "@/lib/csv/read";
+import { IssueList } from "@/lib/csv/issues";
+import { maxImportBytes } from "@/lib/csv/limits";
+import { parseDate, parseYesNo } from "@/lib/csv/read";
+import { csvBatches, MalformedCsv } from "@/lib/csv/stream";
 
 export const rosterColumns = [
   "employee_number",
@@ -91,35 +94,71 @@ export function neutralise(raw: string): { value: string; changed: boolean } {
 
 const email = z.email();
 
-export function parseRoster(text: string): { rows: RosterRow[]; total: number; issues: RosterIssue[]; warnings: RosterIssue[]; columns: RosterColumn[] } {
-  const issues: RosterIssue[] = [];
-  const warnings: RosterIssue[] = [];
-  const read = readCsv(text);
-  if ("malformedAt" in read) return { rows: [], total: 0, issues: [{ line: read.malformedAt, column: null, key: "importMalformed", values: { line: read.malformedAt } }], warnings, columns: [] };
-  const records = read.records;
-  if (records.length === 0) return { rows: [], total: 0, issues: [{ line: 1, column: null, key: "importEmpty" }], warnings, columns: [] };
-  if (records.length - 1 > maxRosterRows) return { rows: [], total: records.length - 1, issues: [{ line: 1, column: null, key: "importTooManyRows", values: { max: maxRosterRows } }], warnings, columns: [] };
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
-  for (const name of header) if (name && !(rosterColumns as readonly string[]).includes(name)) issues.push({ line: 1, column: name, key: "importUnknownColumn" });
-  for (const name of requiredRosterColumns) if (!header.includes(name)) issues.push({ line: 1, column: name, key: "importMissingColumn" });
-  const seenColumns = new Set<string>();
-  for (const name of header) {
-    if (seenColumns.has(name)) issues.push({ line: 1, column: name, key: "importDuplicateColumn" });
-    seenColumns.add(name);
-  }
-  if (issues.length > 0) return { rows: [], total: records.length - 1, issues, warnings, columns: [] };
-  const columns = header as RosterColumn[];
-  const has = (c: RosterColumn) => header.includes(c);
+/** Warnings kept for the report (all are counted). */
+const keptWarnings = 200;
 
+export type ParsedRoster = { rows: RosterRow[]; total: number; issues: IssueList; warnings: RosterIssue[]; warningCount: number; columns: RosterColumn[] };
+
+/**
+ * The file's rows, each checked on its own, read in slices (lib/csv/stream.ts) so the event
+ * loop keeps answering; checking stops after 1,000 problems or past the row limit.
+ */
+export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> {
+  const issues = new IssueList();
+  const warnings: RosterIssue[] = [];
+  let warningCount = 0;
+  const warn = (warning: RosterIssue) => {
+    warningCount += 1;
+    if (warnings.length < keptWarnings) warnings.push(warning);
+  };
+  const refuse = (issue: RosterIssue, total = 0): ParsedRoster => {
+    const only = new IssueList();
+    only.add(issue);
+    return { rows: [], total, issues: only, warnings: [], warningCount: 0, columns: [] };
+  };
+  if (bytes.byteLength > maxImportBytes) return refuse({ line: 1, column: null, key: "importTooLarge" });
+  let header: string[] | null = null;
   const rows: RosterRow[] = [];
   const numbers = new Map<string, number>();
   const emails = new Map<string, number>();
-  for (const { record, line } of records.slice(1)) {
+  let total = 0;
+  let index = new Map<string, number>();
+  const has = (c: RosterColumn) => index.has(c);
+  try {
+    for await (const batch of csvBatches(bytes)) {
+      for (const { record, line } of batch) {
+        if (!header) {
+          header = record.map((h) => h.trim().toLowerCase());
+          for (const name of header) if (name && !(rosterColumns as readonly string[]).includes(name)) issues.add({ line: 1, column: name, key: "importUnknownColumn" });
+          for (const name of requiredRosterColumns) if (!header.includes(name)) issues.add({ line: 1, column: name, key: "importMissingColumn" });
+          const seenColumns = new Set<string>();
+          for (const name of header) {
+            if (seenColumns.has(name)) issues.add({ line: 1, column: name, key: "importDuplicateColumn" });
+            seenColumns.add(name);
+          }
+          if (issues.count > 0) return { rows: [], total: 0, issues, warnings, warningCount, columns: [] };
+          index = new Map(header.map((h, i) => [h, i] as const));
+          continue;
+        }
+        total += 1;
+        if (total > maxRosterRows) return refuse({ line: 1, column: null, key: "importTooManyRows", values: { max: maxRosterRows } }, total);
+        if (issues.full(line)) return { rows: [], total, issues, warnings, warningCount, columns: [] };
+        checkRow(record, line);
+      }
+    }
+  } catch (error) {
+    if (error instanceof MalformedCsv) return refuse({ line: error.line, column: null, key: "importMalformed", values: { line: error.line } });
+    throw error;
+  }
+  if (!header) return refuse({ line: 1, column: null, key: "importEmpty" });
+  return { rows, total, issues, warnings, warningCount, columns: header as RosterColumn[] };
+
+  function checkRow(record: string[], line: number) {
     const rowIssues: RosterIssue[] = [];
-    const raw = (c: RosterColumn) => (has(c) ? (record[header.indexOf(c)] ?? "").trim() : "");
+    const raw = (c: RosterColumn) => (has(c) ? (record[index.get(c)!] ?? "").trim() : "");
     const text = (c: RosterColumn, max: number, required = false) => {
       const { value, changed } = neutralise(raw(c));
-      if (changed) warnings.push({ line, column: c, key: "rosterFormulaNeutralised" });
+      if (changed) warn({ line, column: c, key: "rosterFormulaNeutralised" });
       if (required && !value) rowIssues.push({ line, column: c, key: "rosterRequired" });
       if (value.length > max) rowIssues.push({ line, column: c, key: "rosterTooLong", values: { max } });
       return value;
@@ -183,8 +222,7 @@ export function parseRoster(text: string): { rows: RosterRow[]; total: number; i
       else numbers.set(number, line);
     }
     if (row.managerNumber && row.managerNumber === number) rowIssues.push({ line, column: "manager_number", key: "rosterOwnManager" });
-    if (rowIssues.length > 0) issues.push(...rowIssues);
+    if (rowIssues.length > 0) rowIssues.forEach((i) => issues.add(i));
     else rows.push(row);
   }
-  return { rows, total: records.length - 1, issues, warnings, columns };
 }

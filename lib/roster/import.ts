@@ -1,8 +1,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { decodeFile } from "@/lib/csv/read";
-import { parseRoster, type RosterColumn, type RosterIssue, type RosterRow } from "./import-rows";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { yielder } from "@/lib/csv/stream";
+import { parseRosterFile, type ParsedRoster, type RosterColumn, type RosterIssue, type RosterRow } from "./import-rows";
 
 export type RosterChange = { number: string; name: string; kind: "add" | "change" | "reactivate" | "deactivate"; fields: string[] };
 export type RosterReport = {
@@ -77,7 +79,19 @@ const fields: { column: RosterColumn; row: keyof RosterRow; existing: keyof Exis
  * and nothing is written; `apply` false is the dry run. One transaction, set-based writes.
  */
 export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Array, options: { apply: boolean; deactivateMissing: boolean }): Promise<RosterReport> {
-  const { rows, total, issues, warnings, columns } = parseRoster(decodeFile(bytes));
+  return importParsedRoster(tx, actorId, await parseRosterFile(bytes), options);
+}
+
+/**
+ * The same, for a file already read (routes parse before opening their transaction).
+ * Loops over rows return to the event loop every few thousand, so other requests keep being answered.
+ */
+export async function importParsedRoster(tx: DbOrTx, actorId: string, parsed: ParsedRoster, options: { apply: boolean; deactivateMissing: boolean }): Promise<RosterReport> {
+  const { rows, total, issues, warnings, warningCount, columns } = parsed;
+  const pause = yielder();
+  if (issues.stoppedAt !== null || columns.length === 0) {
+    return { rows: total, added: 0, changed: 0, reactivated: 0, unchanged: 0, deactivated: 0, newUnits: [], newSites: [], applied: false, ...issues.report(), warnings, warningCount, changes: [] };
+  }
   const present = fields.filter((f) => columns.includes(f.column));
   const existing = (await tx.execute(sql`
     select e.id, e.number, e.first_name, e.last_name, e.work_email, e.private_email, o.code as org_unit, s.code as site, e.job_family,
@@ -99,13 +113,14 @@ export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Arra
   const knownNumbers = new Set([...existing.map((e) => e.number), ...inFile]);
   const valid: RosterRow[] = [];
   for (const row of rows) {
-    const before = issues.length;
+    await pause();
+    const before = issues.count;
     for (const [column, address] of [["work_email", row.workEmail], ["private_email", row.privateEmail]] as const) {
       const owner = address ? owners.get(address) : undefined;
-      if (owner && owner !== row.number) issues.push({ line: row.line, column, key: "rosterEmailTaken", values: { number: owner } });
+      if (owner && owner !== row.number) issues.add({ line: row.line, column, key: "rosterEmailTaken", values: { number: owner } });
     }
-    if (row.managerNumber && !knownNumbers.has(row.managerNumber)) issues.push({ line: row.line, column: "manager_number", key: "rosterManagerUnknown" });
-    if (issues.length === before) valid.push(row);
+    if (row.managerNumber && !knownNumbers.has(row.managerNumber)) issues.add({ line: row.line, column: "manager_number", key: "rosterManagerUnknown" });
+    if (issues.count === before) valid.push(row);
   }
 
   const changes: RosterChange[] = [];
@@ -114,6 +129,7 @@ export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Arra
   let changed = 0;
   let reactivated = 0;
   for (const row of valid) {
+    await pause();
     const before = byNumber.get(row.number);
     const name = `${row.lastName} ${row.firstName}`;
     if (!before) {
@@ -145,7 +161,7 @@ export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Arra
   const newUnits = [...new Set(valid.map((r) => r.orgUnit).filter((c) => !knownUnits.has(c)))];
   const newSites = [...new Set(valid.map((r) => r.site).filter((c) => !knownSites.has(c)))];
 
-  issues.sort((a, b) => a.line - b.line);
+  const listedIssues = issues.report();
   const report: Omit<RosterReport, "applied"> = {
     rows: total,
     added,
@@ -155,13 +171,12 @@ export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Arra
     deactivated: leaving.length,
     newUnits,
     newSites,
-    issues: issues.slice(0, listed),
-    issueCount: issues.length,
+    ...listedIssues,
     warnings: warnings.slice(0, listed),
-    warningCount: warnings.length,
+    warningCount,
     changes: changes.slice(0, listed),
   };
-  if (issues.length > 0 || !options.apply) return { ...report, applied: false };
+  if (listedIssues.issueCount > 0 || !options.apply) return { ...report, applied: false };
 
   // Units and sites the file names for the first time (names from their optional columns).
   const firstOf = <K extends keyof RosterRow>(code: string, key: "orgUnit" | "site", value: K) => valid.find((r) => r[key] === code && r[value])?.[value];
@@ -211,4 +226,20 @@ export async function importRoster(tx: DbOrTx, actorId: string, bytes: Uint8Arra
       delete from sessions where user_id in (select id from users where employee_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)))`);
   }
   return { ...report, applied: true };
+}
+
+/**
+ * The import route's work: the file is read before the transaction opens (that may take
+ * seconds and needs no connection); the roster's changes and their audit row commit together.
+ */
+export async function runRosterImport(actorId: string, bytes: Uint8Array, options: { apply: boolean; deactivateMissing: boolean }): Promise<RosterReport> {
+  const parsed = await parseRosterFile(bytes);
+  return db().transaction(async (tx) => {
+    const r = await importParsedRoster(tx, actorId, parsed, options);
+    if (r.applied) {
+      const details = { rows: r.rows, added: r.added, changed: r.changed, reactivated: r.reactivated, deactivated: r.deactivated, newUnits: r.newUnits.length, newSites: r.newSites.length, bytes: bytes.byteLength };
+      await recordAudit(tx, { actorEmployeeId: actorId, action: "roster.import", targetType: "roster", details });
+    }
+    return r;
+  });
 }

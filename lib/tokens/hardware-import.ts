@@ -1,48 +1,96 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
 import { env } from "@/lib/config/env";
-import { decodeFile, readCsv } from "@/lib/csv/read";
+import { IssueList, type Issue } from "@/lib/csv/issues";
+import { maxImportBytes } from "@/lib/csv/limits";
+import { csvBatches, MalformedCsv, yielder } from "@/lib/csv/stream";
 import { parseKey, seal } from "./secret-box";
 
-export type TokenImportIssue = { line: number; column: string | null; key: string; values?: Record<string, string | number> };
+export type TokenImportIssue = Issue;
 export type TokenImportReport = { rows: number; added: number; applied: boolean; issues: TokenImportIssue[]; issueCount: number };
+export type ParsedTokens = { rows: number; tokens: { serial: string; secret: string }[]; seen: Map<string, number>; issues: IssueList };
+
+/** A vendor's delivery is a few thousand tokens; more is the wrong file. */
+export const maxTokenRows = 100_000;
+
+/** Every line checked on its own (format, duplicates in the file), read in slices so the event loop keeps answering. */
+export async function parseTokenFile(bytes: Uint8Array): Promise<ParsedTokens> {
+  const issues = new IssueList();
+  const seen = new Map<string, number>();
+  const tokens: { serial: string; secret: string }[] = [];
+  const refuse = (issue: Issue, rows = 0): ParsedTokens => {
+    const only = new IssueList();
+    only.add(issue);
+    return { rows, tokens: [], seen: new Map(), issues: only };
+  };
+  if (bytes.byteLength > maxImportBytes) return refuse({ line: 1, column: null, key: "importTooLarge" });
+  let header: string[] | null = null;
+  let rows = 0;
+  try {
+    for await (const batch of csvBatches(bytes)) {
+      for (const { record, line } of batch) {
+        if (!header) {
+          header = record.map((h) => h.toLowerCase());
+          for (const name of ["serial", "secret"]) if (!header.includes(name)) issues.add({ line: 1, column: name, key: "importMissingColumn" });
+          if (issues.count > 0) return { rows: 0, tokens: [], seen, issues };
+          continue;
+        }
+        rows += 1;
+        if (rows > maxTokenRows) return refuse({ line: 1, column: null, key: "importTooManyRows", values: { max: maxTokenRows } }, rows);
+        if (issues.full(line)) return { rows, tokens: [], seen: new Map(), issues };
+        const serial = (record[header.indexOf("serial")] ?? "").trim().toUpperCase();
+        const secret = (record[header.indexOf("secret")] ?? "").replace(/[\s=]/g, "").toUpperCase();
+        if (!/^[A-Z0-9-]{3,40}$/.test(serial)) issues.add({ line, column: "serial", key: "tokenSerialInvalid" });
+        else if (seen.has(serial)) issues.add({ line, column: "serial", key: "rosterDuplicateNumber", values: { first: seen.get(serial)! } });
+        else seen.set(serial, line);
+        if (!/^[A-Z2-7]{16,128}$/.test(secret)) issues.add({ line, column: "secret", key: "tokenSecretInvalid" });
+        tokens.push({ serial, secret });
+      }
+    }
+  } catch (error) {
+    if (error instanceof MalformedCsv) return refuse({ line: error.line, column: null, key: "importMalformed", values: { line: error.line } });
+    throw error;
+  }
+  if (!header) return refuse({ line: 1, column: null, key: "importEmpty" });
+  return { rows, tokens, seen, issues };
+}
 
 /**
  * Hardware tokens delivered by the vendor: a CSV of serial and seed (base32). Every line is
  * checked (format, duplicates in the file, serials already known); with any problem nothing
- * is written. Seeds are stored encrypted, never logged or shown again.
+ * is written. Seeds are stored encrypted, never logged or shown again. `apply` false only checks.
  */
-export async function importHardwareTokens(tx: DbOrTx, bytes: Uint8Array): Promise<TokenImportReport> {
-  const read = readCsv(decodeFile(bytes));
-  if ("malformedAt" in read) return { rows: 0, added: 0, applied: false, issues: [{ line: read.malformedAt, column: null, key: "importMalformed", values: { line: read.malformedAt } }], issueCount: 1 };
-  const [head, ...records] = read.records;
-  if (!head) return { rows: 0, added: 0, applied: false, issues: [{ line: 1, column: null, key: "importEmpty" }], issueCount: 1 };
-  const header = head.record.map((h) => h.toLowerCase());
-  const issues: TokenImportIssue[] = [];
-  for (const name of ["serial", "secret"]) if (!header.includes(name)) issues.push({ line: 1, column: name, key: "importMissingColumn" });
-  if (issues.length) return { rows: records.length, added: 0, applied: false, issues, issueCount: issues.length };
-  const seen = new Map<string, number>();
-  const tokens: { serial: string; secret: string }[] = [];
-  for (const { record, line } of records) {
-    const serial = (record[header.indexOf("serial")] ?? "").trim().toUpperCase();
-    const secret = (record[header.indexOf("secret")] ?? "").replace(/[\s=]/g, "").toUpperCase();
-    if (!/^[A-Z0-9-]{3,40}$/.test(serial)) issues.push({ line, column: "serial", key: "tokenSerialInvalid" });
-    else if (seen.has(serial)) issues.push({ line, column: "serial", key: "rosterDuplicateNumber", values: { first: seen.get(serial)! } });
-    else seen.set(serial, line);
-    if (!/^[A-Z2-7]{16,128}$/.test(secret)) issues.push({ line, column: "secret", key: "tokenSecretInvalid" });
-    tokens.push({ serial, secret });
-  }
-  if (tokens.length) {
+export async function importHardwareTokens(tx: DbOrTx, bytes: Uint8Array, apply = true): Promise<TokenImportReport> {
+  return importParsedTokens(tx, await parseTokenFile(bytes), apply);
+}
+
+/** The same, for a file already read (routes parse before opening their transaction). */
+export async function importParsedTokens(tx: DbOrTx, { rows, tokens, seen, issues }: ParsedTokens, apply = true): Promise<TokenImportReport> {
+  if (issues.stoppedAt === null && tokens.length) {
     const known = (await tx.execute(sql`select serial from hardware_tokens where serial in (select jsonb_array_elements_text(${JSON.stringify([...seen.keys()])}::jsonb))`)) as unknown as { serial: string }[];
-    for (const k of known) issues.push({ line: seen.get(k.serial)!, column: "serial", key: "tokenSerialKnown" });
+    for (const k of known) issues.add({ line: seen.get(k.serial)!, column: "serial", key: "tokenSerialKnown" });
   }
-  issues.sort((a, b) => a.line - b.line);
-  if (issues.length) return { rows: records.length, added: 0, applied: false, issues: issues.slice(0, 200), issueCount: issues.length };
+  if (issues.count > 0 || !apply) return { rows, added: 0, applied: false, ...issues.report() };
   const key = parseKey(env().TOKEN_ENCRYPTION_KEY);
+  const pause = yielder(1);
   for (let i = 0; i < tokens.length; i += 500) {
+    // Sealing is CPU work: a return to the event loop between batches.
+    await pause();
     const batch = JSON.stringify(tokens.slice(i, i + 500).map((t) => ({ serial: t.serial, secret_enc: seal(t.secret, key) })));
     await tx.execute(sql`insert into hardware_tokens (serial, secret_enc) select serial, secret_enc from jsonb_to_recordset(${batch}::jsonb) as x(serial text, secret_enc text)`);
   }
-  return { rows: records.length, added: tokens.length, applied: true, issues: [], issueCount: 0 };
+  return { rows, added: tokens.length, applied: true, issues: [], issueCount: 0 };
+}
+
+/** The import route's work: the file is read first, then the tokens and their audit row (counts only, never seeds) commit together. */
+export async function runTokenImport(actorId: string, bytes: Uint8Array, apply: boolean): Promise<TokenImportReport> {
+  const parsed = await parseTokenFile(bytes);
+  return db().transaction(async (tx) => {
+    const r = await importParsedTokens(tx, parsed, apply);
+    if (r.applied) await recordAudit(tx, { actorEmployeeId: actorId, action: "tokens.import", targetType: "pool", targetId: "hardware_token", details: { added: r.added } });
+    return r;
+  });
 }

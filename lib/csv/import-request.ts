@@ -1,0 +1,124 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import { ActionError } from "@/lib/auth/action-error";
+import { getCurrentPerson } from "@/lib/auth/session";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { env } from "@/lib/config/env";
+import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/i18n/config";
+import { messagesByLocale } from "@/lib/i18n/messages";
+import { logger } from "@/lib/log/logger";
+import type { CurrentPerson } from "@/lib/roster/queries";
+import { maxImportBytes } from "./limits";
+
+// The edge of the import routes (app/api/imports/*). They are kept out of proxy.ts, whose
+// body handling would cut files at 10 MB, so everything is checked here, before a byte of
+// the file is read: same-site origin (CSRF), session, role, CSV content type, size.
+
+const noStore = { "Cache-Control": "no-store" };
+/** Imports running at once on this instance: each may hold a 50 MB file and its rows. */
+const maxConcurrent = 2;
+const holder = globalThis as unknown as { __passerelleImports?: { running: number } };
+const slots = (holder.__passerelleImports ??= { running: 0 });
+
+function localeOf(request: Request, person: CurrentPerson | null): Locale {
+  const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]+)`))?.[1];
+  if (isLocale(cookie)) return cookie;
+  // As lib/i18n/request.ts: the switcher's cookie, the person's saved choice, the browser's.
+  return person?.locale ?? negotiateLocale(request.headers.get("accept-language")) ?? defaultLocale;
+}
+
+/** A refusal the form shows as is: the message key, and the message in the person's language. */
+export function importRefusal(request: Request, person: CurrentPerson | null, status: number, key: string): Response {
+  const locale = localeOf(request, person);
+  const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "errors" });
+  return Response.json({ ok: false, error: key, message: t(key as never) }, { status, headers: noStore });
+}
+
+export type ImportCaller = { person: CurrentPerson; bytes: Uint8Array; params: URLSearchParams; release: () => void };
+
+/**
+ * The caller and the file, or the refusal to send: 403 from another site or without the
+ * role, 401 without a session, 400 when `valid` refuses the query (mode…), 415 when the body is not CSV (a cross-site form cannot send
+ * text/csv), 413 past 50 MB (declared or counted while reading), 429 when two imports are
+ * already running. The caller must `release()` once the import is done.
+ */
+export async function receiveImport(request: Request, roles: readonly Role[], valid: (params: URLSearchParams) => boolean): Promise<ImportCaller | Response> {
+  // Browsers send Origin on every POST; the session cookie is SameSite=Lax on top of this.
+  if (request.headers.get("origin") !== new URL(env().PUBLIC_URL).origin) return importRefusal(request, null, 403, "forbidden");
+  const person = await getCurrentPerson();
+  if (!person) return importRefusal(request, null, 401, "unauthenticated");
+  if (!hasRole(person.roles, roles)) return importRefusal(request, person, 403, "forbidden");
+  const params = new URL(request.url).searchParams;
+  if (!valid(params)) return importRefusal(request, person, 400, "invalidInput");
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "text/csv") return importRefusal(request, person, 415, "importNoFile");
+  const declared = request.headers.get("content-length");
+  if (declared !== null && !/^\d+$/.test(declared)) return importRefusal(request, person, 400, "importNoFile");
+  if (declared !== null && Number(declared) > maxImportBytes) return importRefusal(request, person, 413, "importTooLarge");
+  if (slots.running >= maxConcurrent) return importRefusal(request, person, 429, "importBusy");
+  slots.running += 1;
+  let released = false;
+  const release = () => {
+    if (!released) slots.running -= 1;
+    released = true;
+  };
+  try {
+    const bytes = request.body ? await readCapped(request.body, maxImportBytes) : new Uint8Array(0);
+    if (bytes === null) {
+      release();
+      return importRefusal(request, person, 413, "importTooLarge");
+    }
+    if (bytes.byteLength === 0) {
+      release();
+      return importRefusal(request, person, 400, "importNoFile");
+    }
+    return { person, bytes, params, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The whole body, or null as soon as it passes `max` bytes (the rest is never read). */
+async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * A whole import route: the checks above, `run` (parse, then one transaction with its audit
+ * row), and its report as `{ ok: true, data }`. A domain refusal (ActionError) is a 409 with
+ * its message; anything else is logged without the file and answered as "unexpected".
+ */
+export async function handleImport<R>(request: Request, access: { roles: readonly Role[]; valid: (params: URLSearchParams) => boolean }, run: (caller: ImportCaller) => Promise<R>): Promise<Response> {
+  const caller = await receiveImport(request, access.roles, access.valid);
+  if (caller instanceof Response) return caller;
+  try {
+    return Response.json({ ok: true, data: await run(caller) }, { headers: noStore });
+  } catch (error) {
+    if (error instanceof ActionError) return importRefusal(request, caller.person, 409, error.key);
+    logger.error({ route: new URL(request.url).pathname, err: error instanceof Error ? error.name : "unknown" }, "import failed");
+    return importRefusal(request, caller.person, 500, "unexpected");
+  } finally {
+    caller.release();
+  }
+}

@@ -2,17 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { FormError } from "@/components/forms/form-error";
+import { ImportProgress } from "@/components/forms/import-progress";
 import { IssueTable, type Issue } from "@/components/forms/issue-table";
 import { useFileImport } from "@/components/forms/use-file-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { importRosterAction } from "@/lib/roster/actions";
 import type { RosterReport } from "@/lib/roster/import";
 
-/** Dry run first, then apply: what will be added, changed and deactivated, and every problem with its line. */
+/** Dry run first, then apply: what will be added, changed and deactivated, and every problem with its line. The file goes to /api/imports/roster. */
 export function RosterImportForm() {
   const t = useTranslations("admin.roster.import");
-  const { formRef: form, run, pending, error, report } = useFileImport<RosterReport>(importRosterAction);
+  const { formRef: form, run, pending, progress, error, report } = useFileImport<RosterReport>("roster");
 
   const table = (caption: string, rows: Issue[]) => <IssueTable captionVisible caption={caption} issues={rows} labels={{ line: t("line"), column: t("column"), problem: t("problem") }} />;
 
@@ -39,6 +39,7 @@ export function RosterImportForm() {
             {t("apply")}
           </Button>
         </div>
+        <ImportProgress progress={progress} />
       </form>
       {report ? (
         <section aria-labelledby="roster-report-heading" className="flex flex-col gap-3">

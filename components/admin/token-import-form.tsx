@@ -2,36 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { ImportProgress } from "@/components/forms/import-progress";
+import { useFileImport } from "@/components/forms/use-file-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { importHardwareTokensAction } from "@/lib/devices/stock-actions";
 import type { TokenImportReport } from "@/lib/tokens/hardware-import";
 
-/** The vendor's serials and seeds: all or nothing, problems listed by line. */
+/** The vendor's serials and seeds: all or nothing, problems listed by line. The file goes to /api/imports/tokens. */
 export function TokenImportForm() {
   const t = useTranslations("admin.stock.tokens");
   const te = useTranslations("errors");
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<TokenImportReport | null>(null);
+  const { formRef: form, run, pending, progress, error, report } = useFileImport<TokenImportReport>("tokens");
   return (
     <form
       ref={form}
       className="flex flex-col gap-3"
       onSubmit={async (e) => {
         e.preventDefault();
-        setPending(true);
-        setError(null);
-        setReport(null);
-        const result = await importHardwareTokensAction(new FormData(form.current!));
-        setPending(false);
-        if (!result.ok) return setError(result.fieldErrors?.file?.[0] ?? result.formError ?? "unexpected");
-        setReport(result.data);
-        if (result.data.applied) router.refresh();
+        if ((await run("apply"))?.applied) router.refresh();
       }}
     >
       <FormError error={error} />
@@ -45,6 +35,7 @@ export function TokenImportForm() {
       <Button type="submit" variant="secondary" disabled={pending} className="self-start">
         {t("import")}
       </Button>
+      <ImportProgress progress={progress} />
       {report ? (
         report.applied ? (
           <Notice tone="success">{t("added", { count: report.added })}</Notice>

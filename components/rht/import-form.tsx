@@ -2,17 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { FormError } from "@/components/forms/form-error";
+import { ImportProgress } from "@/components/forms/import-progress";
 import { IssueTable } from "@/components/forms/issue-table";
 import { useFileImport } from "@/components/forms/use-file-import";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { importDaysAction } from "@/lib/rht/hr-actions";
 import type { ImportReport } from "@/lib/rht/import";
 
 /** Pick a file, check it, then import it: every problem is listed with its line, and nothing is written while there is one. */
 export function ImportForm() {
   const t = useTranslations("hr.import");
-  const { formRef: form, run, pending, error, report } = useFileImport<ImportReport>(importDaysAction);
+  const { formRef: form, run, pending, progress, error, report } = useFileImport<ImportReport>("hours");
+  // The note "checking stopped at line N" heads the list when there were too many problems.
+  const listed = report ? report.issues.filter((i) => i.key !== "importTooManyIssues").length : 0;
 
   return (
     <div className="flex flex-col gap-4">
@@ -33,6 +35,7 @@ export function ImportForm() {
             {t("apply")}
           </Button>
         </div>
+        <ImportProgress progress={progress} />
       </form>
       {report ? (
         report.issueCount > 0 ? (
@@ -44,7 +47,7 @@ export function ImportForm() {
               {t("issues")}
             </h2>
             <IssueTable caption={t("issues")} issues={report.issues} labels={{ line: t("line"), column: t("column"), problem: t("problem") }} />
-            {report.issueCount > report.issues.length ? <p className="mt-2">{t("moreIssues", { count: report.issueCount - report.issues.length })}</p> : null}
+            {report.issueCount > listed ? <p className="mt-2">{t("moreIssues", { count: report.issueCount - listed })}</p> : null}
           </section>
         ) : (
           <Notice tone="success" title={report.applied ? t("applied") : t("checked")}>

@@ -7,8 +7,10 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["pino", "postgres", "nodemailer", "exceljs"],
   // `forbidden()` renders app/forbidden.tsx with a real 403 status.
-  // Roster and hours imports arrive as files in server actions (the import refuses more than 50 MB itself).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "60mb" } },
+  // Server actions carry forms only: files (up to 50 MB) go to the route handlers under
+  // /api/imports, outside proxy.ts. Next buffers an action's body before the action checks
+  // anything, so a small limit keeps anonymous requests from making it hold megabytes.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [
       {

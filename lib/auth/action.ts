@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { DatabaseBusyError, NestedConnectionError } from "@/lib/db/scope";
 import { runTransaction } from "@/lib/db/transaction";
 import { claimReceipt, receiptHash, storeReceipt } from "./receipts";
@@ -86,7 +87,15 @@ function toInput(raw: unknown): unknown {
  */
 export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>) {
   return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
-    const person = await getCurrentPerson();
+    let person: CurrentPerson | null;
+    try {
+      person = await getCurrentPerson();
+    } catch (error) {
+      // A database that cannot be reached is an outage, never a signed-out session.
+      if (!isDatabaseUnavailable(error)) throw error;
+      logger.warn({ action: config.name }, "action refused: database unavailable");
+      return { ok: false, formError: "unavailable" };
+    }
     if (config.access !== "public") {
       if (!person) return { ok: false, formError: "unauthenticated" };
       if (!hasRole(person.roles, config.access.roles)) return { ok: false, formError: "forbidden" };
@@ -124,6 +133,10 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
         return error.field
           ? { ok: false, fieldErrors: { [error.field]: [error.key] }, formError: "invalidInput", values: error.values }
           : { ok: false, formError: error.key, values: error.values };
+      }
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ action: config.name }, "action refused: database unavailable");
+        return { ok: false, formError: "unavailable" };
       }
       if (error instanceof DatabaseBusyError) {
         logger.warn({ action: config.name }, "action refused: no database connection came free in time");

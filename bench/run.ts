@@ -113,7 +113,7 @@ async function main() {
 
   // Benches with their own roster, each in its own process and throwaway PostgreSQL (the app's
   // environment and pool are per process); --expose-gc for their memory baselines.
-  for (const bench of ["rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts"]) {
+  for (const bench of ["rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts", "import-health.ts"]) {
     execFileSync(process.execPath, ["--expose-gc", ...process.execArgv, path.join(import.meta.dirname, bench)], { stdio: "inherit" });
   }
 }

@@ -63,7 +63,7 @@ export async function receiveImport(request: Request, roles: readonly Role[], va
     released = true;
   };
   try {
-    const bytes = request.body ? await readCapped(request.body, maxImportBytes) : new Uint8Array(0);
+    const bytes = request.body ? await readCapped(request.body, maxImportBytes, declared === null ? null : Number(declared)) : new Uint8Array(0);
     if (bytes === null) {
       release();
       return importRefusal(request, person, 413, "importTooLarge");
@@ -79,21 +79,27 @@ export async function receiveImport(request: Request, roles: readonly Role[], va
   }
 }
 
-/** The whole body, or null as soon as it passes `max` bytes (the rest is never read). */
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {
+/**
+ * The whole body, or null as soon as it passes `max` bytes (the rest is never read). With a
+ * declared length the bytes go straight into one buffer of that size (no second copy).
+ */
+async function readCapped(body: ReadableStream<Uint8Array>, max: number, declared: number | null): Promise<Uint8Array | null> {
   const reader = body.getReader();
+  const into = declared !== null ? new Uint8Array(declared) : null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > max) {
+    if (size + value.byteLength > (into ? into.byteLength : max)) {
       await reader.cancel().catch(() => {});
       return null;
     }
-    chunks.push(value);
+    if (into) into.set(value, size);
+    else chunks.push(value);
+    size += value.byteLength;
   }
+  if (into) return into.subarray(0, size);
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let offset = 0;

@@ -39,6 +39,11 @@ export function yielder(every = 2000): () => Promise<void> | void {
   };
 }
 
+// Windows-1252's characters at 0x80–0x9F (€, „, smart quotes, Š…): Node's TextDecoder
+// reads that label as Latin-1, which puts invisible control characters there instead.
+const cp1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const windows1252 = (decoder: TextDecoder, bytes: Uint8Array) => decoder.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => cp1252[c.charCodeAt(0) - 0x80]);
+
 function headerText(bytes: Uint8Array, decoder: TextDecoder): string {
   const end = bytes.subarray(0, maxSlice).indexOf(0x0a);
   return decoder.decode(bytes.subarray(0, end < 0 ? Math.min(bytes.byteLength, maxSlice) : end));
@@ -80,7 +85,7 @@ export async function* csvBatches(bytes: Uint8Array): AsyncGenerator<CsvRecord[]
       const stackTraceLimit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       try {
-        parser.write(legacy ? legacy.decode(slice) : Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength));
+        parser.write(legacy ? windows1252(legacy, slice) : Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength));
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }

@@ -30,7 +30,9 @@ export async function importDays(tx: DbOrTx, bytes: Uint8Array, apply: boolean):
 /** The same, for a file already read (routes parse before opening their transaction). */
 export async function importParsedDays(tx: DbOrTx, { rows, issues }: ParsedHours, apply: boolean): Promise<ImportReport> {
   const refused = (months = 0, employees = 0): ImportReport => ({ rows: rows.count, employees, months, applied: false, ...issues.report() });
-  if (issues.stoppedAt !== null || rows.count === 0) return refused();
+  if (issues.stoppedAt !== null) return refused();
+  // Only a header (or only refused lines): nothing to look up; applying it writes nothing.
+  if (rows.count === 0) return { ...refused(), applied: apply && issues.count === 0 };
   const contracts = (await tx.execute(sql`
     select e.id, e.number, e.weekly_minutes, e.employment_rate, e.employed_from::text, e.employed_until::text, coalesce(s.canton, 'CH') as canton
       from employees e left join sites s on s.id = e.site_id

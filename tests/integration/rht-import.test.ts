@@ -86,6 +86,7 @@ describe("importing daily hours", () => {
   test("malformed files and locked months are refused whole", async () => {
     expect((await run("employee_number;date;worked\nX;\"2026-11-02;1\n")).issues.map((i) => i.key)).toEqual(["importMalformed"]);
     expect((await run("")).issues.map((i) => i.key)).toEqual(["importEmpty"]);
+    expect(await run("employee_number;date;worked\n")).toMatchObject({ rows: 0, issueCount: 0, applied: true }); // a header alone writes nothing
     expect((await run("number;day;hours\n")).issues.map((i) => [i.column, i.key])).toEqual([
       ["number", "importUnknownColumn"],
       ["day", "importUnknownColumn"],

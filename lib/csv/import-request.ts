@@ -4,6 +4,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { getCurrentPerson } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { env } from "@/lib/config/env";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { logger } from "@/lib/log/logger";
@@ -113,15 +114,25 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number, declare
 /**
  * A whole import route: the checks above, `run` (parse, then one transaction with its audit
  * row), and its report as `{ ok: true, data }`. A domain refusal (ActionError) is a 409 with
- * its message; anything else is logged without the file and answered as "unexpected".
+ * its message; an unreachable database a 503 "unavailable"; anything else is logged without
+ * the file and answered as "unexpected".
  */
 export async function handleImport<R>(request: Request, access: { roles: readonly Role[]; valid: (params: URLSearchParams) => boolean }, run: (caller: ImportCaller) => Promise<R>): Promise<Response> {
-  const caller = await receiveImport(request, access.roles, access.valid);
+  let caller: ImportCaller | Response;
+  try {
+    caller = await receiveImport(request, access.roles, access.valid);
+  } catch (error) {
+    // The session is read from PostgreSQL: out of reach is "unavailable", never "signed out".
+    if (isDatabaseUnavailable(error)) return importRefusal(request, null, 503, "unavailable");
+    throw error;
+  }
   if (caller instanceof Response) return caller;
   try {
     return Response.json({ ok: true, data: await run(caller) }, { headers: noStore });
   } catch (error) {
     if (error instanceof ActionError) return importRefusal(request, caller.person, 409, error.key);
+    // PostgreSQL out of reach: "try again in a minute", as pages and actions say it.
+    if (isDatabaseUnavailable(error)) return importRefusal(request, caller.person, 503, "unavailable");
     logger.error({ route: new URL(request.url).pathname, err: error instanceof Error ? error.name : "unknown" }, "import failed");
     return importRefusal(request, caller.person, 500, "unexpected");
   } finally {

@@ -8,8 +8,13 @@ import { createEmployee, seedJourney } from "../support/factories";
 
 // The import routes as a browser calls them. Only the session is replaced (the person
 // the request belongs to); roles, origin, body limits, parsing, database and audit are real.
-const current: { person: CurrentPerson | null } = { person: null };
-vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => current.person }));
+const current: { person: CurrentPerson | null; failure?: Error } = { person: null };
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentPerson: async () => {
+    if (current.failure) throw current.failure;
+    return current.person;
+  },
+}));
 
 const routes = {
   roster: await import("@/app/api/imports/roster/route"),
@@ -74,6 +79,16 @@ describe("import routes", () => {
     expect((await routes.roster.POST(bare)).status).toBe(403);
     // A cross-site form can only send form or text/plain bodies; those are not CSV here.
     expect(await json(await post("roster", { headers: { "content-type": "text/plain" } }))).toMatchObject({ status: 415, error: "importNoFile" });
+  });
+
+  test("PostgreSQL out of reach while reading the session: 503 'unavailable', never 'signed out'", async () => {
+    const { DatabaseUnavailableError } = await import("@/lib/db/errors");
+    current.failure = new DatabaseUnavailableError();
+    try {
+      expect(await json(await post("hours"))).toMatchObject({ status: 503, error: "unavailable" });
+    } finally {
+      current.failure = undefined;
+    }
   });
 
   test("input is checked at the edge: mode, empty body", async () => {

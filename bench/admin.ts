@@ -7,15 +7,11 @@
 // Reported, never asserted in tests: targets print OK or SLOW like the other benches. Wrong
 // import counts are a failure (non-zero exit), not a slowness.
 // lib/ is loaded the way the vitest integration tests load it (see bench/resolve-hook.mjs).
-import fs from "node:fs";
 import { register } from "node:module";
-import os from "node:os";
-import path from "node:path";
 import { createDb, noConnectionLimits } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "../db/seed/names";
-import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 import { measure, mb, seconds } from "./lib/measure";
+import { percentile, startBenchDatabase, pointAppAt } from "./lib/bench-database";
 
 register("./resolve-hook.mjs", import.meta.url);
 
@@ -23,12 +19,7 @@ const employees = 15_000;
 const changedRows = 500;
 const removedRows = 300;
 const dashboardRuns = 20;
-const benchKey = Buffer.alloc(32, 3).toString("base64");
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 
 // code, name; site code, name, city, canton, language
@@ -84,15 +75,11 @@ function rosterCsv(count: number, rate: (i: number) => number = (i) => rates[(i 
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-admin-"));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  const bench = await startBenchDatabase("admin");
   let endPool: (() => Promise<void>) | null = null;
   try {
-    await ensureDatabase(pg.url("postgres"), "bench");
-    const url = pg.url("bench");
-    await migrateDatabase(url);
-    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    const url = bench.url;
+    pointAppAt(url);
     const { sql } = await import("drizzle-orm");
     const { importRoster } = await import("../lib/roster/import");
     const { funnel, ticketsByAge, topIspFailures, sinceYesterday } = await import("../lib/admin/dashboard");
@@ -301,8 +288,7 @@ async function main() {
     );
   } finally {
     await endPool?.();
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -7,27 +7,17 @@
 // how much an import costs everyone else. `bench/run.ts` runs this file in its own process:
 //   node --conditions=react-server --import tsx bench/import-health.ts
 // Reported, never asserted in tests: targets print OK or SLOW like the other benches.
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { register } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import { migrateDatabase } from "../db/migrate";
-import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 import { measure, mb, seconds } from "./lib/measure";
+import { percentile, startBenchDatabase, pointAppAt } from "./lib/bench-database";
 
 register("./resolve-hook.mjs", import.meta.url);
 
 const employees = 15_000;
 const maxBytes = 50 * 1024 * 1024;
-const benchKey = Buffer.alloc(32, 3).toString("base64");
 const numberOf = (i: number) => `E${String(i + 1).padStart(5, "0")}`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** Weekdays from `from` on, as ISO dates. */
 function weekdays(from: string, count: number): string[] {
@@ -75,16 +65,12 @@ const line = (label: string, values: number[]) =>
   `${label}: ${values.length} probes, p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-import-"));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  const bench = await startBenchDatabase("import");
   let server: http.Server | null = null;
   let endPool: (() => Promise<void>) | null = null;
   try {
-    await ensureDatabase(pg.url("postgres"), "bench");
-    const url = pg.url("bench");
-    await migrateDatabase(url);
-    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    const url = bench.url;
+    pointAppAt(url);
     const { sql } = await import("drizzle-orm");
     const { db } = await import("../lib/db");
     const { runHoursImport } = await import("../lib/rht/import");
@@ -134,8 +120,7 @@ async function main() {
   } finally {
     server?.close();
     await endPool?.();
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -6,15 +6,11 @@
 //   node --conditions=react-server --import tsx bench/outbox-slow-relay.ts
 // Reported, not asserted in tests: a duplicate or a missing mail is a failure (non-zero
 // exit); the wall time is compared with the ideal for two workers as a ratio.
-import fs from "node:fs";
 import { register } from "node:module";
-import os from "node:os";
-import path from "node:path";
 import { createDb } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
-import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 import { deliveriesPerMessage, startSlowRelay } from "../tests/support/slow-relay";
 import { seconds } from "./lib/measure";
+import { startBenchDatabase, pointAppAt } from "./lib/bench-database";
 
 register("./resolve-hook.mjs", import.meta.url);
 
@@ -23,19 +19,14 @@ const relayDelayMs = 1500; // the reported relay took ~9 s; scaled down with the
 const leaseSeconds = 1; // deliberately shorter than one message at the relay
 const instances = 2;
 const deadlineMs = 120_000; // the bench ends by itself even if delivery stalls
-const benchKey = Buffer.alloc(32, 3).toString("base64");
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-outbox-"));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  const bench = await startBenchDatabase("outbox");
   const pools: ReturnType<typeof createDb>[] = [];
   let relay: Awaited<ReturnType<typeof startSlowRelay>> | null = null;
   try {
-    await ensureDatabase(pg.url("postgres"), "bench");
-    const url = pg.url("bench");
-    await migrateDatabase(url);
-    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    const url = bench.url;
+    pointAppAt(url);
     const { sql } = await import("drizzle-orm");
     const { enqueueEmail } = await import("../lib/mail/outbox");
     const { smtpTransport } = await import("../lib/mail/transport");
@@ -85,8 +76,7 @@ async function main() {
   } finally {
     await relay?.close();
     for (const pool of pools) await pool.sql.end({ timeout: 5 });
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

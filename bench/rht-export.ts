@@ -5,22 +5,17 @@
 //   node --conditions=react-server --import tsx bench/rht-export.ts
 // Reported, never asserted in tests: targets print OK or SLOW like the other benches.
 // lib/ is loaded the way the vitest integration tests load it (see bench/resolve-hook.mjs).
-import fs from "node:fs";
 import { register } from "node:module";
-import os from "node:os";
-import path from "node:path";
 import { createDb, noConnectionLimits } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
 import { seedDefaultSettings } from "../db/seed/journey";
 import { firstNamesDe, firstNamesFr, firstNamesIt, lastNamesDe, lastNamesFr, lastNamesIt } from "../db/seed/names";
-import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 import { measure, mb, seconds, type Sample } from "./lib/measure";
+import { startBenchDatabase, pointAppAt } from "./lib/bench-database";
 
 register("./resolve-hook.mjs", import.meta.url);
 
 const month = "2026-11"; // 21 working days (Mon 2 – Mon 30), no public holiday
 const employees = 15_000;
-const benchKey = Buffer.alloc(32, 3).toString("base64");
 
 // code, name, weight in the roster, per mille of working days with lost time (some units stay under the 10 % threshold)
 const units: [string, string, number, number][] = [
@@ -53,13 +48,9 @@ async function drain(body: ReadableStream<Uint8Array>): Promise<{ bytes: number;
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-rht-"));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  const bench = await startBenchDatabase("rht");
   try {
-    await ensureDatabase(pg.url("postgres"), "bench");
-    const url = pg.url("bench");
-    await migrateDatabase(url);
+    const url = bench.url;
     const seed = createDb(url, { max: 1, limits: noConnectionLimits });
     const s = seed.sql;
     const started = performance.now();
@@ -140,7 +131,7 @@ async function main() {
         `(${counts.lost.toLocaleString("en")} with lost time, ${counts.absent.toLocaleString("en")} with absences, ${counts.overtime.toLocaleString("en")} with overtime): ${seconds(performance.now() - started)} s`,
     );
 
-    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    pointAppAt(url);
     const { reviewMonth } = await import("../lib/rht/periods");
     const { exportDeclaration } = await import("../lib/rht/export");
     const { db } = await import("../lib/db");
@@ -180,8 +171,7 @@ async function main() {
 
     await (db().$client as unknown as { end(o: object): Promise<void> }).end({ timeout: 5 });
   } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

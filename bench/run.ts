@@ -12,11 +12,8 @@ import { parseKey } from "../lib/tokens/secret-box";
 
 const benchKey = Buffer.alloc(32, 3).toString("base64");
 import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
+import { percentile } from "./lib/bench-database";
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-"));

@@ -7,34 +7,21 @@
 // Reported as ratios within this run: the burst's answer times against one wrong code at
 // rest, and health during the burst against health at rest. A request that never answers,
 // or a lock-out count that is off, is a failure (non-zero exit).
-import fs from "node:fs";
 import { register } from "node:module";
-import os from "node:os";
-import path from "node:path";
 import { createDb } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
-import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
+import { percentile, startBenchDatabase, pointAppAt } from "./lib/bench-database";
 
 register("./resolve-hook.mjs", import.meta.url);
 
-const benchKey = Buffer.alloc(32, 3).toString("base64");
 const hungAfterMs = 30_000;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-codes-"));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  const bench = await startBenchDatabase("codes");
   const second = { pool: null as ReturnType<typeof createDb> | null };
   try {
-    await ensureDatabase(pg.url("postgres"), "bench");
-    const url = pg.url("bench");
-    await migrateDatabase(url);
-    Object.assign(process.env, { DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "silent" });
+    const url = bench.url;
+    pointAppAt(url);
     const { sql } = await import("drizzle-orm");
     const { db, healthDb, scopeTransactions } = await import("../lib/db");
     const { runTransaction } = await import("../lib/db/transaction");
@@ -103,8 +90,7 @@ async function main() {
     if (hung > 0 || healthDown > 0 || !lockedRight || !manyRight || !auditsRight) process.exitCode = 1;
   } finally {
     await second.pool?.sql.end({ timeout: 5 });
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createElement } from "react";
+import { createElement, type ComponentProps, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, test, vi } from "vitest";
@@ -19,14 +19,18 @@ const row = (n: number, slaDueAt: string) => ({
   employeeName: "Muster Anna", employeeNumber: "E1", site: null, orgUnit: null, assignee: null, incident: null,
 });
 
+// The provider's props type requires `children` among the props; here it is passed as createElement's third argument.
+const Provider = NextIntlClientProvider as unknown as (props: Omit<ComponentProps<typeof NextIntlClientProvider>, "children">) => ReactNode;
+
 describe("relative times", () => {
   test("the IT queue renders its SLA times against the page's reference time, without a fallback warning", () => {
     const onError = vi.fn();
     const html = renderToString(
-      createElement(NextIntlClientProvider, {
-        locale: "en", messages: messagesByLocale.en, timeZone: "Europe/Zurich", onError,
-        children: createElement(QueueTable, { rows: [row(1, "2026-03-02T12:00:00Z"), row(2, "2026-03-01T12:00:00Z")], agents: [], now: "2026-03-02T10:00:00Z" }),
-      }),
+      createElement(
+        Provider,
+        { locale: "en", messages: messagesByLocale.en, timeZone: "Europe/Zurich", onError },
+        createElement(QueueTable, { rows: [row(1, "2026-03-02T12:00:00Z"), row(2, "2026-03-01T12:00:00Z")], agents: [], now: "2026-03-02T10:00:00Z" }),
+      ),
     );
     expect(onError).not.toHaveBeenCalled();
     expect(html).toContain("in 2 hours");

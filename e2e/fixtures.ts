@@ -110,9 +110,28 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 type Fixtures = { sql: postgres.Sql };
 
+/**
+ * Collects what the page's Content-Security-Policy refused (Chromium reports each
+ * refusal as a console error): a script, style, connection or form target the
+ * policy does not allow would otherwise fail silently for the person.
+ */
+export function watchContentSecurityPolicy(page: Page): () => string[] {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  return () => refused;
+}
+
 export const test = base.extend<Fixtures>({
   // The server is started by global-setup on a free port; it hands the address over here.
   baseURL: async ({}, use) => use(process.env.E2E_BASE_URL),
+  // Every spec's page is watched: whatever a test does, the policy must refuse nothing.
+  page: async ({ page }, use) => {
+    const refused = watchContentSecurityPolicy(page);
+    await use(page);
+    expect(refused(), "the Content-Security-Policy refused something on this page").toEqual([]);
+  },
   sql: async ({}, use) => {
     const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
     await use(sql);

@@ -32,6 +32,18 @@ test("HR imports daily hours in German: a bad file is refused whole, a good one 
   const [after] = await sql`select count(*)::int as n from timesheet_days d join employees e on e.id = d.employee_id where e.number = ${person.number} and d.day >= '2026-09-01'`;
   expect(after.n).toBe(2);
 
+  // A file over 10 MB (the size at which a proxied body used to be cut) is read to its last line:
+  // eleven rows padded with 1 MB of blanks each (trimmed away), then one wrong row at line 13.
+  const pad = " ".repeat(1024 * 1024);
+  const days = ["03", "04", "07", "08", "09", "10", "11", "14", "15", "16", "17"];
+  const big = file(["employee_number;date;worked", ...days.map((d) => `${person.number};2026-09-${d};4:00${pad}`), `${person.number};2026-09-18;25:00`]);
+  expect(big.buffer.length).toBeGreaterThan(11 * 1024 * 1024);
+  await hr.getByLabel("CSV-Datei").setInputFiles(big);
+  await hr.getByRole("button", { name: "Datei prüfen" }).click();
+  await expect(hr.getByText("1 Problem gefunden")).toBeVisible({ timeout: 30_000 });
+  await expect(hr.getByRole("cell", { name: "Ein Tag hat höchstens 24 Stunden." })).toBeVisible();
+  await expect(hr.getByRole("cell", { name: "13", exact: true })).toBeVisible();
+
   await hr.goto("/hr?month=2026-09");
   await hr.getByLabel("Datei", { exact: true }).selectOption({ label: "CSV, eine Zeile pro mitarbeitende Person" });
   const [csv] = await Promise.all([hr.waitForEvent("download"), hr.getByRole("button", { name: "Herunterladen" }).click()]);

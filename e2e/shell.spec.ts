@@ -69,6 +69,24 @@ test.describe("app shell", () => {
     await expectAccessible(page);
   });
 
+  test("every page carries a Content-Security-Policy with a fresh nonce, and Next's scripts carry it", async ({ page }) => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const response = await page.goto("/signin");
+      const policy = response?.headers()["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      expect(nonce, policy).toBeTruthy();
+      expect(policy).toContain("frame-ancestors 'none'");
+      nonces.push(nonce!);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+      // Browsers hide the attribute once the page has loaded; the property keeps it.
+      const scriptNonces = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+      expect(scriptNonces.length).toBeGreaterThan(0);
+      expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   test("the health check answers for load balancers", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);

@@ -3,9 +3,8 @@
 import { defineAction } from "@/lib/auth/action";
 import { stockArrival, updatePool } from "./pool-admin";
 import { markHandedOver } from "./service";
-import { importHardwareTokens } from "@/lib/tokens/hardware-import";
 import { addSlot, setSlotCapacity } from "./slots";
-import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema, tokenFileSchema } from "./stock-schema";
+import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
 
 const setPool = defineAction({
   name: "pool.update",
@@ -47,18 +46,6 @@ const slotCapacity = defineAction({
   audit: (i) => ({ action: "slot.capacity", targetType: "collection_slot", targetId: i.slotId, details: { capacity: i.capacity } }),
 });
 
-const tokenFile = defineAction({
-  name: "tokens.import",
-  schema: tokenFileSchema,
-  access: { roles: ["admin"] },
-  handler: async (i, { tx }) => importHardwareTokens(tx, new Uint8Array(await i.file.arrayBuffer())),
-  // Serials and counts only: seeds never reach the audit log.
-  audit: (_i, r) => (r.applied ? { action: "tokens.import", targetType: "pool", targetId: "hardware_token", details: { added: r.added } } : null),
-});
-
-export async function importHardwareTokensAction(input: FormData) {
-  return tokenFile(input);
-}
 export async function addSlotAction(input: unknown) {
   return newSlot(input as never);
 }

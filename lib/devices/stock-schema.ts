@@ -33,11 +33,3 @@ export const slotSchema = z.object({
 export type SlotInput = z.output<typeof slotSchema>;
 
 export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000), version: versionField });
-
-/** A vendor's file of hardware token serials and seeds. */
-export const tokenFileSchema = z.object({
-  file: z
-    .instanceof(File, { message: "importNoFile" })
-    .refine((f) => f.size > 0, "importNoFile")
-    .refine((f) => f.size <= 5 * 1024 * 1024, "importTooLarge"),
-});

@@ -4,8 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { ActionError, defineAction } from "@/lib/auth/action";
 import { approvePeriod, correctMonth, lockPeriod, remindMissing, reopenPeriod, returnMonth } from "./periods";
-import { importDays } from "./import";
-import { correctionSchema, employeeMonthSchema, hrSheetSchema, importSchema, periodSchema, reminderSchema } from "./schema";
+import { correctionSchema, employeeMonthSchema, hrSheetSchema, periodSchema, reminderSchema } from "./schema";
 import { saveMonthSheet, submitMonth } from "./timesheet";
 
 // HR's actions on short-time work. Each re-checks the session and the `hr` role (defineAction)
@@ -77,18 +76,6 @@ const remind = defineAction({
   handler: (i, { person, tx }) => remindMissing(tx, person!.employeeId, i.operationId, i.month, i.unitId === "all" ? null : i.unitId),
   audit: (i, r) => (r.repeated ? null : { action: "rht.remind", targetType: "rht_period", targetId: `${i.month}:${i.unitId}`, details: { month: i.month, unitId: i.unitId, reminded: r.reminded } }),
 });
-
-const importHours = defineAction({
-  name: "rht.import",
-  schema: importSchema,
-  access: hr,
-  handler: async (i, { tx }) => importDays(tx, new Uint8Array(await i.file.arrayBuffer()), i.mode === "apply"),
-  audit: (i, r) => (r.applied ? { action: "rht.import", targetType: "timesheet", details: { rows: r.rows, employees: r.employees, months: r.months, bytes: i.file.size } } : null),
-});
-
-export async function importDaysAction(input: FormData) {
-  return importHours(input);
-}
 
 export async function approvePeriodAction(input: unknown) {
   return approve(input as never);

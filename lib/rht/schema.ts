@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/http/fields";
-import { maxImportBytes } from "@/lib/csv/limits";
 import { monthSchema } from "./month";
 import { absenceKinds } from "./rules";
 
@@ -65,11 +64,3 @@ export const correctionSchema = hrSheetSchema.extend({ reason: z.string().trim()
 /** Reminders for a unit's month (or every unit's), once per operation id. */
 export const reminderSchema = z.object({ month: monthSchema, unitId: z.union([z.literal("all"), z.uuid()]), operationId: z.uuid() });
 
-/** An hours file (CSV) to check or import. */
-export const importSchema = z.object({
-  file: z
-    .instanceof(File, { message: "importNoFile" })
-    .refine((f) => f.size > 0, "importNoFile")
-    .refine((f) => f.size <= maxImportBytes, "importTooLarge"),
-  mode: z.enum(["check", "apply"]),
-});

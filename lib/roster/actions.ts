@@ -3,22 +3,10 @@
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/auth/action";
 import { activeEmployeeIdByNumber, deactivateInTransaction } from "./queries";
-import { importRoster } from "./import";
 import { keepOneAdmin, setStaffRole } from "./roles";
-import { roleChangeSchema, rosterImportSchema } from "./schema";
+import { roleChangeSchema } from "./schema";
 
 const admin = { roles: ["admin"] } as const;
-
-const importFile = defineAction({
-  name: "roster.import",
-  schema: rosterImportSchema,
-  access: admin,
-  handler: async (i, { person, tx }) => importRoster(tx, person!.employeeId, new Uint8Array(await i.file.arrayBuffer()), { apply: i.mode === "apply", deactivateMissing: i.deactivateMissing }),
-  audit: (i, r) =>
-    r.applied
-      ? { action: "roster.import", targetType: "roster", details: { rows: r.rows, added: r.added, changed: r.changed, reactivated: r.reactivated, deactivated: r.deactivated, newUnits: r.newUnits.length, newSites: r.newSites.length, bytes: i.file.size } }
-      : null,
-});
 
 const changeRole = defineAction({
   name: "roster.role",
@@ -27,10 +15,6 @@ const changeRole = defineAction({
   handler: (i, { tx }) => setStaffRole(tx, i.number, i.role, i.grant),
   audit: (i, r) => (r.changed ? { action: i.grant ? "role.grant" : "role.revoke", targetType: "employee", targetId: r.employeeId, details: { role: i.role } } : null),
 });
-
-export async function importRosterAction(input: FormData) {
-  return importFile(input);
-}
 
 export async function changeRoleAction(input: unknown) {
   return changeRole(input as never);

@@ -11,7 +11,7 @@ import { createEmployee, seedJourney } from "../support/factories";
 const current: { person: CurrentPerson | null } = { person: null };
 vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => current.person }));
 
-const { importRosterAction, changeRoleAction, deactivateEmployeeAction } = await import("@/lib/roster/actions");
+const { changeRoleAction, deactivateEmployeeAction } = await import("@/lib/roster/actions");
 const { createWaveAction, setWaveStatusAction } = await import("@/lib/roster/wave-actions");
 const { updatePoolAction, stockArrivalAction, markHandedOverAction } = await import("@/lib/devices/stock-actions");
 const { saveSettingAction, publishEligibilityRulesAction, addHolidayAction, removeHolidayAction } = await import("@/lib/settings/actions");
@@ -23,18 +23,11 @@ async function as(roles: Role[]) {
   return e;
 }
 
-const rosterFile = () => {
-  const data = new FormData();
-  data.set("file", new File([`employee_number;first_name;last_name;org_unit;site;job_family\nX${Date.now()};A;B;U;S;sales`], "roster.csv", { type: "text/csv" }));
-  data.set("mode", "apply");
-  return data;
-};
 const text = { subject: "Hi", body: "Sign in: {link}" };
 const period = { month: "2026-11", unitId: randomUUID() };
 const sheet = { month: "2026-11", number: "E00001", days: [] };
 
 const adminCalls = () => [
-  importRosterAction(rosterFile()),
   changeRoleAction({ number: "E00001", role: "admin", grant: true }),
   deactivateEmployeeAction({ number: "E00001" }),
   createWaveAction({ name: "w", siteId: "", orgUnitId: "", perDay: "5", template: { fr: text, de: text, en: text } }),
@@ -55,7 +48,6 @@ const hrCalls = () => [
   hr.submitForEmployeeAction({ month: "2026-11", number: "E00001" }),
   hr.returnMonthAction({ month: "2026-11", number: "E00001" }),
   hr.remindMissingAction({ month: "2026-11", unitId: "all", operationId: randomUUID() }),
-  hr.importDaysAction(rosterFile()),
 ];
 
 const changes = async () =>

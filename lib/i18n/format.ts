@@ -1,0 +1,36 @@
+import { defaultLocale, isLocale, type Locale } from "./config";
+
+// Numbers shown to people, in their language's conventions for Switzerland. next-intl's
+// format.number uses the bare language tag ("de" writes 2.003, as in Germany), and the
+// ICU data differ between Node and browsers for de-CH (U+0027 here, U+2019 in recent
+// Chromium): these helpers pick the Swiss variant and settle the separator, so a server-
+// rendered figure and the same figure rendered in the browser are identical.
+
+/** The tag Intl formats numbers with, per portal language. French and English in Switzerland write numbers as in France and in English; German does not. */
+const numberLocales: Record<Locale, string> = { fr: "fr", de: "de-CH", en: "en" };
+
+/** Swiss German groups thousands with a right single quotation mark: 2’003. */
+const groupSeparators: Partial<Record<Locale, string>> = { de: "’" };
+
+export function numberLocale(locale: string): string {
+  return numberLocales[isLocale(locale) ? locale : defaultLocale];
+}
+
+export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
+  const language = isLocale(locale) ? locale : defaultLocale;
+  const group = groupSeparators[language];
+  const parts = new Intl.NumberFormat(numberLocales[language], options).formatToParts(value);
+  return parts.map((part) => (group && part.type === "group" ? group : part.value)).join("");
+}
+
+/** A speed measured in kbit/s, shown in Mbit/s with one decimal ("113,8 Mbit/s"); "–" when not measured. */
+export function formatMbps(locale: string, kbps: number | null | undefined): string {
+  if (kbps === null || kbps === undefined) return "–";
+  return `${formatNumber(locale, kbps / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} Mbit/s`;
+}
+
+/** A delay in whole milliseconds ("2’003 ms"); "–" when not measured. */
+export function formatMs(locale: string, ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "–";
+  return `${formatNumber(locale, Math.round(ms))} ms`;
+}

@@ -1,20 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { caseStage, nextStep, type CaseSteps, type NextStep } from "@/lib/onboarding/rules";
+import { caseStage, nextAction, type CaseSteps } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { HelpForm } from "@/components/tickets/help-form";
-
-const nextHref: Partial<Record<NextStep, string>> = {
-  eligibility: "/eligibility",
-  device: "/device",
-  device_handover: "/device",
-  device_queue: "/device",
-  device_collect: "/device",
-  token: "/token",
-  connectivity: "/connectivity",
-};
 
 const stepHref = { eligibility: "/eligibility", device: "/device", token: "/token", connectivity: "/connectivity" } as const;
 
@@ -23,8 +13,7 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
   const t = await getTranslations("status");
   const format = await getFormatter();
   const stage = caseStage(steps, tickets.length > 0);
-  const next = nextStep(steps);
-  const href = nextHref[next];
+  const { step: next, href } = nextAction(steps, tickets.length > 0);
   const rows = [
     { key: "eligibility", value: t(`eligibility.${steps.eligibility}`), done: steps.eligibility === "eligible" },
     { key: "device", value: steps.path ? `${t(`device.${steps.device}`)} · ${t(`path.${steps.path}`)}` : t(`device.${steps.device}`), done: steps.device === "issued" || (steps.device === "reserved" && steps.handoverChosen) },
@@ -46,13 +35,6 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
           <p className="mt-4">
             <Link href={href} className={buttonClass("primary")}>
               {t(`nextAction.${next as "eligibility"}`)}
-            </Link>
-          </p>
-        ) : null}
-        {stage === "ready" ? (
-          <p className="mt-4">
-            <Link href="/guide" className={buttonClass("primary")}>
-              {t("guide")}
             </Link>
           </p>
         ) : null}

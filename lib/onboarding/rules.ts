@@ -21,16 +21,42 @@ export type CaseSteps = {
 export const emptyCase: CaseSteps = { eligibility: "pending", device: "none", path: null, handoverChosen: false, token: "none", connectivity: "not_tested" };
 
 export type CaseStage = "in_progress" | "ready" | "waiting" | "with_it" | "not_eligible";
-export type NextStep =
-  | "eligibility"
-  | "eligibility_review"
-  | "device"
-  | "device_handover"
-  | "token"
-  | "connectivity"
-  | "device_queue"
-  | "device_collect"
-  | "none";
+/** Every next step the status page can show, in journey order; each has a sentence in messages (`status.next.*`). */
+export const nextSteps = [
+  "none",
+  "eligibility",
+  "eligibility_review",
+  "device",
+  "device_handover",
+  "token",
+  "connectivity",
+  "connectivity_with_it",
+  "connectivity_router",
+  "device_queue",
+  "device_collect",
+  "ready",
+] as const;
+export type NextStep = (typeof nextSteps)[number];
+
+/** The next step and where its one action leads; `href` is null when nobody can act but IT or time. */
+export type NextAction = { step: NextStep; href: string | null };
+
+const hrefs: Record<NextStep, string | null> = {
+  none: null,
+  eligibility: "/eligibility",
+  eligibility_review: null,
+  device: "/device",
+  device_handover: "/device",
+  token: "/token",
+  connectivity: "/connectivity",
+  // IT has the case (no internet, no 4G): a test cannot help, so there is nothing to press.
+  connectivity_with_it: null,
+  // The router request's status and, once it is plugged in, the test live on the same page.
+  connectivity_router: "/connectivity",
+  device_queue: "/device",
+  device_collect: "/device",
+  ready: "/guide",
+};
 
 /** Good or limited always works; blocked UDP works on the SSL VPN profile (443) or a VDI seat. */
 export function connectivityWorks(connectivity: Connectivity): boolean {
@@ -41,18 +67,37 @@ export function isReady(c: CaseSteps): boolean {
   return c.eligibility === "eligible" && c.device === "issued" && c.token === "active" && connectivityWorks(c.connectivity);
 }
 
-/** The one next action the status page offers. */
-export function nextStep(c: CaseSteps): NextStep {
+/**
+ * The one next step. `hasOpenTicket` tells "no internet, IT is on it" from
+ * "no internet, IT closed the request" (then a new test is what is left).
+ */
+export function nextStep(c: CaseSteps, hasOpenTicket = false): NextStep {
   if (c.eligibility === "not_eligible") return "none";
   if (c.eligibility === "pending") return "eligibility";
   if (c.eligibility === "review") return "eligibility_review";
   if (c.device === "none" || c.device === "cancelled") return "device";
   if (c.device === "reserved" && !c.handoverChosen) return "device_handover";
   if (c.token !== "active") return "token";
+  if (c.connectivity === "no_internet" && hasOpenTicket) return "connectivity_with_it";
+  if (c.connectivity === "router_requested") return "connectivity_router";
   if (!connectivityWorks(c.connectivity)) return "connectivity";
   if (c.device === "waiting") return "device_queue";
   if (c.device === "reserved") return "device_collect";
-  return "none";
+  return "ready";
+}
+
+/** The next step with its action's target, for the status page and every step page. */
+export function nextAction(c: CaseSteps, hasOpenTicket = false): NextAction {
+  const step = nextStep(c, hasOpenTicket);
+  return { step, href: hrefs[step] };
+}
+
+/**
+ * What a step page offers once its own step is done: the next step, unless it is
+ * on this very page (then the page's own form is the action) or has no action.
+ */
+export function onwardFrom(action: NextAction, page: string): NextAction | null {
+  return action.href && action.href !== page ? action : null;
 }
 
 export function caseStage(c: CaseSteps, hasOpenTicket: boolean): CaseStage {

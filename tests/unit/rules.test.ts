@@ -28,18 +28,18 @@ describe("case rules", () => {
     ["token locked", { ...done, token: "locked" }, false, "token", "in_progress", false],
     ["connectivity not tested", { ...done, connectivity: "not_tested" }, false, "connectivity", "in_progress", false],
     ["gateway unreachable", { ...done, connectivity: "gateway_unreachable" }, false, "connectivity", "in_progress", false],
-    ["all done, good", done, false, "none", "ready", true],
-    ["all done, limited", { ...done, connectivity: "limited" }, false, "none", "ready", true],
-    ["all done, UDP blocked", { ...done, connectivity: "udp_blocked" }, false, "none", "ready", true],
-    ["all done on VDI", { ...done, path: "vdi" }, false, "none", "ready", true],
+    ["all done, good", done, false, "ready", "ready", true],
+    ["all done, limited", { ...done, connectivity: "limited" }, false, "ready", "ready", true],
+    ["all done, UDP blocked", { ...done, connectivity: "udp_blocked" }, false, "ready", "ready", true],
+    ["all done on VDI", { ...done, path: "vdi" }, false, "ready", "ready", true],
     ["waiting for a device", { ...done, device: "waiting" }, false, "device_queue", "waiting", false],
     ["device reserved, rest done: collect it", { ...done, device: "reserved" }, false, "device_collect", "in_progress", false],
     ["device reserved, handover missing, rest done", { ...done, device: "reserved", handoverChosen: false }, false, "device_handover", "in_progress", false],
     ["open ticket, not ready", { ...done, connectivity: "gateway_unreachable" }, true, "connectivity", "with_it", false],
     ["open ticket while waiting", { ...done, device: "waiting" }, true, "device_queue", "with_it", false],
-    ["open ticket, ready", done, true, "none", "ready", true],
+    ["open ticket, ready", done, true, "ready", "ready", true],
   ])("%s", (_label, steps, hasOpenTicket, next, stage, ready) => {
-    expect(nextStep(steps)).toBe(next);
+    expect(nextStep(steps, hasOpenTicket)).toBe(next);
     expect(caseStage(steps, hasOpenTicket)).toBe(stage);
     expect(isReady(steps)).toBe(ready);
   });

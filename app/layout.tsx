@@ -7,10 +7,17 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shell");
-  return { title: { default: "Passerelle", template: "%s · Passerelle" }, description: t("tagline") };
+  return {
+    title: { default: "Passerelle", template: "%s · Passerelle" },
+    description: t("tagline"),
+    // Files in public/, outside the proxy (browsers fetch the manifest without the session cookie).
+    manifest: "/manifest.webmanifest",
+    icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/icon-192.png", sizes: "192x192", type: "image/png" }], apple: "/icon-192.png" },
+  };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+// themeColor: the header's blue (Tailwind 4 blue-900), as in the manifest.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1c398e" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
@@ -21,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <a
             href="#main"
-            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900"
+            className="sr-only focus:not-sr-only print:hidden focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900"
           >
             {t("skipToContent")}
           </a>

@@ -19,7 +19,8 @@ export async function AppHeader() {
   const visible = person ? areas.filter((a) => hasRole(person.roles, a.role)) : [];
 
   return (
-    <header className="bg-blue-900 text-white">
+    // Printed pages (the connection guide, the on-site roster) show their content only.
+    <header className="bg-blue-900 text-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <Link href={person ? "/start" : "/signin"} className="min-h-11 py-2 text-lg font-bold">
           Passerelle

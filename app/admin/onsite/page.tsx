@@ -24,8 +24,11 @@ export default async function AdminOnsitePage({ searchParams }: { searchParams: 
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <AdminNav current="onsite" />
-      <form method="get" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end">
+      {/* The printed roster is for the crisis cell's wall: the day and the people, no controls. */}
+      <div className="print:hidden">
+        <AdminNav current="onsite" />
+      </div>
+      <form method="get" className="mb-6 flex print:hidden flex-col gap-3 sm:flex-row sm:items-end">
         <TextField id="onsite-day" name="day" type="date" label={t("day")} defaultValue={day} />
         <button type="submit" className={buttonClass("secondary")}>
           {t("show")}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NoInternetForm } from "@/components/connectivity/no-internet-form";
 import { SelfTest } from "@/components/connectivity/self-test";
 import { Notice } from "@/components/ui/notice";
@@ -8,18 +8,21 @@ import { BackToStatus } from "@/components/onboarding/back-to-status";
 import { EligibilityRequired } from "@/components/onboarding/eligibility-required";
 import { requirePerson } from "@/lib/auth/session";
 import { getRouterRequest, listConnectivityTests } from "@/lib/connectivity/service";
+import { formatMbps, formatMs } from "@/lib/i18n/format";
 import { getCaseSteps } from "@/lib/onboarding/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("connectivity"))("title") };
 }
 
-const mbps = (kbps: number | null) => (kbps === null ? "–" : (kbps / 1000).toFixed(1));
-
 export default async function ConnectivityPage() {
   const person = await requirePerson();
   const t = await getTranslations("connectivity");
   const format = await getFormatter();
+  // Figures in the person's conventions: "113,8 Mbit/s" in French, "2’003 ms" in Swiss German.
+  const locale = await getLocale();
+  const mbps = (kbps: number | null) => formatMbps(locale, kbps);
+  const ms = (value: number | null) => formatMs(locale, value);
   const [steps, tests, router] = await Promise.all([getCaseSteps(person.employeeId), listConnectivityTests(person.employeeId), getRouterRequest(person.employeeId)]);
   const latest = tests[0];
   const tone = !latest?.verdict ? "info" : latest.verdict === "good" ? "success" : latest.verdict === "limited" || latest.verdict === "udp_blocked" ? "warning" : "error";
@@ -48,10 +51,10 @@ export default async function ConnectivityPage() {
             </Notice>
             <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
               {[
-                ["latency", latest.latencyMs === null ? "–" : `${latest.latencyMs} ms`],
-                ["jitter", latest.jitterMs === null ? "–" : `${latest.jitterMs} ms`],
-                ["download", `${mbps(latest.downloadKbps)} Mbit/s`],
-                ["upload", `${mbps(latest.uploadKbps)} Mbit/s`],
+                ["latency", ms(latest.latencyMs)],
+                ["jitter", ms(latest.jitterMs)],
+                ["download", mbps(latest.downloadKbps)],
+                ["upload", mbps(latest.uploadKbps)],
                 ["udp", latest.udpOk ? t("result.udpOk") : t("result.udpBlocked")],
               ].map(([key, value]) => (
                 <div key={key} className="rounded-md border border-slate-300 bg-white p-3">
@@ -113,9 +116,9 @@ export default async function ConnectivityPage() {
                     <tr key={test.id} className="border-b border-slate-200">
                       <td className="p-2">{format.dateTime(test.startedAt, { dateStyle: "short", timeStyle: "short" })}</td>
                       <td className="p-2">{test.verdict ? t(`verdict.${test.verdict}.title`) : "–"}</td>
-                      <td className="p-2">{test.latencyMs ?? "–"} ms</td>
-                      <td className="p-2">{mbps(test.downloadKbps)} Mbit/s</td>
-                      <td className="p-2">{mbps(test.uploadKbps)} Mbit/s</td>
+                      <td className="p-2">{ms(test.latencyMs)}</td>
+                      <td className="p-2">{mbps(test.downloadKbps)}</td>
+                      <td className="p-2">{mbps(test.uploadKbps)}</td>
                     </tr>
                   ))}
                 </tbody>

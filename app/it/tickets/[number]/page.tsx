@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CaseActions } from "@/components/triage/case-actions";
 import { AssignForm, ClaimButton, NoteForm, ReplyForm, StatusForm } from "@/components/triage/ticket-actions";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { formatMbps, formatMs } from "@/lib/i18n/format";
 import { getSetting } from "@/lib/settings/queries";
 import { cannedResponsesSchema, defaultCannedResponses } from "@/lib/settings/schemas";
 import { getTicketDetail, listAgents } from "@/lib/triage/queries";
@@ -24,6 +25,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   if (!ticket) notFound();
   const t = await getTranslations("it");
   const format = await getFormatter();
+  const locale = await getLocale();
   const [agents, canned] = await Promise.all([listAgents(), getSetting("canned_responses", cannedResponsesSchema, defaultCannedResponses)]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
@@ -110,7 +112,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <ul className="flex flex-col gap-1 text-sm">
               {ticket.tests.map((test, i) => (
                 <li key={i}>
-                  {when(test.startedAt)}: <strong>{test.verdict}</strong> · {test.isp ?? "?"} · {test.latencyMs ?? "–"} ms · ↓{test.downloadKbps ?? "–"} ↑{test.uploadKbps ?? "–"} kbit/s · UDP {test.udpOk ? "ok" : "✗"}
+                  {when(test.startedAt)}: <strong>{test.verdict}</strong> · {test.isp ?? "?"} · {formatMs(locale, test.latencyMs)} · ↓{formatMbps(locale, test.downloadKbps)} ↑{formatMbps(locale, test.uploadKbps)} · UDP {test.udpOk ? "ok" : "✗"}
                 </li>
               ))}
             </ul>

@@ -41,7 +41,7 @@ export type NextStep = (typeof nextSteps)[number];
 /** The next step and where its one action leads; `href` is null when nobody can act but IT or time. */
 export type NextAction = { step: NextStep; href: string | null };
 
-const hrefs: Record<NextStep, string | null> = {
+export const nextStepHrefs: Record<NextStep, string | null> = {
   none: null,
   eligibility: "/eligibility",
   eligibility_review: null,
@@ -89,7 +89,7 @@ export function nextStep(c: CaseSteps, hasOpenTicket = false): NextStep {
 /** The next step with its action's target, for the status page and every step page. */
 export function nextAction(c: CaseSteps, hasOpenTicket = false): NextAction {
   const step = nextStep(c, hasOpenTicket);
-  return { step, href: hrefs[step] };
+  return { step, href: nextStepHrefs[step] };
 }
 
 /**

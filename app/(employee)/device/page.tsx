@@ -7,9 +7,11 @@ import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { BackToStatus } from "@/components/onboarding/back-to-status";
 import { EligibilityRequired } from "@/components/onboarding/eligibility-required";
+import { NextStepPanel } from "@/components/onboarding/next-step-panel";
 import { requirePerson } from "@/lib/auth/session";
 import { getDeviceOverview } from "@/lib/devices/queries";
-import { getCaseSteps } from "@/lib/onboarding/queries";
+import { getCaseSteps, hasOpenTicket } from "@/lib/onboarding/queries";
+import { nextAction, onwardFrom } from "@/lib/onboarding/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("device"))("title") };
@@ -23,8 +25,11 @@ export default async function DevicePage() {
 
   if (steps.eligibility !== "eligible") return <EligibilityRequired title={t("title")} state={steps.eligibility} />;
 
-  const overview = await getDeviceOverview(person.employeeId);
+  const [overview, openTicket] = await Promise.all([getDeviceOverview(person.employeeId), hasOpenTicket(person.employeeId)]);
   const request = overview.request;
+  // Once a device is asked for, the next step elsewhere (the token, while waiting too) is the primary action;
+  // cancelling stays a secondary button further down.
+  const onward = request ? onwardFrom(nextAction(steps, openTicket), "/device") : null;
 
   return (
     <>
@@ -55,6 +60,7 @@ export default async function DevicePage() {
             </p>
             <p className="mt-1">{t("queue.mail")}</p>
           </Notice>
+          <NextStepPanel action={onward} />
           <CancelDeviceButton />
         </section>
       ) : null}
@@ -71,6 +77,7 @@ export default async function DevicePage() {
                 : t("handover.chosenShip", { street: request.handover.address.street, postcode: request.handover.address.postcode, city: request.handover.address.city })}
             </Notice>
           ) : null}
+          <NextStepPanel action={onward} />
           <h2 id="handover-heading" className="text-lg font-semibold">
             {request.handover ? t("handover.changeHeading") : t("handover.heading")}
           </h2>
@@ -93,6 +100,7 @@ export default async function DevicePage() {
           <Notice tone="success" title={t("vdi.readyTitle")}>
             {t("vdi.readyBody")}
           </Notice>
+          <NextStepPanel action={onward} />
           <h2 id="vdi-heading" className="text-lg font-semibold">
             {t("vdi.howTo")}
           </h2>
@@ -122,9 +130,12 @@ export default async function DevicePage() {
       ) : null}
 
       {request?.status === "issued" && request.path === "laptop" ? (
-        <Notice tone="success" title={t("issued.title")}>
-          {t("issued.body")}
-        </Notice>
+        <div className="flex flex-col gap-4">
+          <Notice tone="success" title={t("issued.title")}>
+            {t("issued.body")}
+          </Notice>
+          <NextStepPanel action={onward} />
+        </div>
       ) : null}
 
       <BackToStatus />

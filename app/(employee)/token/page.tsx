@@ -7,7 +7,10 @@ import { StartTotpButton, TotpEnrollment } from "@/components/tokens/totp-enroll
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { BackToStatus } from "@/components/onboarding/back-to-status";
+import { NextStepPanel } from "@/components/onboarding/next-step-panel";
 import { requirePerson } from "@/lib/auth/session";
+import { getNextAction } from "@/lib/onboarding/queries";
+import { onwardFrom } from "@/lib/onboarding/rules";
 import { getTokenView, pendingTotpSecret } from "@/lib/tokens/service";
 import { formatManualKey, totpUri } from "@/lib/tokens/totp";
 
@@ -23,6 +26,8 @@ export default async function TokenPage() {
   const format = await getFormatter();
   const view = await getTokenView(person.employeeId);
   const secret = view.state === "pending" ? await pendingTotpSecret(person.employeeId) : null;
+  // An active token is a finished step: the next one (device, connection test or guide) becomes the primary action.
+  const onward = view.state === "active" ? onwardFrom(await getNextAction(person.employeeId), "/token") : null;
   const label = `${person.firstName} ${person.lastName}`;
   const qrSvg = secret ? await QRCode.toString(totpUri(secret, label), { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
 
@@ -36,6 +41,8 @@ export default async function TokenPage() {
             <p>{t("active.codesLeft", { count: view.recoveryCodesLeft })}</p>
           </Notice>
         ) : null}
+
+        <NextStepPanel action={onward} />
 
         {view.state === "locked" ? (
           <Notice tone="warning" title={t("locked.title")}>

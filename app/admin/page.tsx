@@ -12,6 +12,7 @@ import { requireRole } from "@/lib/auth/session";
 import { poolStatuses } from "@/lib/devices/stock-queries";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { dashboardQuery } from "@/lib/http/page-queries";
+import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -22,6 +23,8 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   await requireRole("admin");
   const t = await getTranslations("admin");
   const format = await getFormatter();
+  // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
+  const localNumber = await getNumberFormatter();
   const { by } = pageQuery(dashboardQuery, await searchParams);
   const [overview, steps, pools, tickets, isps, history] = await Promise.all([getAdminOverview(), funnel(by), poolStatuses(), ticketsByAge(), topIspFailures(), queueHistory()]);
   const figures = [
@@ -33,7 +36,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   ] as const;
   const stepName = (s: (typeof funnelSteps)[number]) => t(`funnel.steps.${s}`);
   const overallStuck = stuck(steps.overall);
-  const n = (v: number) => format.number(v);
+  const n = (v: number) => localNumber(v);
   return (
     <>
       <AutoRefresh seconds={30} />
@@ -80,7 +83,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
                 <tr key={s} className="border-b border-slate-200">
                   <th scope="row" className="p-2 text-left font-medium">{stepName(s)}</th>
                   <td className="p-2">{n(steps.overall[s])}</td>
-                  <td className="p-2">{format.number(steps.overall.roster ? steps.overall[s] / steps.overall.roster : 0, { style: "percent", maximumFractionDigits: 1 })}</td>
+                  <td className="p-2">{localNumber(steps.overall.roster ? steps.overall[s] / steps.overall.roster : 0, { style: "percent", maximumFractionDigits: 1 })}</td>
                   <td className="p-2">{overallStuck[s] ? n(overallStuck[s]) : "–"}</td>
                 </tr>
               ))}

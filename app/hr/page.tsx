@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { MonthNav } from "@/components/rht/month-nav";
 import { CheckList } from "@/components/rht/check-list";
 import { PeriodActions } from "@/components/rht/period-actions";
@@ -16,6 +16,7 @@ import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { monthQuery } from "@/lib/http/page-queries";
+import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr"))("title") };
@@ -24,11 +25,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HrPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("hr");
   const t = await getTranslations("hr");
-  const format = await getFormatter();
+  // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
+  const localNumber = await getNumberFormatter();
   const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
   const { units, checks } = await reviewMonth(month);
   const unitNames = new Map(units.map((u) => [u.orgUnitId, u.orgUnit]));
-  const percent = (lost: number, normal: number) => (normal > 0 ? format.number(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");
+  const percent = (lost: number, normal: number) => (normal > 0 ? localNumber(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>

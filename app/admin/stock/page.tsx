@@ -10,6 +10,7 @@ import { requireRole } from "@/lib/auth/session";
 import { upcomingSlots } from "@/lib/devices/slots";
 import { pendingHandovers, poolStatuses } from "@/lib/devices/stock-queries";
 import { sitesAndUnits } from "@/lib/roster/waves";
+import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.stock"))("title") };
@@ -19,6 +20,8 @@ export default async function AdminStockPage() {
   await requireRole("admin");
   const t = await getTranslations("admin.stock");
   const format = await getFormatter();
+  // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
+  const localNumber = await getNumberFormatter();
   const [pools, handovers, slots, { sites }] = await Promise.all([poolStatuses(), pendingHandovers(), upcomingSlots(), sitesAndUnits()]);
   return (
     <>
@@ -35,10 +38,10 @@ export default async function AdminStockPage() {
               <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-6">
                 {(
                   [
-                    ["capacity", format.number(pool.capacity)],
-                    ["inUse", format.number(pool.inUse)],
-                    ["waiting", format.number(pool.waiting)],
-                    ["issued", format.number(pool.issued)],
+                    ["capacity", localNumber(pool.capacity)],
+                    ["inUse", localNumber(pool.inUse)],
+                    ["waiting", localNumber(pool.waiting)],
+                    ["issued", localNumber(pool.issued)],
                     ["today", pool.dailyLimit === null ? t("noLimit") : `${pool.usedToday} / ${pool.dailyLimit}`],
                     ["outlook", pool.outlook.days === null ? t("shortfall", { count: pool.outlook.shortfall }) : pool.outlook.days === 0 ? t("clear") : t("days", { count: pool.outlook.days })],
                   ] as const

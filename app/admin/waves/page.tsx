@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { WaveForm, WaveStatusButton } from "@/components/admin/wave-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { sitesAndUnits, waveProgress } from "@/lib/roster/waves";
+import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.waves"))("title") };
@@ -15,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminWavesPage() {
   await requireRole("admin");
   const t = await getTranslations("admin.waves");
-  const format = await getFormatter();
+  // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
+  const localNumber = await getNumberFormatter();
   const [waves, { sites, units }] = await Promise.all([waveProgress(), sitesAndUnits()]);
   const defaults = Object.fromEntries((["fr", "de", "en"] as const).map((l) => [l, messagesByLocale[l].email.invitation])) as Record<"fr" | "de" | "en", { subject: string; body: string }>;
   return (
@@ -37,7 +39,7 @@ export default async function AdminWavesPage() {
                 </p>
                 <p className="text-sm text-slate-700">{t("scope", { site: w.site ?? t("allSites"), unit: w.orgUnit ?? t("allUnits"), perDay: w.perDay })}</p>
                 <label htmlFor={`wave-${w.id}`} className="mt-2 block">
-                  {t("progress", { invited: format.number(w.invited), inScope: format.number(w.inScope), today: w.today, signedIn: w.signedIn })}
+                  {t("progress", { invited: localNumber(w.invited), inScope: localNumber(w.inScope), today: w.today, signedIn: w.signedIn })}
                 </label>
                 <progress id={`wave-${w.id}`} className="block h-3 w-full" max={Math.max(1, w.inScope)} value={w.invited} />
                 {w.status !== "done" ? (

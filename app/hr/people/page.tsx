@@ -15,6 +15,7 @@ import { formatDuration } from "@/lib/rht/schema";
 import { getMonthSheet } from "@/lib/rht/timesheet";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { hrPersonQuery } from "@/lib/http/page-queries";
+import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.person"))("title") };
@@ -25,6 +26,8 @@ export default async function HrPersonPage({ searchParams }: { searchParams: Pag
   await requireRole("hr");
   const t = await getTranslations("hr");
   const format = await getFormatter();
+  // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
+  const localNumber = await getNumberFormatter();
   const query = pageQuery(hrPersonQuery, await searchParams);
   const month = monthOrCurrent(query.month);
   const person = query.number ? await findEmployeeForHr(query.number) : null;
@@ -99,7 +102,7 @@ export default async function HrPersonPage({ searchParams }: { searchParams: Pag
                 ["overtimeDeduction", h(figures.deductions.overtime)],
                 ["waitingPeriod", h(figures.deductions.waitingPeriod)],
                 ["compensable", h(figures.compensable)],
-                ["loss", figures.loss.base > 0 ? format.number(figures.loss.lost / figures.loss.base, { style: "percent", maximumFractionDigits: 2 }) : "–"],
+                ["loss", figures.loss.base > 0 ? localNumber(figures.loss.lost / figures.loss.base, { style: "percent", maximumFractionDigits: 2 }) : "–"],
                 ["over85Periods", String(figures.over85Periods)],
                 ["priorBalance", h(figures.priorOvertimeBalance)],
               ] as const

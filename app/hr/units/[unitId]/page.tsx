@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CheckList } from "@/components/rht/check-list";
 import { MonthNav } from "@/components/rht/month-nav";
@@ -14,6 +14,7 @@ import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { monthQuery } from "@/lib/http/page-queries";
+import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.unit"))("title") };
@@ -25,13 +26,14 @@ export default async function HrUnitPage({ params, searchParams }: { params: Pro
   const { unitId } = await params;
   if (!z.uuid().safeParse(unitId).success) notFound();
   const t = await getTranslations("hr");
-  const format = await getFormatter();
+  // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
+  const localNumber = await getNumberFormatter();
   const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
   const people: EmployeeMonth[] = [];
   const { units, checks } = await reviewMonth(month, { unitId, each: (e) => people.push(e) });
   const unit = units[0];
   if (!unit) notFound();
-  const percent = (lost: number, base: number) => (base > 0 ? format.number(lost / base, { style: "percent", maximumFractionDigits: 1 }) : "–");
+  const percent = (lost: number, base: number) => (base > 0 ? localNumber(lost / base, { style: "percent", maximumFractionDigits: 1 }) : "–");
   return (
     <>
       <PageTitle lead={t("unit.lead", { status: t(`period.status.${unit.period}`) })}>{unit.orgUnit}</PageTitle>

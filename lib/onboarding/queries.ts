@@ -63,6 +63,7 @@ export async function getCaseSteps(employeeId: string, tx: DbOrTx = db()): Promi
     device,
     path,
     handoverChosen: row.handover_method !== null || path === "vdi",
+    handoverMethod: row.handover_method === "collect" || row.handover_method === "ship" ? row.handover_method : null,
     token,
   };
 }

@@ -14,6 +14,8 @@ export type CaseSteps = {
   path: Path;
   /** A reserved laptop has a collection slot or a shipping address. */
   handoverChosen: boolean;
+  /** How the reserved laptop reaches the person, once chosen: the last next step says "collect" or "wait for the delivery". */
+  handoverMethod?: "collect" | "ship" | null;
   token: Token;
   connectivity: Connectivity;
 };
@@ -34,6 +36,7 @@ export const nextSteps = [
   "connectivity_router",
   "device_queue",
   "device_collect",
+  "device_delivery",
   "ready",
 ] as const;
 export type NextStep = (typeof nextSteps)[number];
@@ -55,6 +58,7 @@ export const nextStepHrefs: Record<NextStep, string | null> = {
   connectivity_router: "/connectivity",
   device_queue: "/device",
   device_collect: "/device",
+  device_delivery: "/device",
   ready: "/guide",
 };
 
@@ -82,7 +86,7 @@ export function nextStep(c: CaseSteps, hasOpenTicket = false): NextStep {
   if (c.connectivity === "router_requested") return "connectivity_router";
   if (!connectivityWorks(c.connectivity)) return "connectivity";
   if (c.device === "waiting") return "device_queue";
-  if (c.device === "reserved") return "device_collect";
+  if (c.device === "reserved") return c.handoverMethod === "ship" ? "device_delivery" : "device_collect";
   return "ready";
 }
 

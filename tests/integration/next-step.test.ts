@@ -39,6 +39,10 @@ test("a reserved laptop asks for collection or delivery first, then leads to the
   expect(await getNextAction(person.id)).toEqual({ step: "device_handover", href: "/device" });
   await tx((t) => chooseHandover(t, person.id, { method: "ship", street: "Rue du Lac 5", postcode: "1004", city: "Lausanne" }));
   expect(await getNextAction(person.id)).toEqual({ step: "token", href: "/token" });
+  // Once everything else is done, what is left says "delivery", not "collect it".
+  await activateToken(person.id);
+  await db().execute(sql`update onboarding_cases set connectivity = 'good' where employee_id = ${person.id}`);
+  expect(await getNextAction(person.id)).toEqual({ step: "device_delivery", href: "/device" });
 });
 
 test("no internet and no 4G: IT has it and no test is offered; once IT closes the request, a new test is", async () => {

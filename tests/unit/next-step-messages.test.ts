@@ -20,7 +20,16 @@ const says: Record<NextStep, Record<"en" | "fr" | "de", { must: RegExp; mustNot?
     de: { must: /Wählen/, mustNot: /warten Sie auf die Lieferung/i },
   },
   device_queue: { en: { must: /queue/i }, fr: { must: /file d’attente/i }, de: { must: /Warteschlange/ } },
-  device_collect: { en: { must: /time you chose/i }, fr: { must: /heure choisie/i }, de: { must: /gewählten Zeit/i } },
+  device_collect: {
+    en: { must: /time you chose/i, mustNot: /deliver/i },
+    fr: { must: /heure choisie/i, mustNot: /livr/i },
+    de: { must: /gewählten Zeit/i, mustNot: /Liefer/i },
+  },
+  device_delivery: {
+    en: { must: /deliver/i, mustNot: /collect/i },
+    fr: { must: /livr/i, mustNot: /retirez/i },
+    de: { must: /geliefert/i, mustNot: /Holen Sie/i },
+  },
   token: { en: { must: /token/i }, fr: { must: /jeton/i }, de: { must: /Token/ } },
   connectivity: { en: { must: /test/i }, fr: { must: /testez/i }, de: { must: /Testen/ } },
   connectivity_with_it: {

@@ -1,6 +1,4 @@
-import net from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, test } from "vitest";
 import { devMailbox, outbox } from "@/db/schema";
 import { db } from "@/lib/db";
@@ -8,41 +6,16 @@ import { maxDeliveryAttempts } from "@/lib/mail/message";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { devMailboxTransport, smtpTransport } from "@/lib/mail/transport";
 import { deliverDueEmails } from "@/lib/mail/worker";
+import { freePort } from "../../scripts/lib/pg-server";
+import { startSlowRelay, type SlowRelay } from "../support/slow-relay";
 
 const message = (to: string, subject = "Hello") => ({ to, subject, text: `Open https://portal.test/x?to=${to}`, html: "<p>Hi</p>" });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-type Received = { to: string; raw: string };
-let smtp: SMTPServer | undefined;
-
-function startSmtp(port: number, received: Received[]): Promise<void> {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => smtp!.listen(port, "127.0.0.1", () => resolve()));
-}
+let relay: SlowRelay | undefined;
 
 afterEach(async () => {
-  if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
-  smtp = undefined;
+  await relay?.close();
+  relay = undefined;
   await db().execute(sql`delete from outbox`);
 });
 
@@ -85,8 +58,8 @@ describe("the outbox", () => {
     // Not due yet: a second pass leaves it alone.
     expect(await deliverDueEmails(transport)).toEqual({ sent: 0, failed: 0 });
 
-    const received: Received[] = [];
-    await startSmtp(port, received);
+    relay = await startSlowRelay({ delayMs: 0, port });
+    const received = relay.accepted;
     await db().update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.id, id));
     expect(await deliverDueEmails(transport)).toEqual({ sent: 1, failed: 0 });
     expect(await deliverDueEmails(transport)).toEqual({ sent: 0, failed: 0 });

@@ -1,25 +1,17 @@
-import net from "node:net";
 import { SMTPServer } from "smtp-server";
+import { freePort } from "../../scripts/lib/pg-server";
 
 // A local SMTP peer that takes its time: it reads each message, waits `delayMs`,
-// then accepts it, like a relay that answers the end of DATA after seconds. It
+// then accepts it, like a relay that answers the end of DATA after seconds (or at
+// once with 0). It
 // records what it accepted, so a test or the bench can count deliveries per
 // message (the X-Passerelle-Outbox-Id header names the outbox row).
 
 export type Accepted = { outboxId: number; to: string; raw: string };
 export type SlowRelay = { port: number; accepted: Accepted[]; close(): Promise<void> };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-export async function startSlowRelay(options: { delayMs: number; onMessage?: (outboxId: number) => Promise<void> | void }): Promise<SlowRelay> {
+/** `port`: a port chosen beforehand (e.g. one a transport already failed to reach); else a free one. */
+export async function startSlowRelay(options: { delayMs: number; port?: number; onMessage?: (outboxId: number) => Promise<void> | void }): Promise<SlowRelay> {
   const accepted: Accepted[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -41,7 +33,7 @@ export async function startSlowRelay(options: { delayMs: number; onMessage?: (ou
       });
     },
   });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
   return {
     port,

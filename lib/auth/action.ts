@@ -5,6 +5,7 @@ import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { DatabaseBusyError, NestedConnectionError } from "@/lib/db/scope";
 import { runTransaction } from "@/lib/db/transaction";
+import { hasNul } from "@/lib/http/fields";
 import { claimReceipt, receiptHash, storeReceipt } from "./receipts";
 import { logger } from "@/lib/log/logger";
 import { ActionError } from "./action-error";
@@ -51,10 +52,10 @@ export const repeatWindowSeconds = 120;
  * and no person types it: such input is refused at the edge, next to its field.
  */
 export function fieldsWithNul(value: unknown, path: string[] = []): string[] {
-  if (typeof value === "string") return value.includes("\u0000") ? [path.join(".") || "_form"] : [];
+  if (typeof value === "string") return hasNul(value) ? [path.join(".") || "_form"] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => fieldsWithNul(v, [...path, String(i)]));
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.entries(value).flatMap(([k, v]) => [...(k.includes("\u0000") ? [path.join(".") || "_form"] : []), ...fieldsWithNul(v, [...path, k])]);
+    return Object.entries(value).flatMap(([k, v]) => [...(hasNul(k) ? [path.join(".") || "_form"] : []), ...fieldsWithNul(v, [...path, k])]);
   }
   return [];
 }

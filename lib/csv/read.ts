@@ -1,5 +1,6 @@
 // Reading CSV files people export from other systems: the separator and the cell formats
 // (the file itself is read by stream.ts). Pure.
+import { isCalendarDate } from "@/lib/http/fields";
 
 /** The separator the header line uses most: semicolon, comma or tab. */
 export function detectDelimiter(text: string): string {
@@ -24,7 +25,5 @@ export function parseDate(raw: string): string | null {
   if (match) iso = `${match[1]}-${match[2]}-${match[3]}`;
   match = value.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
   if (match) iso = `${match[3]}-${match[2].padStart(2, "0")}-${match[1].padStart(2, "0")}`;
-  if (!iso) return null;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+  return iso && isCalendarDate(iso) ? iso : null;
 }

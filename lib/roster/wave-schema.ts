@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-// Stored as jsonb, which refuses a lone UTF-16 surrogate: made well-formed (U+FFFD) first.
+// Stored as jsonb, which refuses a lone UTF-16 surrogate: defineAction makes every input well-formed first.
 const text = z.object({
-  subject: z.string().trim().min(1, "rosterRequired").max(200, "tooLong").transform((s) => s.toWellFormed()),
-  body: z.string().trim().min(1, "rosterRequired").max(5000, "tooLong").refine((b) => b.includes("{link}"), "waveLinkMissing").transform((s) => s.toWellFormed()),
+  subject: z.string().trim().min(1, "rosterRequired").max(200, "tooLong"),
+  body: z.string().trim().min(1, "rosterRequired").max(5000, "tooLong").refine((b) => b.includes("{link}"), "waveLinkMissing"),
 });
 
 /** A new invitation wave: who (site and/or unit, or everyone), how many a day, and the text in three languages. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
 import { processSignInRequests } from "@/lib/auth/sign-in-requests";
+import { purgeReceipts } from "@/lib/auth/receipts";
 import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { promoteAllQueues } from "@/lib/devices/service";
@@ -48,7 +49,7 @@ export function startBackgroundWorker(): void {
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
       await every(invite, 60_000, () => db().transaction((tx) => sendDueInvitations(tx)), "invitation-waves");
       await every(summary, 60_000, () => db().transaction((tx) => sendCrisisSummaryIfDue(tx)), "crisis-summary");
-      await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests()]), "purge");
+      await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests(), purgeReceipts(db())]), "purge");
       if (!busy) await new Promise((r) => setTimeout(r, 1000));
     }
   };

@@ -82,6 +82,14 @@ describe("an identical submit repeated within two minutes does the work once and
     expect((await traces(e.id, "ticket.help_requested")).audits).toBe(3);
   });
 
+  test("receipts older than a day are purged; recent ones stay", async () => {
+    const { purgeReceipts } = await import("@/lib/auth/receipts");
+    await db().execute(sql`insert into action_receipts (actor, action, input_hash, created_at) values ('old', 'x', 'h', now() - interval '2 days'), ('new', 'x', 'h', now())`);
+    await purgeReceipts(db());
+    const left = (await db().execute(sql`select actor from action_receipts where actor in ('old', 'new')`)) as unknown as { actor: string }[];
+    expect(left.map((r) => r.actor)).toEqual(["new"]);
+  });
+
   test("a refused submit leaves no receipt: once corrected, the same content goes through", async () => {
     const e = await createEmployee();
     const person = personOf(e);

@@ -56,6 +56,15 @@ export const employees = pgTable(
     lastName: text("last_name").notNull(),
     workEmail: text("work_email"),
     privateEmail: text("private_email"),
+    /**
+     * Where mail to the person goes: one of the two addresses on file. Set to the address they
+     * signed in with unless they chose one on the status page (`contactEmailChosenAt`); null
+     * until the first sign-in (mail then goes to the work address, else the private one).
+     */
+    contactEmail: text("contact_email"),
+    contactEmailChosenAt: timestamp("contact_email_chosen_at", { withTimezone: true }),
+    /** Optional phone from the roster import (E.164, e.g. +41791234567); staff and the person only. */
+    phone: text("phone"),
     orgUnitId: uuid("org_unit_id").references(() => orgUnits.id),
     siteId: uuid("site_id").references(() => sites.id),
     jobFamily: text("job_family").notNull(),

@@ -45,6 +45,8 @@ export const tickets = pgTable(
     summary: text("summary").notNull(),
     /** The case as the portal knew it when the ticket was raised or last updated. */
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    /** "How can IT reach you": the phone the person gave on the form (E.164); staff and the person only. */
+    contactPhone: text("contact_phone"),
     assigneeEmployeeId: uuid("assignee_employee_id").references(() => employees.id),
     incidentId: uuid("incident_id").references((): AnyPgColumn => incidents.id),
     /** Optimistic concurrency: every change bumps it; a stale form is refused. */

@@ -2,7 +2,7 @@ import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestam
 import { employees } from "./roster";
 
 export const connectivityTestStatusEnum = pgEnum("connectivity_test_status", ["running", "completed", "abandoned"]);
-export const connectivityVerdictEnum = pgEnum("connectivity_verdict", ["good", "limited", "udp_blocked", "gateway_unreachable", "offline"]);
+export const connectivityVerdictEnum = pgEnum("connectivity_verdict", ["good", "limited", "udp_blocked", "udp_untested", "gateway_unreachable", "offline"]);
 
 export type GatewayResult = { id: string; reachable: boolean; ms: number | null };
 
@@ -21,6 +21,7 @@ export const connectivityTests = pgTable(
     downloadKbps: integer("download_kbps"),
     /** Measured on the server (bytes received over time), right even behind proxies. */
     uploadKbps: integer("upload_kbps"),
+    /** true: a STUN answer came back; false: host candidates only (blocked); null: the browser could not test. */
     udpOk: boolean("udp_ok"),
     gateways: jsonb("gateways").$type<GatewayResult[]>(),
     verdict: connectivityVerdictEnum("verdict"),

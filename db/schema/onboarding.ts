@@ -11,6 +11,8 @@ export const connectivityStatusEnum = pgEnum("connectivity_status", [
   "good",
   "limited",
   "udp_blocked",
+  // The browser could not test UDP: the SSL profile works regardless.
+  "udp_untested",
   "gateway_unreachable",
   "offline",
   "no_internet",

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."connectivity_status" ADD VALUE 'udp_untested' BEFORE 'gateway_unreachable';--> statement-breakpoint
+ALTER TYPE "public"."connectivity_verdict" ADD VALUE 'udp_untested' BEFORE 'gateway_unreachable';

@@ -67,6 +67,15 @@ export function avsNumber(nineDigits: string): string {
   return `${all.slice(0, 3)}.${all.slice(3, 7)}.${all.slice(7, 11)}.${all.slice(11)}`;
 }
 
+/**
+ * A Swiss mobile number in E.164 for every third generated person, derived from their index
+ * (not from the seeded PRNG, whose sequence every other demo fact depends on).
+ */
+export function demoPhone(index: number): string | null {
+  if (index % 3 !== 0) return null;
+  return `+417${6 + (index % 4)}${String((index * 7919 + 1234567) % 10_000_000).padStart(7, "0")}`;
+}
+
 export type SeedResult = { seeded: boolean; employees: number };
 
 /** Seeds the demo company once; later calls see the marker and do nothing. */
@@ -117,6 +126,7 @@ export async function seedDemo(db: Db, options: { employees?: number; encryption
         language: account.site === "ZRH" ? "de" : "fr",
         avsNumber: avsNumber(String(100000000 + rows.length)),
         birthDate: "1985-04-12",
+        phone: account.role === null ? "+41791234567" : null,
       });
     }
 
@@ -154,6 +164,7 @@ export async function seedDemo(db: Db, options: { employees?: number; encryption
         lastName,
         workEmail,
         privateEmail,
+        phone: demoPhone(i),
         orgUnitId: unitIds.get(unit[0]),
         siteId: siteIds.get(siteCode),
         jobFamily,

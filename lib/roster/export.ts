@@ -13,7 +13,7 @@ export function rosterCsv(): ReadableStream<Uint8Array> {
   const client = rawClient(db());
   const encoder = new TextEncoder();
   const rows = client`
-    select e.number as employee_number, e.first_name, e.last_name, e.work_email, e.private_email, o.code as org_unit, o.name as org_unit_name,
+    select e.number as employee_number, e.first_name, e.last_name, e.work_email, e.private_email, e.phone, o.code as org_unit, o.name as org_unit_name,
            s.code as site, s.name as site_name, s.city as site_city, s.canton as site_canton, e.job_family, e.contract_type::text,
            e.employment_rate, round(e.weekly_minutes / 60.0, 2)::text as weekly_hours, e.language::text, m.number as manager_number,
            case when e.notice_given then 'yes' else 'no' end as notice_given, e.employed_from::text, e.employed_until::text

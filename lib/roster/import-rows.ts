@@ -2,6 +2,7 @@
 // database (who exists, addresses taken, managers) is in import.ts.
 
 import { z } from "zod";
+import { normalisePhone } from "@/lib/contact/phone";
 import { IssueList } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { parseDate, parseYesNo } from "@/lib/csv/read";
@@ -13,6 +14,7 @@ export const rosterColumns = [
   "last_name",
   "work_email",
   "private_email",
+  "phone",
   "org_unit",
   "org_unit_name",
   "site",
@@ -47,6 +49,8 @@ export type RosterRow = {
   lastName: string;
   workEmail?: string | null;
   privateEmail?: string | null;
+  /** E.164 ("+41791234567"). */
+  phone?: string | null;
   orgUnit: string;
   orgUnitName?: string;
   site: string;
@@ -197,6 +201,13 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> 
       siteCanton: has("site_canton") ? text("site_canton", 2).toUpperCase() || undefined : undefined,
       jobFamily: text("job_family", 60, true),
     };
+    if (has("phone")) {
+      // The roster export writes "'+41…" (its guard against spreadsheet formulas): the apostrophe is not part of the number.
+      const written = raw("phone").replace(/^'/, "");
+      const phone = written ? normalisePhone(written) : null;
+      if (phone && !phone.ok) rowIssues.push({ line, column: "phone", key: phone.error });
+      row.phone = phone?.ok ? phone.e164 : null;
+    }
     if (row.siteCanton && !/^[A-Z]{2}$/.test(row.siteCanton)) rowIssues.push({ line, column: "site_canton", key: "rosterCantonInvalid" });
     const contract = optional("contract_type", (v) => ((contractTypes as readonly string[]).includes(v.toLowerCase()) ? (v.toLowerCase() as RosterRow["contractType"]) : null), "rosterContractInvalid");
     // Present but empty: the roster's default (a column missing from the file changes nothing).

@@ -34,6 +34,7 @@ type Existing = {
   last_name: string;
   work_email: string | null;
   private_email: string | null;
+  phone: string | null;
   org_unit: string | null;
   site: string | null;
   job_family: string;
@@ -57,6 +58,7 @@ const fields: { column: RosterColumn; row: keyof RosterRow; existing: keyof Exis
   { column: "last_name", row: "lastName", existing: "last_name", db: "last_name", type: "text" },
   { column: "work_email", row: "workEmail", existing: "work_email", db: "work_email", type: "text" },
   { column: "private_email", row: "privateEmail", existing: "private_email", db: "private_email", type: "text" },
+  { column: "phone", row: "phone", existing: "phone", db: "phone", type: "text" },
   { column: "org_unit", row: "orgUnit", existing: "org_unit", db: "org_unit_id", type: "uuid" },
   { column: "site", row: "site", existing: "site", db: "site_id", type: "uuid" },
   { column: "job_family", row: "jobFamily", existing: "job_family", db: "job_family", type: "text" },
@@ -94,7 +96,7 @@ export async function importParsedRoster(tx: DbOrTx, actorId: string, parsed: Pa
   }
   const present = fields.filter((f) => columns.includes(f.column));
   const existing = (await tx.execute(sql`
-    select e.id, e.number, e.first_name, e.last_name, e.work_email, e.private_email, o.code as org_unit, s.code as site, e.job_family,
+    select e.id, e.number, e.first_name, e.last_name, e.work_email, e.private_email, e.phone, o.code as org_unit, s.code as site, e.job_family,
            e.contract_type::text, e.employment_rate, e.weekly_minutes, e.language::text, m.number as manager, e.avs_number,
            e.birth_date::text, e.notice_given, e.employed_from::text, e.employed_until::text, e.avs_monthly_wage_cents, e.active
       from employees e left join org_units o on o.id = e.org_unit_id left join sites s on s.id = e.site_id

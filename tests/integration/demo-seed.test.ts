@@ -18,7 +18,9 @@ test("the demo company is seeded once, with realistic gaps and the four role acc
            count(*) filter (where work_email is null)::int as without_work,
            count(*) filter (where private_email is not null)::int as with_private,
            count(distinct contract_type)::int as contracts,
-           count(*) filter (where avs_number !~ '^756\\.\\d{4}\\.\\d{4}\\.\\d{2}$')::int as bad_avs
+           count(*) filter (where avs_number !~ '^756\\.\\d{4}\\.\\d{4}\\.\\d{2}$')::int as bad_avs,
+           count(*) filter (where phone is not null)::int as with_phone,
+           count(*) filter (where phone !~ '^\\+417[6-9]\\d{7}$')::int as bad_phone
       from employees`)) as unknown as Record<string, number>[];
   expect(facts.total).toBe(2000);
   expect(facts.units).toBe(12);
@@ -27,6 +29,8 @@ test("the demo company is seeded once, with realistic gaps and the four role acc
   expect(facts.with_private).toBeGreaterThan(100);
   expect(facts.contracts).toBe(5);
   expect(facts.bad_avs).toBe(0);
+  expect(facts.with_phone).toBeGreaterThan(500);
+  expect(facts.bad_phone).toBe(0);
 
   const adapter = passerelleAdapter();
   const expected = {

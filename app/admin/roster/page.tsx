@@ -35,6 +35,7 @@ export default async function AdminRosterPage({ searchParams }: { searchParams: 
           <summary className="cursor-pointer font-medium text-blue-800 underline">{t("import.columnsTitle")}</summary>
           <p className="mt-2">{t("import.required", { columns: requiredRosterColumns.join(", ") })}</p>
           <p className="mt-1 font-mono text-sm break-words">{rosterColumns.join(";")}</p>
+          <p className="mt-1">{t("import.phone")}</p>
         </details>
         <RosterImportForm />
         <p className="mt-4">

@@ -68,5 +68,31 @@ export function passerelleAdapter(): Adapter & Required<Pick<Adapter, "getUserBy
     async createVerificationToken(token) {
       return token;
     },
+    // The moment a mailed link is used. In the same statement as using the token up, the
+    // address it was sent to becomes the person's contact address (the address on file that
+    // matched, as spelled there) unless they chose one on the status page that is still on
+    // file. An unknown, used or expired token changes nothing (next-auth refuses it after).
+    async useVerificationToken({ identifier, token }) {
+      const [row] = (await db().execute(sql`
+        with used as (
+          delete from ${verificationTokens} where identifier = ${identifier} and token = ${token}
+          returning identifier, token, expires),
+        person as (
+          select e.id, lower(e.work_email) = lower(used.identifier) as work
+            from employees e, used
+           where used.expires > now() and e.active
+             and (lower(e.work_email) = lower(used.identifier) or lower(e.private_email) = lower(used.identifier))
+           order by (lower(e.work_email) = lower(used.identifier)) desc nulls last
+           limit 1),
+        contact as (
+          update employees e
+             set contact_email = case when person.work then e.work_email else e.private_email end, contact_email_chosen_at = null
+            from person
+           where e.id = person.id
+             and (e.contact_email_chosen_at is null or not coalesce(lower(e.contact_email) in (lower(e.work_email), lower(e.private_email)), false))
+          returning e.id)
+        select identifier, token, expires from used`)) as unknown as { identifier: string; token: string; expires: Date | string }[];
+      return row ? { identifier: row.identifier, token: row.token, expires: new Date(row.expires) } : null;
+    },
   };
 }

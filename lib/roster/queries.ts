@@ -116,14 +116,53 @@ export async function deactivateEmployee(actorEmployeeId: string | null, employe
 
 export type Contact = { address: string | null; locale: "fr" | "de" | "en"; firstName: string };
 
-/** Where and in which language to write to an employee: work address first, else private. */
+/**
+ * The contact address of the `employees` row aliased `alias`, in SQL: the one the person chose
+ * or last signed in with (`contact_email`) while it is still one of the two addresses on file,
+ * spelled as on file; otherwise (never signed in, or the roster import changed or removed it)
+ * the work address, else the private one. getContact and the invitation waves both use it.
+ */
+export const contactAddressSql = (alias: "e") =>
+  sql.raw(`case when lower(${alias}.contact_email) = lower(${alias}.work_email) then ${alias}.work_email
+                when lower(${alias}.contact_email) = lower(${alias}.private_email) then ${alias}.private_email
+                else coalesce(${alias}.work_email, ${alias}.private_email) end`);
+
+/** Where and in which language to write to an employee: every mail to a person is addressed through this. */
 export async function getContact(tx: DbOrTx, employeeId: string): Promise<Contact> {
-  const [row] = await tx
-    .select({ workEmail: employees.workEmail, privateEmail: employees.privateEmail, language: employees.language, firstName: employees.firstName, locale: users.locale })
-    .from(employees)
-    .leftJoin(users, eq(users.employeeId, employees.id))
-    .where(eq(employees.id, employeeId));
-  return { address: row.workEmail ?? row.privateEmail, locale: row.locale ?? row.language, firstName: row.firstName };
+  const [row] = (await tx.execute(sql`
+    select ${contactAddressSql("e")} as address, coalesce(u.locale::text, e.language::text) as locale, e.first_name as "firstName"
+      from employees e left join users u on u.employee_id = e.id
+     where e.id = ${employeeId}`)) as unknown as Contact[];
+  return row;
+}
+
+export type ContactChoice = { address: string | null; chosen: boolean; onFile: string[] };
+
+/** The contact address and the addresses on file it may be changed to (the person's own, for their status page). */
+export async function getContactChoice(tx: DbOrTx, employeeId: string): Promise<ContactChoice> {
+  const [row] = (await tx.execute(sql`
+    select ${contactAddressSql("e")} as address, e.contact_email_chosen_at is not null as chosen,
+           array_remove(array[e.work_email, e.private_email], null) as "onFile"
+      from employees e where e.id = ${employeeId}`)) as unknown as ContactChoice[];
+  return row;
+}
+
+/**
+ * The person's chosen contact address, which must be one of their own addresses on file (matched
+ * without regard to case; the spelling on file is kept). Refused beside the field otherwise.
+ */
+export async function chooseContactAddress(tx: DbOrTx, employeeId: string, address: string): Promise<{ address: string; which: "work" | "private" }> {
+  const [row] = (await tx.execute(sql`
+    update employees e
+       set contact_email = case when lower(e.work_email) = lower(${address}) then e.work_email else e.private_email end,
+           contact_email_chosen_at = now()
+     where e.id = ${employeeId} and e.active and lower(${address}) in (lower(e.work_email), lower(e.private_email))
+     returning e.contact_email as address, case when e.contact_email = e.work_email then 'work' else 'private' end as which`)) as unknown as {
+    address: string;
+    which: "work" | "private";
+  }[];
+  if (!row) throw new ActionError("contactAddressNotOnFile", "address");
+  return row;
 }
 
 export type RosterFacts = { jobFamily: string; contractType: string; siteCode: string | null; siteId: string | null; number: string; firstName: string; lastName: string; orgUnit: string | null; site: string | null };

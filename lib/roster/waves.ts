@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { renderEmailHtml } from "@/lib/mail/layout";
 import { enqueueEmail } from "@/lib/mail/outbox";
+import { contactAddressSql } from "./queries";
 import type { WaveInput } from "./wave-schema";
 
 const today = sql`(now() at time zone 'Europe/Zurich')::date`;
@@ -68,7 +69,7 @@ export async function sendDueInvitations(tx: DbOrTx): Promise<{ sent: number }> 
       continue;
     }
     const people = (await tx.execute(sql`
-      select e.first_name, coalesce(e.work_email, e.private_email) as address, coalesce(u.locale::text, e.language::text) as locale
+      select e.first_name, ${contactAddressSql("e")} as address, coalesce(u.locale::text, e.language::text) as locale
         from employees e left join users u on u.employee_id = e.id
        where e.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(invited.map((i) => i.employee_id))}::jsonb))`)) as unknown as { first_name: string; address: string; locale: "fr" | "de" | "en" }[];
     for (const person of people) {

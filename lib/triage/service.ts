@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { notifyEmployee } from "@/lib/mail/notify";
+import { endTicket } from "./resolve";
 import { allowedTransition, type TicketStatus } from "./rules";
 
 // Every change to a ticket is one conditional UPDATE: claims cannot collide,
@@ -71,6 +72,10 @@ export async function changeStatus(tx: DbOrTx, actorId: string, number: number, 
   const ticket = await ticketByNumber(tx, number);
   if (ticket.version !== version) throw new ActionError("staleTicket");
   if (!allowedTransition(ticket.status, status)) throw new ActionError("transitionRefused", "status");
+  if (status === "resolved" || status === "closed") {
+    if (!(await endTicket(tx, actorId, ticket.id, { to: status, version }))) throw new ActionError("staleTicket");
+    return;
+  }
   const [row] = (await tx.execute(sql`
     update tickets set status = ${status}::ticket_status, version = version + 1, updated_at = now(),
            resolved_at = case when ${status} in ('resolved', 'closed') then coalesce(resolved_at, now()) else null end
@@ -86,8 +91,10 @@ export async function addNote(tx: DbOrTx, actorId: string, number: number, body:
 }
 
 /** A public reply: e-mailed, shown on the status page, and the ticket waits for the employee. */
-async function replyTo(tx: DbOrTx, actorId: string, ticket: { id: string; number: number; employee_id: string; status: TicketStatus }, body: string, resolve: boolean) {
+async function replyTo(tx: DbOrTx, actorId: string, ticket: { id: string; number: number; employee_id: string; status: TicketStatus }, body: string, resolve: boolean, details?: Record<string, unknown>) {
   await event(tx, ticket.id, actorId, "reply", { public: true, body });
+  // An answer that resolves an open ticket is one mail: the resolution, quoting the answer.
+  if (resolve && (await endTicket(tx, actorId, ticket.id, { to: "resolved", reply: body, details }))) return;
   const next: TicketStatus = resolve ? "resolved" : ticket.status === "closed" ? "closed" : "waiting_for_employee";
   await tx.execute(sql`
     update tickets set status = ${next}::ticket_status, version = version + 1, updated_at = now(),
@@ -136,10 +143,10 @@ async function applyBulk(tx: DbOrTx, actorId: string, operationId: string, numbe
                                 status = case when status = 'new' then 'in_progress'::ticket_status else status end where id = ${ticket.id}`);
         await event(tx, ticket.id, actorId, "assigned", { details: { to: action.assigneeId, bulk: operationId } });
       } else if (action.kind === "reply") {
-        await replyTo(tx, actorId, ticket, action.body, action.resolve);
+        await replyTo(tx, actorId, ticket, action.body, action.resolve, { bulk: operationId });
       } else {
-        await tx.execute(sql`update tickets set status = 'resolved', resolved_at = now(), version = version + 1, updated_at = now() where id = ${ticket.id}`);
-        await event(tx, ticket.id, actorId, "status", { details: { from: ticket.status, to: "resolved", bulk: operationId } });
+        // As one agent resolving it: the person is told, once (a ticket already resolved is left alone).
+        await endTicket(tx, actorId, ticket.id, { to: "resolved", details: { bulk: operationId } });
       }
     }
     return { tickets: tickets.length };

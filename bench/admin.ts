@@ -203,7 +203,7 @@ async function main() {
       update onboarding_cases c set ready_at = a.issued_at + interval '2 hours'
         from allocations a, mfa_tokens t
        where a.employee_id = c.employee_id and a.kind in ('laptop', 'vdi_seat') and a.status = 'issued'
-         and t.employee_id = c.employee_id and t.status = 'active' and c.eligibility = 'eligible' and c.connectivity in ('good', 'limited', 'udp_blocked')`;
+         and t.employee_id = c.employee_id and t.status = 'active' and c.eligibility = 'eligible' and c.connectivity in ('good', 'limited', 'udp_blocked', 'udp_untested')`;
     // ~3,000 tickets from signed-in people (one each), a third of them resolved or closed, over ten days.
     await s`
       insert into tickets (employee_id, category, priority, status, summary, snapshot, sla_due_at, created_at, updated_at, resolved_at)

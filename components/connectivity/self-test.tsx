@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { completeTestAction, startTestAction } from "@/lib/connectivity/actions";
 import { ispChoices } from "@/lib/connectivity/schema";
+import { probeUdp } from "@/lib/connectivity/udp-probe";
 
 type Plan = {
   testId: string;
@@ -79,38 +80,8 @@ async function probeGateway(url: string, timeoutMs: number): Promise<{ reachable
   }
 }
 
-/** UDP gets out when the STUN server hands back a server-reflexive candidate. */
-async function probeUdp(stun: { host: string; port: number }, timeoutMs: number): Promise<boolean> {
-  if (typeof RTCPeerConnection === "undefined") return false;
-  const connection = new RTCPeerConnection({ iceServers: [{ urls: `stun:${stun.host}:${stun.port}` }] });
-  try {
-    connection.createDataChannel("probe");
-    let reflexive = false;
-    const done = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      connection.onicecandidate = (event) => {
-        if (event.candidate?.type === "srflx") {
-          reflexive = true;
-          clearTimeout(timer);
-          resolve();
-        }
-        if (!event.candidate) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-    });
-    await connection.setLocalDescription(await connection.createOffer());
-    await done;
-    return reflexive;
-  } catch {
-    return false;
-  } finally {
-    connection.close();
-  }
-}
-
-export function SelfTest() {
+/** `again`: a result is on the page, and the next step is its primary action, so starting over is secondary. */
+export function SelfTest({ again = false }: { again?: boolean }) {
   const t = useTranslations("connectivity.test");
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>("idle");
@@ -138,9 +109,9 @@ export function SelfTest() {
     setPhase("gateways");
     const gatewayResults = await Promise.all(gateways.map(async (g) => ({ id: g.id, ...(await probeGateway(g.url, plan.gatewayTimeoutMs)) })));
     setPhase("udp");
-    const udpOk = await probeUdp(stun, plan.stunTimeoutMs);
+    const udp = await probeUdp(stun, plan.stunTimeoutMs);
     setPhase("saving");
-    const result = await completeTestAction({ testId, latencySamples, downloadKbps, udpOk, gateways: gatewayResults });
+    const result = await completeTestAction({ testId, latencySamples, downloadKbps, udp, gateways: gatewayResults });
     setPhase("idle");
     if (!result.ok) return setError(result.formError ?? "unexpected");
     router.refresh();
@@ -159,7 +130,7 @@ export function SelfTest() {
         ))}
       </SelectField>
       {isp === "other" ? <TextField id="ispOther" label={t("ispOtherLabel")} value={ispOther} maxLength={60} disabled={running} onChange={(e) => setIspOther(e.target.value)} /> : null}
-      <Button onClick={run} disabled={running}>
+      <Button onClick={run} disabled={running} variant={again ? "secondary" : "primary"}>
         {running ? t("running") : t("start")}
       </Button>
       {running ? (

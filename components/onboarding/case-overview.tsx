@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { caseStage, nextAction, type CaseSteps } from "@/lib/onboarding/rules";
+import { caseStage, connectivityWorks, nextAction, type CaseSteps } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { HelpForm } from "@/components/tickets/help-form";
@@ -18,7 +18,7 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
     { key: "eligibility", value: t(`eligibility.${steps.eligibility}`), done: steps.eligibility === "eligible" },
     { key: "device", value: steps.path ? `${t(`device.${steps.device}`)} · ${t(`path.${steps.path}`)}` : t(`device.${steps.device}`), done: steps.device === "issued" || (steps.device === "reserved" && steps.handoverChosen) },
     { key: "token", value: t(`token.${steps.token}`), done: steps.token === "active" },
-    { key: "connectivity", value: t(`connectivity.${steps.connectivity}`), done: ["good", "limited", "udp_blocked"].includes(steps.connectivity) },
+    { key: "connectivity", value: t(`connectivity.${steps.connectivity}`), done: connectivityWorks(steps.connectivity) },
   ] as const;
   return (
     <div className="flex flex-col gap-6">

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
+import { workingConnectivity } from "@/lib/onboarding/rules";
 import { funnelSteps, type FunnelCounts } from "./funnel";
 
 export type FunnelRow = { group: string; counts: FunnelCounts };
@@ -20,7 +21,7 @@ export async function funnel(by: "site" | "unit", tx: DbOrTx = db()): Promise<{ 
              coalesce(c.eligibility = 'eligible', false) as eligible,
              d.status as device,
              exists (select 1 from mfa_tokens t where t.employee_id = e.id and t.status = 'active') as token,
-             coalesce(c.connectivity::text in ('good', 'limited', 'udp_blocked'), false) as connectivity
+             coalesce(c.connectivity::text in ${workingConnectivity}, false) as connectivity
         from employees e
         left join sites s on s.id = e.site_id
         left join org_units o on o.id = e.org_unit_id
@@ -62,14 +63,19 @@ export async function ticketsByAge(tx: DbOrTx = db()): Promise<TicketAge[]> {
 
 export type IspFailures = { isp: string; tests: number; failed: number; verdicts: Record<string, number> };
 
-/** The internet providers with the most failed connection tests in the last 7 days. */
+/**
+ * The internet providers with the most failed connection tests in the last 7 days.
+ * A run whose browser could not test UDP says nothing about the provider: it counts
+ * neither as blocked nor among the tests that went through.
+ */
 export async function topIspFailures(limit = 8, tx: DbOrTx = db()): Promise<IspFailures[]> {
   return (await tx.execute(sql`
     select coalesce(isp, '?') as isp, count(*)::int as tests,
            count(*) filter (where verdict <> 'good')::int as failed,
            coalesce(jsonb_object_agg(verdict, n) filter (where verdict <> 'good'), '{}'::jsonb) as verdicts
       from (select isp, verdict::text as verdict, count(*) over (partition by isp, verdict) as n
-              from connectivity_tests where status = 'completed' and started_at > now() - interval '7 days') t
+              from connectivity_tests
+             where status = 'completed' and started_at > now() - interval '7 days' and verdict <> 'udp_untested') t
      group by isp having count(*) filter (where verdict <> 'good') > 0
      order by failed desc, isp limit ${limit}`)) as unknown as IspFailures[];
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defaultThresholds } from "./verdict";
+import { defaultThresholds, udpOutcomes } from "./verdict";
 
 export const ispChoices = ["swisscom", "sunrise", "salt", "quickline", "init7", "wingo", "yallo", "other"] as const;
 
@@ -17,7 +17,7 @@ export const testResultSchema = z.object({
   testId: z.uuid(),
   latencySamples: z.array(ms).max(50),
   downloadKbps: z.number().int().min(0).max(10_000_000).nullable(),
-  udpOk: z.boolean(),
+  udp: z.enum(udpOutcomes),
   gateways: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,32}$/), reachable: z.boolean(), ms: ms.nullable() })).max(20),
 });
 

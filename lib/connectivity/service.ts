@@ -8,7 +8,7 @@ import { getCaseSteps, lockCase } from "@/lib/onboarding/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { raiseTicket } from "@/lib/tickets/service";
 import { connectivitySettingsSchema, defaultConnectivitySettings, probePlan, type ConnectivitySettings } from "./schema";
-import { connectivityVerdict, defaultThresholds, kbps, latencyStats, type VerdictResult } from "./verdict";
+import { connectivityVerdict, defaultThresholds, kbps, latencyStats, storedUdpOk, udpOutcomeOf, type UdpOutcome, type VerdictResult } from "./verdict";
 
 /** A run must be finished within this time; later results are refused. */
 const runMinutes = 10;
@@ -60,7 +60,7 @@ export type TestResultInput = {
   testId: string;
   latencySamples: number[];
   downloadKbps: number | null;
-  udpOk: boolean;
+  udp: UdpOutcome;
   gateways: { id: string; reachable: boolean; ms: number | null }[];
 };
 
@@ -89,12 +89,12 @@ export async function completeConnectivityTest(tx: DbOrTx, employeeId: string, i
   const uploadKbps = Number(upload.bytes) > 0 ? kbps(Number(upload.bytes), upload.ms) : null;
   const { latencyMs, jitterMs } = latencyStats(input.latencySamples);
   const steps = await getCaseSteps(employeeId, tx);
-  const result = connectivityVerdict({ latencyMs, jitterMs, downloadKbps: input.downloadKbps, uploadKbps, udpOk: input.udpOk, gateways }, steps.path, settings.thresholds ?? defaultThresholds);
+  const result = connectivityVerdict({ latencyMs, jitterMs, downloadKbps: input.downloadKbps, uploadKbps, udp: input.udp, gateways }, steps.path, settings.thresholds ?? defaultThresholds);
 
   await tx.execute(sql`
     update connectivity_tests
        set status = 'completed', completed_at = now(), latency_ms = ${latencyMs}, jitter_ms = ${jitterMs},
-           download_kbps = ${input.downloadKbps}, upload_kbps = ${uploadKbps}, udp_ok = ${input.udpOk},
+           download_kbps = ${input.downloadKbps}, upload_kbps = ${uploadKbps}, udp_ok = ${storedUdpOk(input.udp)},
            gateways = ${JSON.stringify(gateways)}::jsonb, verdict = ${result.verdict}, recommendation = ${result.recommendation},
            limits = ${JSON.stringify(result.limits)}::jsonb
      where id = ${test.id}`);
@@ -117,7 +117,9 @@ export type TestHistoryItem = {
   jitterMs: number | null;
   downloadKbps: number | null;
   uploadKbps: number | null;
+  /** null when the browser could not test UDP (see `udp`). */
   udpOk: boolean | null;
+  udp: UdpOutcome;
 };
 
 export async function listConnectivityTests(employeeId: string, limit = 10): Promise<TestHistoryItem[]> {
@@ -126,7 +128,7 @@ export async function listConnectivityTests(employeeId: string, limit = 10): Pro
            latency_ms as "latencyMs", jitter_ms as "jitterMs", download_kbps as "downloadKbps", upload_kbps as "uploadKbps", udp_ok as "udpOk"
       from connectivity_tests where employee_id = ${employeeId} and status = 'completed'
      order by started_at desc limit ${limit}`)) as unknown as (TestHistoryItem & { startedAt: string })[];
-  return rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt) }));
+  return rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt), udp: udpOutcomeOf(r.udpOk) }));
 }
 
 export type NoInternetInput = { coverage: "no" } | { coverage: "yes"; street: string; postcode: string; city: string; phone?: string };

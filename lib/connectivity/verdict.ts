@@ -1,9 +1,27 @@
 // The connectivity verdict, from measurements taken in the employee's browser
 // (upload measured on the server). Pure, so every threshold edge is tested.
 
-export type Verdict = "good" | "limited" | "udp_blocked" | "gateway_unreachable" | "offline";
+export type Verdict = "good" | "limited" | "udp_blocked" | "udp_untested" | "gateway_unreachable" | "offline";
 export type Recommendation = "ipsec" | "ssl" | "vdi" | "retry" | "it";
 export type Limit = "latency" | "jitter" | "download" | "upload";
+
+/**
+ * What the STUN probe found. "open": a server-reflexive candidate came back.
+ * "blocked": the browser gathered host candidates but no server-reflexive one.
+ * "untested": no candidate at all (WebRTC off or missing): nothing is known about
+ * the provider, so it is never called "blocked" nor counted for or against it.
+ */
+export const udpOutcomes = ["open", "blocked", "untested"] as const;
+export type UdpOutcome = (typeof udpOutcomes)[number];
+
+/** Stored in connectivity_tests.udp_ok: true, false, or null when the browser could not test. */
+export function storedUdpOk(outcome: UdpOutcome): boolean | null {
+  return outcome === "open" ? true : outcome === "blocked" ? false : null;
+}
+
+export function udpOutcomeOf(udpOk: boolean | null): UdpOutcome {
+  return udpOk === true ? "open" : udpOk === false ? "blocked" : "untested";
+}
 
 export type Thresholds = {
   /** Good enough for video calls over the VPN. */
@@ -20,8 +38,7 @@ export type Measurements = {
   jitterMs: number | null;
   downloadKbps: number | null;
   uploadKbps: number | null;
-  /** A server-reflexive ICE candidate came back from the STUN server. */
-  udpOk: boolean;
+  udp: UdpOutcome;
   gateways: { reachable: boolean }[];
 };
 
@@ -39,7 +56,9 @@ function limitsOf(m: Measurements, t: Thresholds): Limit[] {
 /**
  * Worst problem first: no connection at all, then no VPN gateway reachable on
  * TCP 443, then UDP blocked (IPsec/WireGuard cannot work: use the SSL profile
- * on 443, or the VDI seat), then speed below what video calls need.
+ * on 443, or the VDI seat), then speed below what video calls need. UDP that
+ * could not be tested gets the same way round (the SSL profile works everywhere)
+ * under its own name, so nobody is told their provider blocks anything.
  */
 export function connectivityVerdict(m: Measurements, path: "laptop" | "vdi" | null, t: Thresholds = defaultThresholds): VerdictResult {
   if (m.latencyMs === null) return { verdict: "offline", recommendation: "retry", limits: [] };
@@ -47,7 +66,8 @@ export function connectivityVerdict(m: Measurements, path: "laptop" | "vdi" | nu
   if (m.gateways.length > 0 && m.gateways.every((g) => !g.reachable)) {
     return { verdict: "gateway_unreachable", recommendation: path === "vdi" ? "vdi" : "it", limits };
   }
-  if (!m.udpOk) return { verdict: "udp_blocked", recommendation: path === "vdi" ? "vdi" : "ssl", limits };
+  if (m.udp === "blocked") return { verdict: "udp_blocked", recommendation: path === "vdi" ? "vdi" : "ssl", limits };
+  if (m.udp === "untested") return { verdict: "udp_untested", recommendation: path === "vdi" ? "vdi" : "ssl", limits };
   return { verdict: limits.length > 0 ? "limited" : "good", recommendation: path === "vdi" ? "vdi" : "ipsec", limits };
 }
 

@@ -5,7 +5,7 @@ export type Eligibility = "pending" | "eligible" | "not_eligible" | "review";
 export type Device = "none" | "waiting" | "reserved" | "issued" | "cancelled";
 export type Token = "none" | "pending_verification" | "active" | "locked" | "reset";
 export type Connectivity =
-  | "not_tested" | "good" | "limited" | "udp_blocked" | "gateway_unreachable" | "offline" | "no_internet" | "router_requested";
+  | "not_tested" | "good" | "limited" | "udp_blocked" | "udp_untested" | "gateway_unreachable" | "offline" | "no_internet" | "router_requested";
 export type Path = "laptop" | "vdi" | null;
 
 export type CaseSteps = {
@@ -62,9 +62,14 @@ export const nextStepHrefs: Record<NextStep, string | null> = {
   ready: "/guide",
 };
 
-/** Good or limited always works; blocked UDP works on the SSL VPN profile (443) or a VDI seat. */
+/**
+ * Good or limited always works; blocked UDP works on the SSL VPN profile (443) or a VDI seat,
+ * and so does UDP the browser could not test (the SSL profile needs no UDP).
+ */
+export const workingConnectivity: readonly Connectivity[] = ["good", "limited", "udp_blocked", "udp_untested"];
+
 export function connectivityWorks(connectivity: Connectivity): boolean {
-  return connectivity === "good" || connectivity === "limited" || connectivity === "udp_blocked";
+  return workingConnectivity.includes(connectivity);
 }
 
 export function isReady(c: CaseSteps): boolean {

@@ -12,7 +12,7 @@ const results = (testId: string, over: Partial<TestResultInput> = {}): TestResul
   testId,
   latencySamples: [12, 14, 13, 15],
   downloadKbps: 40_000,
-  udpOk: true,
+  udp: "open",
   gateways: [{ id: "zrh", reachable: true, ms: 20 }, { id: "lsn", reachable: true, ms: 25 }],
   ...over,
 });
@@ -43,7 +43,7 @@ describe("the connectivity self-test", () => {
     expect(await recordUpload(testId, intruder.id, 1000, new Date(), new Date())).toBe(false);
     expect(await refusal(complete(owner.id, results("00000000-0000-4000-8000-000000000000")))).toBe("testNotFound");
     await complete(owner.id, results(testId));
-    expect(await refusal(complete(owner.id, results(testId, { udpOk: false })))).toBe("testNotFound");
+    expect(await refusal(complete(owner.id, results(testId, { udp: "blocked" })))).toBe("testNotFound");
     const [row] = (await db().execute(sql`select udp_ok from connectivity_tests where id = ${testId}`)) as unknown as { udp_ok: boolean }[];
     expect(row.udp_ok).toBe(true);
   });
@@ -71,7 +71,7 @@ describe("the connectivity self-test", () => {
   test("UDP blocked recommends the SSL profile and opens no ticket; repeated unreachable gateways open one", async () => {
     const [person] = await createEligibleEmployees(1);
     let run = await start(person.id);
-    expect(await complete(person.id, results(run.testId, { udpOk: false }))).toMatchObject({ verdict: "udp_blocked", recommendation: "ssl" });
+    expect(await complete(person.id, results(run.testId, { udp: "blocked" }))).toMatchObject({ verdict: "udp_blocked", recommendation: "ssl" });
     for (let i = 0; i < 3; i += 1) {
       run = await start(person.id);
       const down = [{ id: "zrh", reachable: false, ms: null }, { id: "lsn", reachable: false, ms: null }];

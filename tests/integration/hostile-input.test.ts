@@ -39,7 +39,7 @@ const text = { subject: "Hi", body: "Sign in: {link}" };
 /** One plausible input per action: each leaf is then replaced by each hostile value. */
 const inputs: Record<string, unknown> = {
   startTestAction: { isp: "other", ispOther: "Local ISP" },
-  completeTestAction: { testId: randomUUID(), latencySamples: [10, 12], downloadKbps: 5000, udpOk: true, gateways: [{ id: "gw-1", reachable: true, ms: 20 }] },
+  completeTestAction: { testId: randomUUID(), latencySamples: [10, 12], downloadKbps: 5000, udp: "open", gateways: [{ id: "gw-1", reachable: true, ms: 20 }] },
   noInternetAction: { coverage: "yes", street: "Rue du Lac 1", postcode: "1003", city: "Lausanne", phone: "+41 21 000 00 00" },
   requestDeviceAction: { path: "laptop" },
   chooseHandoverAction: { method: "ship", street: "Rue du Lac 1", addressExtra: "", postcode: "1003", city: "Lausanne", phone: "+41 21 000 00 00" },

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { connectivityVerdict, defaultThresholds, kbps, latencyStats, type Measurements } from "@/lib/connectivity/verdict";
+import { connectivityVerdict, defaultThresholds, kbps, latencyStats, storedUdpOk, udpOutcomeOf, type Measurements, type UdpOutcome } from "@/lib/connectivity/verdict";
 import { testResultSchema } from "@/lib/connectivity/schema";
 import { bindingResponse, parseListen } from "@/lib/connectivity/stun-responder";
 
-const good: Measurements = { latencyMs: 20, jitterMs: 5, downloadKbps: 50_000, uploadKbps: 10_000, udpOk: true, gateways: [{ reachable: true }, { reachable: true }] };
+const good: Measurements = { latencyMs: 20, jitterMs: 5, downloadKbps: 50_000, uploadKbps: 10_000, udp: "open", gateways: [{ reachable: true }, { reachable: true }] };
 const g = defaultThresholds.good;
 
 describe("connectivityVerdict", () => {
@@ -19,18 +19,36 @@ describe("connectivityVerdict", () => {
     ["upload exactly at the limit", { uploadKbps: g.minUploadKbps }, "laptop", "good", "ipsec", []],
     ["upload 1 kbit/s under", { uploadKbps: g.minUploadKbps - 1 }, "laptop", "limited", "ipsec", ["upload"]],
     ["no upload measured", { uploadKbps: null }, "laptop", "limited", "ipsec", ["upload"]],
-    ["UDP blocked on a laptop: SSL profile", { udpOk: false }, "laptop", "udp_blocked", "ssl", []],
-    ["UDP blocked before choosing a device", { udpOk: false }, null, "udp_blocked", "ssl", []],
-    ["UDP blocked on VDI: the seat works", { udpOk: false }, "vdi", "udp_blocked", "vdi", []],
-    ["UDP blocked and slow", { udpOk: false, downloadKbps: 1000 }, "laptop", "udp_blocked", "ssl", ["download"]],
+    ["UDP blocked on a laptop: SSL profile", { udp: "blocked" }, "laptop", "udp_blocked", "ssl", []],
+    ["UDP blocked before choosing a device", { udp: "blocked" }, null, "udp_blocked", "ssl", []],
+    ["UDP blocked on VDI: the seat works", { udp: "blocked" }, "vdi", "udp_blocked", "vdi", []],
+    ["UDP blocked and slow", { udp: "blocked", downloadKbps: 1000 }, "laptop", "udp_blocked", "ssl", ["download"]],
+    // No candidate at all (WebRTC off or missing) says nothing about the provider: not "blocked".
+    ["UDP could not be tested on a laptop: SSL profile", { udp: "untested" }, "laptop", "udp_untested", "ssl", []],
+    ["UDP could not be tested before choosing a device", { udp: "untested" }, null, "udp_untested", "ssl", []],
+    ["UDP could not be tested on VDI: the seat works", { udp: "untested" }, "vdi", "udp_untested", "vdi", []],
+    ["UDP could not be tested and slow", { udp: "untested", uploadKbps: 100 }, "laptop", "udp_untested", "ssl", ["upload"]],
+    ["gateways down wins over UDP not tested", { gateways: [{ reachable: false }], udp: "untested" }, "laptop", "gateway_unreachable", "it", []],
+    ["offline wins over UDP not tested", { latencyMs: null, jitterMs: null, udp: "untested" }, "laptop", "offline", "retry", []],
     ["one gateway down is fine", { gateways: [{ reachable: false }, { reachable: true }] }, "laptop", "good", "ipsec", []],
     ["all gateways down: IT", { gateways: [{ reachable: false }, { reachable: false }] }, "laptop", "gateway_unreachable", "it", []],
     ["all gateways down on VDI", { gateways: [{ reachable: false }] }, "vdi", "gateway_unreachable", "vdi", []],
-    ["gateways down wins over UDP blocked", { gateways: [{ reachable: false }], udpOk: false }, "laptop", "gateway_unreachable", "it", []],
+    ["gateways down wins over UDP blocked", { gateways: [{ reachable: false }], udp: "blocked" }, "laptop", "gateway_unreachable", "it", []],
     ["no gateway configured", { gateways: [] }, "laptop", "good", "ipsec", []],
-    ["no ping came back: offline", { latencyMs: null, jitterMs: null, udpOk: false, gateways: [{ reachable: false }] }, "laptop", "offline", "retry", []],
+    ["no ping came back: offline", { latencyMs: null, jitterMs: null, udp: "blocked", gateways: [{ reachable: false }] }, "laptop", "offline", "retry", []],
   ])("%s", (_label, over, path, verdict, recommendation, limits) => {
     expect(connectivityVerdict({ ...good, ...over }, path)).toEqual({ verdict, recommendation, limits });
+  });
+});
+
+describe("the UDP outcome is stored as udp_ok: true, false, or null when it could not be tested", () => {
+  test.each<[UdpOutcome, boolean | null]>([
+    ["open", true],
+    ["blocked", false],
+    ["untested", null],
+  ])("%s ↔ %s", (outcome, stored) => {
+    expect(storedUdpOk(outcome)).toBe(stored);
+    expect(udpOutcomeOf(stored)).toBe(outcome);
   });
 });
 
@@ -56,7 +74,7 @@ describe("measurement helpers", () => {
 });
 
 describe("reported results are bounded", () => {
-  const valid = { testId: "7d0f2d6c-8a53-4c52-9e55-3d7a3f1a2b4c", latencySamples: [10, 12], downloadKbps: 5000, udpOk: true, gateways: [{ id: "zrh", reachable: true, ms: 30 }] };
+  const valid = { testId: "7d0f2d6c-8a53-4c52-9e55-3d7a3f1a2b4c", latencySamples: [10, 12], downloadKbps: 5000, udp: "open", gateways: [{ id: "zrh", reachable: true, ms: 30 }] };
   test.each([
     ["valid", valid, true],
     ["negative latency", { ...valid, latencySamples: [-1] }, false],
@@ -67,7 +85,9 @@ describe("reported results are bounded", () => {
     ["download as text", { ...valid, downloadKbps: "fast" }, false],
     ["not a test id", { ...valid, testId: "1; drop table" }, false],
     ["odd gateway id", { ...valid, gateways: [{ id: "<script>", reachable: true, ms: 1 }] }, false],
-    ["udp as string", { ...valid, udpOk: "yes" }, false],
+    ["UDP could not be tested", { ...valid, udp: "untested" }, true],
+    ["udp as a boolean", { ...valid, udp: true }, false],
+    ["unknown udp outcome", { ...valid, udp: "maybe" }, false],
   ])("%s", (_label, input, ok) => {
     expect(testResultSchema.safeParse(input).success).toBe(ok);
   });

@@ -33,6 +33,7 @@ const table: [string, CaseSteps, boolean, NextStep, string | null][] = [
   ["rest done, laptop reserved without a handover method", { ...done, device: "reserved", handoverChosen: false }, false, "device_handover", "/device"],
   ["ready on a laptop", done, false, "ready", "/guide"],
   ["ready on a VDI seat with UDP blocked", { ...tokenDone, connectivity: "udp_blocked" }, false, "ready", "/guide"],
+  ["ready on a laptop whose browser could not test UDP", { ...done, connectivity: "udp_untested" }, false, "ready", "/guide"],
   ["ready, limited, open ticket", { ...done, connectivity: "limited" }, true, "ready", "/guide"],
 ];
 

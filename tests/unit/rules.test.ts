@@ -50,6 +50,7 @@ describe("connectivityWorks", () => {
     ["good", true],
     ["limited", true],
     ["udp_blocked", true],
+    ["udp_untested", true],
     ["not_tested", false],
     ["gateway_unreachable", false],
     ["offline", false],

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NoInternetForm } from "@/components/connectivity/no-internet-form";
 import { SelfTest } from "@/components/connectivity/self-test";
+import { NextStepPanel } from "@/components/onboarding/next-step-panel";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { BackToStatus } from "@/components/onboarding/back-to-status";
@@ -9,7 +10,8 @@ import { EligibilityRequired } from "@/components/onboarding/eligibility-require
 import { requirePerson } from "@/lib/auth/session";
 import { getRouterRequest, listConnectivityTests } from "@/lib/connectivity/service";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
-import { getCaseSteps } from "@/lib/onboarding/queries";
+import { getCaseSteps, getNextAction } from "@/lib/onboarding/queries";
+import { connectivityWorks, onwardFrom } from "@/lib/onboarding/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("connectivity"))("title") };
@@ -23,9 +25,19 @@ export default async function ConnectivityPage() {
   const locale = await getLocale();
   const mbps = (kbps: number | null) => formatMbps(locale, kbps);
   const ms = (value: number | null) => formatMs(locale, value);
-  const [steps, tests, router] = await Promise.all([getCaseSteps(person.employeeId), listConnectivityTests(person.employeeId), getRouterRequest(person.employeeId)]);
+  const [steps, tests, router, next] = await Promise.all([
+    getCaseSteps(person.employeeId),
+    listConnectivityTests(person.employeeId),
+    getRouterRequest(person.employeeId),
+    getNextAction(person.employeeId),
+  ]);
   const latest = tests[0];
-  const tone = !latest?.verdict ? "info" : latest.verdict === "good" ? "success" : latest.verdict === "limited" || latest.verdict === "udp_blocked" ? "warning" : "error";
+  // Nothing is wrong when the browser could not test UDP: information, not a warning.
+  const tone = !latest?.verdict || latest.verdict === "udp_untested" ? "info" : latest.verdict === "good" ? "success" : latest.verdict === "limited" || latest.verdict === "udp_blocked" ? "warning" : "error";
+  // A test that settled the step leads on (device, token or the guide): that is the page's primary action.
+  const onward = connectivityWorks(steps.connectivity) ? onwardFrom(next, "/connectivity") : null;
+  // Untested UDP has its own advice (another browser, or the SSL profile that always works).
+  const advice = latest?.verdict === "udp_untested" && latest.recommendation === "ssl" ? t("verdict.udp_untested.todo") : latest?.recommendation ? t(`recommendation.${latest.recommendation as "ipsec"}`) : null;
 
   if (steps.eligibility !== "eligible") return <EligibilityRequired title={t("title")} state={steps.eligibility} />;
 
@@ -40,7 +52,7 @@ export default async function ConnectivityPage() {
             </h2>
             <Notice tone={tone} title={t(`verdict.${latest.verdict}.title`)}>
               <p>{t(`verdict.${latest.verdict}.body`)}</p>
-              {latest.recommendation ? <p className="mt-2 font-medium">{t(`recommendation.${latest.recommendation as "ipsec"}`)}</p> : null}
+              {advice ? <p className="mt-2 font-medium">{advice}</p> : null}
               {latest.limits.length > 0 && latest.verdict !== "offline" ? (
                 <ul className="mt-2 list-disc pl-6">
                   {latest.limits.map((limit) => (
@@ -55,7 +67,7 @@ export default async function ConnectivityPage() {
                 ["jitter", ms(latest.jitterMs)],
                 ["download", mbps(latest.downloadKbps)],
                 ["upload", mbps(latest.uploadKbps)],
-                ["udp", latest.udpOk ? t("result.udpOk") : t("result.udpBlocked")],
+                ["udp", t(`result.udpOutcome.${latest.udp}`)],
               ].map(([key, value]) => (
                 <div key={key} className="rounded-md border border-slate-300 bg-white p-3">
                   <dt className="text-sm text-slate-700">{t(`result.${key as "latency"}`)}</dt>
@@ -66,12 +78,14 @@ export default async function ConnectivityPage() {
           </section>
         ) : null}
 
+        <NextStepPanel action={onward} />
+
         <section aria-labelledby="test-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
           <h2 id="test-heading" className="text-lg font-semibold">
             {latest ? t("test.againHeading") : t("test.heading")}
           </h2>
           <p>{t("test.intro")}</p>
-          <SelfTest />
+          <SelfTest again={onward !== null} />
         </section>
 
         <section aria-labelledby="no-internet-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">

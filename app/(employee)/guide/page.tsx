@@ -34,7 +34,9 @@ export default async function GuidePage() {
     );
   }
   const [settings, tests, device] = await Promise.all([connectivitySettings(), listConnectivityTests(person.employeeId, 1), getDeviceOverview(person.employeeId)]);
-  const udpOk = tests[0]?.udpOk ?? false;
+  // Only UDP seen getting out earns the IPsec profile; blocked or untested get the SSL profile, each with its own reason.
+  const udp = tests[0]?.udp ?? "untested";
+  const udpOk = udp === "open";
   const profile = udpOk ? settings.ipsecProfile : settings.sslProfile;
 
   return (
@@ -49,7 +51,7 @@ export default async function GuidePage() {
             <li>{t("laptop.step1")}</li>
             <li>{t("laptop.step2", { profile: profile.name, host: profile.host })}</li>
             <li>{t("laptop.step3")}</li>
-            <li>{udpOk ? t("laptop.fallbackIpsec", { ssl: settings.sslProfile.name }) : t("laptop.whySsl")}</li>
+            <li>{udpOk ? t("laptop.fallbackIpsec", { ssl: settings.sslProfile.name }) : udp === "blocked" ? t("laptop.whySsl") : t("laptop.whySslUntested")}</li>
           </ol>
         </section>
       ) : (

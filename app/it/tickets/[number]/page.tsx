@@ -7,6 +7,7 @@ import { AssignForm, ClaimButton, NoteForm, ReplyForm, StatusForm } from "@/comp
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { udpOutcomeOf } from "@/lib/connectivity/verdict";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
 import { getSetting } from "@/lib/settings/queries";
 import { cannedResponsesSchema, defaultCannedResponses } from "@/lib/settings/schemas";
@@ -112,7 +113,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <ul className="flex flex-col gap-1 text-sm">
               {ticket.tests.map((test, i) => (
                 <li key={i}>
-                  {when(test.startedAt)}: <strong>{test.verdict}</strong> · {test.isp ?? "?"} · {formatMs(locale, test.latencyMs)} · ↓{formatMbps(locale, test.downloadKbps)} ↑{formatMbps(locale, test.uploadKbps)} · UDP {test.udpOk ? "ok" : "✗"}
+                  {when(test.startedAt)}: <strong>{test.verdict}</strong> · {test.isp ?? "?"} · {formatMs(locale, test.latencyMs)} · ↓{formatMbps(locale, test.downloadKbps)} ↑{formatMbps(locale, test.uploadKbps)} · UDP {t(`case.udp.${udpOutcomeOf(test.udpOk)}`)}
                 </li>
               ))}
             </ul>

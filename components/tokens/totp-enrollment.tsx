@@ -6,10 +6,11 @@ import { useState } from "react";
 import { ActionButton } from "@/components/forms/action-button";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { startTotpAction, verifyTotpAction } from "@/lib/tokens/actions";
 import { verifyTotpSchema } from "@/lib/tokens/schema";
+import { ManualKey } from "./manual-key";
 import { RecoveryCodes } from "./recovery-codes";
 
 export function StartTotpButton() {
@@ -17,7 +18,13 @@ export function StartTotpButton() {
   return <ActionButton action={() => startTotpAction({})}>{t("start")}</ActionButton>;
 }
 
-export function TotpEnrollment({ qrSvg, manualKey }: { qrSvg: string; manualKey: string }) {
+/**
+ * People usually set up the token on the phone that runs the authenticator app,
+ * where a QR code on the same screen cannot be scanned: the otpauth:// link hands the
+ * account to the app directly, the key can be copied, and the QR code stays for
+ * those who read this page on a computer.
+ */
+export function TotpEnrollment({ qrSvg, uri, keyGroups }: { qrSvg: string; uri: string; keyGroups: string[] }) {
   const t = useTranslations("token.totp");
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -36,20 +43,26 @@ export function TotpEnrollment({ qrSvg, manualKey }: { qrSvg: string; manualKey:
   if (codes) return <RecoveryCodes codes={codes} />;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-5">
       <ol className="list-decimal space-y-2 pl-6">
         <li>{t("step1")}</li>
         <li>{t("step2")}</li>
       </ol>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, nothing to optimise */}
-      <img src={`data:image/svg+xml;utf8,${encodeURIComponent(qrSvg)}`} alt={t("qrAlt")} width={200} height={200} className="rounded-md border border-slate-300 bg-white p-2" />
-      <div>
-        <p className="font-medium">{t("manualKeyLabel")}</p>
-        <p className="break-all font-mono text-lg" data-testid="manual-key">
-          {manualKey}
-        </p>
-        <p className="text-sm text-slate-700">{t("manualKeyHint")}</p>
+      <div className="flex flex-col gap-2">
+        <h3 className="font-semibold">{t("phoneHeading")}</h3>
+        {/* A plain link, no prefetch: the phone hands it to the app, our server never sees it. */}
+        <a href={uri} className={buttonClass("primary", "self-start")}>
+          {t("openInApp")}
+        </a>
+        <p className="text-sm text-slate-700">{t("openInAppHint")}</p>
       </div>
+      <div className="flex flex-col gap-2">
+        <h3 className="font-semibold">{t("computerHeading")}</h3>
+        <p>{t("scanHint")}</p>
+        {/* eslint-disable-next-line @next/next/no-img-element -- a generated data: URL, nothing to optimise */}
+        <img src={`data:image/svg+xml;utf8,${encodeURIComponent(qrSvg)}`} alt={t("qrAlt")} width={200} height={200} className="rounded-md border border-slate-300 bg-white p-2" />
+      </div>
+      <ManualKey groups={keyGroups} />
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
         <FormError error={summary} />
         <TextField id="code" label={t("codeLabel")} hint={t("codeHint")} inputMode="numeric" autoComplete="one-time-code" maxLength={7} error={fieldError("code")} {...form.register("code")} />

@@ -31,11 +31,6 @@ export function matchingStep(secretBase32: string, code: string, at = Date.now()
   return Math.floor(at / 1000 / totpPeriod) + delta;
 }
 
-/** The manual key as people type it: groups of four. */
-export function formatManualKey(secretBase32: string): string {
-  return secretBase32.replace(/(.{4})/g, "$1 ").trim();
-}
-
 const recoveryAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
 
 export function newRecoveryCodes(count = 10): string[] {

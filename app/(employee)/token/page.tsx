@@ -8,11 +8,13 @@ import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { BackToStatus } from "@/components/onboarding/back-to-status";
 import { NextStepPanel } from "@/components/onboarding/next-step-panel";
+import { NotEligiblePage } from "@/components/onboarding/not-eligible-page";
 import { requirePerson } from "@/lib/auth/session";
-import { getNextAction } from "@/lib/onboarding/queries";
+import { getNotEligibleHelp } from "@/lib/eligibility/explanation";
+import { getCaseSteps, getNextAction } from "@/lib/onboarding/queries";
 import { onwardFrom } from "@/lib/onboarding/rules";
-import { getTokenView, pendingTotpSecret } from "@/lib/tokens/service";
-import { formatManualKey, totpUri } from "@/lib/tokens/totp";
+import { pendingTotpEnrollment } from "@/lib/tokens/enrollment";
+import { getTokenView } from "@/lib/tokens/service";
 
 export const dynamic = "force-dynamic";
 
@@ -24,12 +26,15 @@ export default async function TokenPage() {
   const person = await requirePerson();
   const t = await getTranslations("token");
   const format = await getFormatter();
+  // Not eligible: no token to set up (the actions refuse it too); what to do instead takes its place.
+  if ((await getCaseSteps(person.employeeId)).eligibility === "not_eligible") {
+    return <NotEligiblePage title={t("title")} notice={{ title: t("notEligible.title"), body: t("notEligible.body") }} help={await getNotEligibleHelp(person.employeeId)} />;
+  }
   const view = await getTokenView(person.employeeId);
-  const secret = view.state === "pending" ? await pendingTotpSecret(person.employeeId) : null;
+  const enrollment = view.state === "pending" ? await pendingTotpEnrollment(person.employeeId) : null;
   // An active token is a finished step: the next one (device, connection test or guide) becomes the primary action.
   const onward = view.state === "active" ? onwardFrom(await getNextAction(person.employeeId), "/token") : null;
-  const label = `${person.firstName} ${person.lastName}`;
-  const qrSvg = secret ? await QRCode.toString(totpUri(secret, label), { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
+  const qrSvg = enrollment ? await QRCode.toString(enrollment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
 
   return (
     <>
@@ -57,8 +62,8 @@ export default async function TokenPage() {
                 {t("totp.heading")}
               </h2>
               <p>{t("totp.intro")}</p>
-              {view.state === "pending" && secret && qrSvg ? <TotpEnrollment qrSvg={qrSvg} manualKey={formatManualKey(secret)} /> : null}
-              {view.state === "none" || (view.state === "pending" && !secret) ? <StartTotpButton /> : null}
+              {view.state === "pending" && enrollment && qrSvg ? <TotpEnrollment qrSvg={qrSvg} uri={enrollment.uri} keyGroups={enrollment.keyGroups} /> : null}
+              {view.state === "none" || (view.state === "pending" && !enrollment) ? <StartTotpButton /> : null}
             </section>
             <section aria-labelledby="hardware-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
               <h2 id="hardware-heading" className="text-lg font-semibold">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CaseOverview } from "@/components/onboarding/case-overview";
+import { StatusExtras } from "@/components/onboarding/status-extras";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -19,6 +20,7 @@ export default async function StatusPage() {
     <>
       <PageTitle lead={t("lead")}>{t("greeting", { name: person.firstName })}</PageTitle>
       <CaseOverview steps={steps} tickets={tickets} />
+      <StatusExtras employeeId={person.employeeId} />
     </>
   );
 }

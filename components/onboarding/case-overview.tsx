@@ -5,6 +5,7 @@ import { caseStage, connectivityWorks, nextAction, type CaseSteps } from "@/lib/
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { HelpForm } from "@/components/tickets/help-form";
+import { ContactPromise } from "./contact-promise";
 
 const stepHref = { eligibility: "/eligibility", device: "/device", token: "/token", connectivity: "/connectivity" } as const;
 
@@ -67,7 +68,8 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-sm">{t("tickets.next")}</p>
+          {/* Names the address IT's answers are mailed to (issue 13 point 1). */}
+          <ContactPromise />
         </section>
       ) : null}
 

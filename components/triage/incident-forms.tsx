@@ -39,6 +39,7 @@ export function IncidentAnswerForm({ incidentId, open }: { incidentId: string; o
         <input type="checkbox" className="h-5 w-5 accent-blue-700" checked={resolve} onChange={(e) => setResolve(e.target.checked)} />
         {t("resolveAll")}
       </label>
+      <p className="text-sm">{t("mailHint")}</p>
       <Button
         disabled={pending}
         onClick={async () => {

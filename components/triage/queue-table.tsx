@@ -93,6 +93,7 @@ export function QueueTable({ rows, agents, now }: { rows: QueueItem[]; agents: {
               </label>
             </>
           ) : null}
+          {kind === "assign" ? null : <p className="text-sm">{t("bulk.mailHint")}</p>}
           <Button onClick={apply} disabled={pending}>
             {t("bulk.apply", { count: selected.length })}
           </Button>

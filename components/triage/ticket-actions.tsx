@@ -30,7 +30,8 @@ function Textarea({ id, label, hint, error, ...props }: { id: string; label: str
 
 const replyForm = z.object({ body: z.string().trim().min(2, "messageRequired").max(5000, "messageTooLong"), resolve: z.boolean() });
 
-export function ReplyForm({ number, version, canned, placeholders }: Props & { canned: { id: string; title: string; body: string }[]; placeholders: Record<string, string | number> }) {
+/** `mailedTo`: the person's contact address, named in the hint so the agent knows where the answer goes. */
+export function ReplyForm({ number, version, canned, placeholders, mailedTo }: Props & { canned: { id: string; title: string; body: string }[]; placeholders: Record<string, string | number>; mailedTo?: string | null }) {
   const t = useTranslations("it.ticket");
   const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ body: string; resolve: boolean }, unknown>({
@@ -61,7 +62,7 @@ export function ReplyForm({ number, version, canned, placeholders }: Props & { c
           </option>
         ))}
       </SelectField>
-      <Textarea id="reply-body" label={t("replyLabel")} hint={t("replyHint")} error={fieldError("body")} {...form.register("body")} />
+      <Textarea id="reply-body" label={t("replyLabel")} hint={mailedTo ? t("replyHintTo", { address: mailedTo }) : t("replyHint")} error={fieldError("body")} {...form.register("body")} />
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" className="h-5 w-5 accent-blue-700" {...form.register("resolve")} />
         {t("resolveWithReply")}
@@ -96,7 +97,7 @@ export function NoteForm({ number }: { number: number }) {
   );
 }
 
-export function StatusForm({ number, version, status }: Props & { status: string }) {
+export function StatusForm({ number, version, status, mailedTo }: Props & { status: string; mailedTo?: string | null }) {
   const t = useTranslations("it");
   const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ number: number; version: number; status: string }, unknown>({
@@ -109,7 +110,7 @@ export function StatusForm({ number, version, status }: Props & { status: string
     <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="flex-1">
         <FormError error={summary} />
-        <SelectField id="status" label={t("ticket.statusLabel")} error={fieldError("status")} {...form.register("status")}>
+        <SelectField id="status" label={t("ticket.statusLabel")} hint={mailedTo ? t("ticket.statusHint", { address: mailedTo }) : undefined} error={fieldError("status")} {...form.register("status")}>
           {ticketStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}

@@ -136,13 +136,12 @@ export async function getContact(tx: DbOrTx, employeeId: string): Promise<Contac
   return row;
 }
 
-export type ContactChoice = { address: string | null; chosen: boolean; onFile: string[] };
+export type ContactChoice = { address: string | null; chosen: boolean; work: string | null; private: string | null };
 
 /** The contact address and the addresses on file it may be changed to (the person's own, for their status page). */
 export async function getContactChoice(tx: DbOrTx, employeeId: string): Promise<ContactChoice> {
   const [row] = (await tx.execute(sql`
-    select ${contactAddressSql("e")} as address, e.contact_email_chosen_at is not null as chosen,
-           array_remove(array[e.work_email, e.private_email], null) as "onFile"
+    select ${contactAddressSql("e")} as address, e.contact_email_chosen_at is not null as chosen, e.work_email as work, e.private_email as private
       from employees e where e.id = ${employeeId}`)) as unknown as ContactChoice[];
   return row;
 }

@@ -9,6 +9,8 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { udpOutcomeOf } from "@/lib/connectivity/verdict";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
+import { db } from "@/lib/db";
+import { getContact } from "@/lib/roster/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { cannedResponsesSchema, defaultCannedResponses } from "@/lib/settings/schemas";
 import { getTicketDetail, listAgents } from "@/lib/triage/queries";
@@ -28,6 +30,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   const format = await getFormatter();
   const locale = await getLocale();
   const [agents, canned] = await Promise.all([listAgents(), getSetting("canned_responses", cannedResponsesSchema, defaultCannedResponses)]);
+  const contact = await getContact(db(), ticket.employee.id); // where replies and the resolution are mailed
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -49,9 +52,9 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             </h2>
             <p>{ticket.assignee ? t("ticket.assignedTo", { name: ticket.assignee }) : t("ticket.unassigned")}</p>
             {!ticket.assigneeId && ticket.status !== "closed" && ticket.status !== "resolved" ? <ClaimButton number={ticket.number} /> : null}
-            <ReplyForm number={ticket.number} version={ticket.version} canned={canned} placeholders={{ firstName: ticket.employee.firstName, ticket: ticket.number }} />
+            <ReplyForm number={ticket.number} version={ticket.version} canned={canned} placeholders={{ firstName: ticket.employee.firstName, ticket: ticket.number }} mailedTo={contact.address} />
             <NoteForm number={ticket.number} />
-            <StatusForm number={ticket.number} version={ticket.version} status={ticket.status} />
+            <StatusForm number={ticket.number} version={ticket.version} status={ticket.status} mailedTo={contact.address} />
             <AssignForm number={ticket.number} version={ticket.version} agents={agents} current={ticket.assigneeId} />
           </section>
           <CaseActions number={ticket.number} hasWork={Boolean(ticket.employee.workEmail)} hasPrivate={Boolean(ticket.employee.privateEmail)} />

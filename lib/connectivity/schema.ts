@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalPhone } from "@/lib/contact/phone";
 import { defaultThresholds, udpOutcomes } from "./verdict";
 
 export const ispChoices = ["swisscom", "sunrise", "salt", "quickline", "init7", "wingo", "yallo", "other"] as const;
@@ -22,13 +23,14 @@ export const testResultSchema = z.object({
 });
 
 export const noInternetSchema = z.discriminatedUnion("coverage", [
-  z.object({ coverage: z.literal("no") }),
+  // "How can IT reach you?": the ticket's phone, E.164 after parsing.
+  z.object({ coverage: z.literal("no"), phone: optionalPhone }),
   z.object({
     coverage: z.literal("yes"),
     street: z.string({ error: "streetRequired" }).trim().min(3, "streetRequired").max(120, "tooLong"),
     postcode: z.string({ error: "postcodeRequired" }).trim().regex(/^[1-9]\d{3}$/, "postcodeInvalid"),
     city: z.string({ error: "cityRequired" }).trim().min(2, "cityRequired").max(60, "tooLong").regex(/^[\p{L}][\p{L}\p{M} .'’()/-]*$/u, "cityInvalid"),
-    phone: z.string().trim().max(30, "tooLong").regex(/^$|^\+?[0-9 ()/-]{7,30}$/, "phoneInvalid").optional(),
+    phone: optionalPhone,
   }),
 ], { error: "coverageRequired" });
 

@@ -131,7 +131,7 @@ export async function listConnectivityTests(employeeId: string, limit = 10): Pro
   return rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt), udp: udpOutcomeOf(r.udpOk) }));
 }
 
-export type NoInternetInput = { coverage: "no" } | { coverage: "yes"; street: string; postcode: string; city: string; phone?: string };
+export type NoInternetInput = { coverage: "no"; phone?: string } | { coverage: "yes"; street: string; postcode: string; city: string; phone?: string };
 
 /**
  * No usable connection at home. With 4G coverage: a 4G router, shipped home.
@@ -146,7 +146,7 @@ export async function reportNoInternet(tx: DbOrTx, employeeId: string, input: No
     return { outcome: "router", status: router.status };
   }
   await tx.execute(sql`update onboarding_cases set connectivity = 'no_internet', updated_at = now() where employee_id = ${employeeId}`);
-  const ticket = await raiseTicket(tx, { employeeId, category: "no_connectivity", priority: "high", summary: "No internet at home and no 4G coverage", actorEmployeeId: employeeId });
+  const ticket = await raiseTicket(tx, { employeeId, category: "no_connectivity", priority: "high", summary: "No internet at home and no 4G coverage", actorEmployeeId: employeeId, contactPhone: input.phone ?? null });
   return { outcome: "ticket", ticket: ticket.number };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalPhone } from "@/lib/contact/phone";
 
 export const devicePathSchema = z.object({ path: z.enum(["laptop", "vdi"], { error: "pathRequired" }) });
 
@@ -24,12 +25,7 @@ export const handoverSchema = z.discriminatedUnion(
         .min(2, "cityRequired")
         .max(60, "tooLong")
         .regex(/^[\p{L}][\p{L}\p{M} .'’()/-]*$/u, "cityInvalid"),
-      phone: z
-        .string()
-        .trim()
-        .max(30, "tooLong")
-        .regex(/^$|^\+?[0-9 ()/-]{7,30}$/, "phoneInvalid")
-        .optional(),
+      phone: optionalPhone,
     }),
   ],
   { error: "methodRequired" },

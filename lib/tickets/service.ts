@@ -12,19 +12,22 @@ export type TicketPriority = "low" | "normal" | "high" | "urgent";
 /**
  * Hands a case to IT: one open ticket per employee and category. Raising the
  * same problem again refreshes the attached case instead of opening another.
+ * `contactPhone` (E.164) is the phone the person gave on the form: a string or
+ * null replaces the ticket's, undefined (tickets the portal raises) keeps it.
  */
 export async function raiseTicket(
   tx: DbOrTx,
-  input: { employeeId: string; category: TicketCategory; priority?: TicketPriority; summary: string; actorEmployeeId?: string | null },
+  input: { employeeId: string; category: TicketCategory; priority?: TicketPriority; summary: string; actorEmployeeId?: string | null; contactPhone?: string | null },
 ): Promise<{ id: string; number: number; created: boolean }> {
   const snapshot = await caseSnapshot(tx, input.employeeId);
   const priority = input.priority ?? "normal";
   const sla = await getSetting("sla_hours", slaSettingsSchema, defaultSlaSettings, tx);
   const [row] = (await tx.execute(sql`
-    insert into tickets (employee_id, category, priority, summary, snapshot, sla_due_at)
-    values (${input.employeeId}, ${input.category}, ${priority}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb, now() + make_interval(mins => ${Math.round(sla[priority] * 60)}))
+    insert into tickets (employee_id, category, priority, summary, snapshot, sla_due_at, contact_phone)
+    values (${input.employeeId}, ${input.category}, ${priority}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb, now() + make_interval(mins => ${Math.round(sla[priority] * 60)}), ${input.contactPhone ?? null})
     on conflict (employee_id, category) where status not in ('resolved', 'closed')
-    do update set snapshot = excluded.snapshot, summary = excluded.summary, updated_at = now()
+    do update set snapshot = excluded.snapshot, summary = excluded.summary, updated_at = now(),
+                  contact_phone = ${input.contactPhone === undefined ? sql`tickets.contact_phone` : sql`excluded.contact_phone`}
     returning id, number, (xmax = 0) as created`)) as unknown as { id: string; number: string | number; created: boolean }[];
   await tx.execute(sql`
     insert into ticket_events (ticket_id, actor_employee_id, kind, public, body)
@@ -34,12 +37,13 @@ export async function raiseTicket(
 }
 
 export type TicketMessage = { at: Date; body: string; fromEmployee: boolean };
-export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; incident: boolean; replies: TicketMessage[] };
+/** `contactPhone`: the phone the person gave IT on this ticket (their own, so theirs to see). */
+export type OpenTicket = { number: number; category: TicketCategory; status: string; createdAt: Date; incident: boolean; contactPhone: string | null; replies: TicketMessage[] };
 
 /** The employee's own tickets that are not closed, newest first, with IT's public replies (never internal notes). */
 export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<OpenTicket[]> {
   const rows = (await tx.execute(sql`
-    select t.number, t.category, t.status, t.created_at as "createdAt", (t.incident_id is not null) as incident,
+    select t.number, t.category, t.status, t.created_at as "createdAt", (t.incident_id is not null) as incident, t.contact_phone as "contactPhone",
            coalesce((select json_agg(json_build_object('at', e.at, 'body', e.body, 'fromEmployee', e.kind = 'employee_message') order by e.at)
                        from ticket_events e where e.ticket_id = t.id and e.public and e.body is not null), '[]'::json) as replies
       from tickets t
@@ -52,9 +56,9 @@ export async function listOpenTickets(tx: DbOrTx, employeeId: string): Promise<O
  * "I need help": one open ticket per person and category; the description is
  * added to it as the employee's message (visible to them and to IT).
  */
-export async function requestHelp(tx: DbOrTx, employeeId: string, input: { category: TicketCategory; description: string }): Promise<{ number: number }> {
+export async function requestHelp(tx: DbOrTx, employeeId: string, input: { category: TicketCategory; description: string; phone?: string }): Promise<{ number: number }> {
   // The words themselves are the employee's message below, shown once in the timeline.
-  const ticket = await raiseTicket(tx, { employeeId, category: input.category, summary: "\"I need help\" from the status page", actorEmployeeId: employeeId });
+  const ticket = await raiseTicket(tx, { employeeId, category: input.category, summary: "\"I need help\" from the status page", actorEmployeeId: employeeId, contactPhone: input.phone ?? null });
   await tx.execute(sql`
     insert into ticket_events (ticket_id, actor_employee_id, kind, public, body)
     values (${ticket.id}, ${employeeId}, 'employee_message', true, ${input.description})`);

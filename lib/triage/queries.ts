@@ -29,6 +29,8 @@ export type QueueRow = {
   orgUnit: string | null;
   assignee: string | null;
   incident: string | null;
+  /** How to call the person, on no-connection tickets only (the form's phone, else the roster's): staff pages only. */
+  phone: string | null;
   version: number;
 };
 
@@ -87,7 +89,8 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
   const rows = (await db().execute(sql`
     select t.number::int, t.category, t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
            e.first_name || ' ' || e.last_name as "employeeName", e.number as "employeeNumber",
-           s.name as site, o.name as "orgUnit", a.first_name || ' ' || a.last_name as assignee, i.title as incident
+           s.name as site, o.name as "orgUnit", a.first_name || ' ' || a.last_name as assignee, i.title as incident,
+           case when t.category = 'no_connectivity' then coalesce(t.contact_phone, e.phone) end as phone
       from tickets t
       join employees e on e.id = t.employee_id
       left join sites s on s.id = e.site_id

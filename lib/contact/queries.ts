@@ -1,0 +1,49 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { getContact } from "@/lib/roster/queries";
+
+// A person's phone is seen by the person and by IT staff only (issue 13 point 2): every read
+// of it for a page goes through here, and the one that serves another person's ticket checks
+// who asks.
+
+/** Who may see how to reach the person behind a ticket besides the person: IT agents and admins. */
+const reachRoles: readonly Role[] = ["it_agent", "admin"];
+
+/**
+ * What the phone field is prefilled with, for the person themselves: the phone they last gave
+ * on a ticket (they may have corrected the roster's), else the roster's.
+ */
+export async function phoneOnFile(tx: DbOrTx, employeeId: string): Promise<string | null> {
+  const [row] = (await tx.execute(sql`
+    select coalesce(
+             (select t.contact_phone from tickets t where t.employee_id = e.id and t.contact_phone is not null order by t.updated_at desc limit 1),
+             e.phone) as phone
+      from employees e where e.id = ${employeeId}`)) as unknown as { phone: string | null }[];
+  return row?.phone ?? null;
+}
+
+/** The phone on the person's own open ticket of this category (what IT will call), for their pages. */
+export async function ticketPhone(tx: DbOrTx, employeeId: string, category: string): Promise<string | null> {
+  const [row] = (await tx.execute(sql`
+    select contact_phone as phone from tickets
+     where employee_id = ${employeeId} and category::text = ${category} and status not in ('resolved', 'closed')`)) as unknown as { phone: string | null }[];
+  return row?.phone ?? null;
+}
+
+export type Reach = { address: string | null; phone: string | null; rosterPhone: string | null };
+
+/**
+ * How to reach the person behind ticket `number`: the address mail goes to, the phone they gave
+ * on the ticket, and the roster's. Null for anyone but IT staff and the person themselves, so a
+ * page that forgot its role check still shows no one else's number.
+ */
+export async function getReach(tx: DbOrTx, viewer: { employeeId: string; roles: readonly Role[] }, number: number): Promise<Reach | null> {
+  const [row] = (await tx.execute(sql`
+    select t.employee_id as "employeeId", t.contact_phone as phone, e.phone as "rosterPhone"
+      from tickets t join employees e on e.id = t.employee_id where t.number = ${number}`)) as unknown as { employeeId: string; phone: string | null; rosterPhone: string | null }[];
+  if (!row || (row.employeeId !== viewer.employeeId && !hasRole(viewer.roles, reachRoles))) return null;
+  const { address } = await getContact(tx, row.employeeId);
+  return { address, phone: row.phone, rosterPhone: row.rosterPhone };
+}

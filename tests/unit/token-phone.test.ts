@@ -2,6 +2,7 @@ import { URI, TOTP } from "otpauth";
 import { describe, expect, test } from "vitest";
 import { accountLabel, keyGroups, spokenKey } from "@/lib/tokens/manual-key";
 import { recoveryCodesFileName, recoveryCodesText } from "@/lib/tokens/recovery-file";
+import { contentSecurityPolicy } from "@/lib/security/security-headers";
 import { totpUri } from "@/lib/tokens/totp";
 
 // Issue 13 point 10: setting up the token on the phone that runs the authenticator app.
@@ -47,6 +48,17 @@ describe("the otpauth:// link", () => {
   });
 });
 
+describe("the page's Content-Security-Policy", () => {
+  // Following an otpauth:// link is a navigation, which no CSP directive governs since
+  // navigate-to was dropped; the QR code is a data: image and the file a blob: URL.
+  test("lets the QR code show and restricts no navigation", () => {
+    const policy = contentSecurityPolicy({ nonce: "n", publicUrl: "https://passerelle.example.ch" });
+    const directives = new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
+    expect(directives.get("img-src")).toEqual(expect.arrayContaining(["data:", "blob:"]));
+    expect(directives.has("navigate-to")).toBe(false);
+  });
+});
+
 describe("the recovery codes file", () => {
   const codes = Array.from({ length: 10 }, (_, i) => `ABCD${i}-EFGH${i}`);
 
@@ -63,5 +75,10 @@ describe("the recovery codes file", () => {
     expect(lines.slice(3, 13)).toEqual(codes);
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.match(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/gm)).toEqual(codes);
+  });
+
+  test("a note, when given, follows the codes after a blank line", () => {
+    const lines = recoveryCodesText({ heading: "H", dateLine: "D", codes, note: "Keep them safe." }).split("\r\n");
+    expect(lines.slice(13)).toEqual(["", "Keep them safe.", ""]);
   });
 });

@@ -17,6 +17,8 @@ export type SettingField = { name: string; label: string; hint?: string } & (
   | { kind: "emails" }
   /** Date ranges, one per line: "2026-12-24 2027-01-04" (a single date is a one-day range). */
   | { kind: "ranges" }
+  /** One line of text; `type` gives phones the right keyboard (the server's schema still checks it). */
+  | { kind: "text"; type?: "text" | "email" | "tel" | "url" }
 );
 
 const toLines = (f: SettingField, value: unknown) =>
@@ -94,6 +96,8 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
                 </select>
               ) : f.kind === "emails" || f.kind === "ranges" ? (
                 <textarea id={id} rows={4} className="w-full rounded-md border border-slate-500 p-2" aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+              ) : f.kind === "text" ? (
+                <input id={id} type={f.type ?? "text"} className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
               ) : f.kind === "date" ? (
                 <input id={id} type="date" className={inputClass} aria-describedby={fieldIds(id, f.hint, undefined).describedBy} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
               ) : (

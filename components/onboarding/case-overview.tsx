@@ -1,26 +1,48 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { caseStage, connectivityWorks, nextAction, type CaseSteps } from "@/lib/onboarding/rules";
+import type { DeviceRequest } from "@/lib/devices/queries";
+import type { NotEligibleHelp } from "@/lib/eligibility/explanation";
+import { caseStage, connectivityWorks, deviceStep, nextAction, visibleSteps, type CaseSteps } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { HelpForm } from "@/components/tickets/help-form";
+import { DecisionFacts } from "./decision-facts";
+import { DeviceFacts } from "./device-facts";
+import { InsteadPanel } from "./instead-panel";
 import { ContactPromise } from "./contact-promise";
 
 const stepHref = { eligibility: "/eligibility", device: "/device", token: "/token", connectivity: "/connectivity" } as const;
 
-/** Every step with its outcome, the one next action, and what IT is looking at. */
-export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; tickets: OpenTicket[] }) {
+type Props = {
+  steps: CaseSteps;
+  tickets: OpenTicket[];
+  /** The active device request: its queue position, date, slot or address show on the device step. */
+  device?: DeviceRequest | null;
+  /** For a person who is not eligible: why, and the HR contact. */
+  notEligible?: NotEligibleHelp | null;
+};
+
+/**
+ * Every step with its outcome, the one next action, and what IT is looking at. A person who is
+ * not eligible sees why and what to do instead, not a device or token step (issue 13 points 6, 7).
+ */
+export async function CaseOverview({ steps, tickets, device = null, notEligible = null }: Props) {
   const t = await getTranslations("status");
   const format = await getFormatter();
   const stage = caseStage(steps, tickets.length > 0);
   const { step: next, href } = nextAction(steps, tickets.length > 0);
-  const rows = [
-    { key: "eligibility", value: t(`eligibility.${steps.eligibility}`), done: steps.eligibility === "eligible" },
-    { key: "device", value: steps.path ? `${t(`device.${steps.device}`)} · ${t(`path.${steps.path}`)}` : t(`device.${steps.device}`), done: steps.device === "issued" || (steps.device === "reserved" && steps.handoverChosen) },
-    { key: "token", value: t(`token.${steps.token}`), done: steps.token === "active" },
-    { key: "connectivity", value: t(`connectivity.${steps.connectivity}`), done: connectivityWorks(steps.connectivity) },
-  ] as const;
+  const deviceState = deviceStep(steps);
+  const shown = visibleSteps(steps);
+  const rows = (
+    [
+      { key: "eligibility", value: t(`eligibility.${steps.eligibility}`), done: steps.eligibility === "eligible" },
+      // Reserved is not done (only handed over or sent is); the facts the person waits for sit right under it.
+      { key: "device", value: t(`deviceState.${deviceState.state}`), done: deviceState.done, details: <DeviceFacts request={device} /> },
+      { key: "token", value: t(`token.${steps.token}`), done: steps.token === "active" },
+      { key: "connectivity", value: t(`connectivity.${steps.connectivity}`), done: connectivityWorks(steps.connectivity) },
+    ] as const
+  ).filter((row) => shown.includes(row.key));
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="stage-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
@@ -39,7 +61,14 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
             </Link>
           </p>
         ) : null}
+        {notEligible?.explanation ? (
+          <div className="mt-4">
+            <DecisionFacts explanation={notEligible.explanation} />
+          </div>
+        ) : null}
       </section>
+
+      {notEligible ? <InsteadPanel contact={notEligible.contact} /> : null}
 
       {tickets.length > 0 ? (
         <section aria-labelledby="tickets-heading" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
@@ -81,7 +110,7 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
           {rows.map((row, index) => {
             const link: string | null = stepHref[row.key];
             return (
-              <li key={row.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
+              <li key={row.key} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between">
                 <span className="font-medium">
                   {index + 1}.{" "}
                   {link ? (
@@ -92,28 +121,34 @@ export async function CaseOverview({ steps, tickets }: { steps: CaseSteps; ticke
                     t(`steps.${row.key}`)
                   )}
                 </span>
-                <span className="text-slate-800">
-                  {row.done ? <span aria-hidden="true">✓ </span> : null}
-                  {row.value}
-                  {row.done ? <span className="sr-only"> ({t("done")})</span> : null}
-                </span>
+                <div className="text-slate-800 sm:max-w-[60%] sm:text-right">
+                  <p>
+                    {row.done ? <span aria-hidden="true">✓ </span> : null}
+                    {row.value}
+                    {row.done ? <span className="sr-only"> ({t("done")})</span> : null}
+                  </p>
+                  {"details" in row ? row.details : null}
+                </div>
               </li>
             );
           })}
         </ol>
       </section>
-      <ul className="flex flex-col gap-2">
-        <li>
-          <Link href="/timesheet" className="font-medium text-blue-800 underline">
-            {t("timesheetLink")}
-          </Link>
-        </li>
-        <li>
-          <Link href="/onsite" className="font-medium text-blue-800 underline">
-            {t("onsiteLink")}
-          </Link>
-        </li>
-      </ul>
+      {/* Not eligible: the same links stand in "what you can do instead" above. */}
+      {notEligible ? null : (
+        <ul className="flex flex-col gap-2">
+          <li>
+            <Link href="/timesheet" className="font-medium text-blue-800 underline">
+              {t("timesheetLink")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/onsite" className="font-medium text-blue-800 underline">
+              {t("onsiteLink")}
+            </Link>
+          </li>
+        </ul>
+      )}
       <section aria-labelledby="help-heading">
         <details className="rounded-lg border border-slate-300 bg-white p-4">
           <summary className="cursor-pointer font-semibold">

@@ -3,14 +3,24 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
+import { requirePerson } from "@/lib/auth/session";
+import { getNotEligibleHelp } from "@/lib/eligibility/explanation";
+import { NotEligiblePage } from "./not-eligible-page";
 
-/** What a step page shows before the eligibility check said yes. */
+/**
+ * What a step page shows before the eligibility check said yes. A "no" is not sent back to the
+ * questions (answers often cannot change it): it gets why and what to do instead (issue 13 point 6).
+ */
 export async function EligibilityRequired({ title, state }: { title: string; state: "pending" | "review" | "not_eligible" }) {
   const t = await getTranslations("device");
+  if (state === "not_eligible") {
+    const person = await requirePerson();
+    return <NotEligiblePage title={title} notice={{ title: t("blocked.not_eligible.title"), body: t("blocked.not_eligible.body") }} help={await getNotEligibleHelp(person.employeeId)} />;
+  }
   return (
     <>
       <PageTitle>{title}</PageTitle>
-      <Notice tone={state === "not_eligible" ? "warning" : "info"} title={t(`blocked.${state}.title`)}>
+      <Notice tone="info" title={t(`blocked.${state}.title`)}>
         {t(`blocked.${state}.body`)}
       </Notice>
       <p className="mt-4">

@@ -67,6 +67,8 @@ export async function seedDefaultSettings(tx: DbOrTx) {
     .values([
       { key: "connectivity", value: defaultConnectivitySettings },
       { key: "rht", value: defaultRhtSettings },
+      // Whom people whose position cannot telework ask about the decision (admins change it in settings).
+      { key: "hr_contact", value: { name: "HR service desk – Sabine Demo", email: "rh@transalpina.test", phone: "+41 21 555 01 00", url: "https://intranet.transalpina.test/hr" } },
     ])
     .onConflictDoNothing();
   await tx.insert(publicHolidays).values(holidays2026).onConflictDoNothing();

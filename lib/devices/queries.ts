@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { ShippingAddress } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
 import { getRosterFacts } from "@/lib/roster/queries";
 import { getSetting } from "@/lib/settings/queries";
@@ -23,14 +24,15 @@ export type DeviceOverview = {
   vdi: VdiSettings;
 };
 
-export async function getDeviceOverview(employeeId: string): Promise<DeviceOverview> {
-  const tx = db();
-  const roster = await getRosterFacts(tx, employeeId);
-  const rules = await getSetting("device_recommendations", recommendationSettingsSchema, defaultRecommendationRules);
-  const vdi = await getSetting("vdi", vdiSettingsSchema, defaultVdiSettings);
-  const recommendation = recommendPath(rules, roster.jobFamily);
-  const active = await activeDevice(tx, employeeId);
+export type DeviceRequest = NonNullable<DeviceOverview["request"]>;
 
+/**
+ * The person's active device request with what they wait for: queue position and expected date,
+ * the chosen slot or delivery address. /device shows it, and so does the status page's device
+ * step, where the person looks first (issue 13 point 9).
+ */
+export async function getDeviceRequest(employeeId: string, tx: DbOrTx = db()): Promise<DeviceRequest | null> {
+  const active = await activeDevice(tx, employeeId);
   let request: DeviceOverview["request"] = null;
   if (active) {
     const path: DevicePath = active.kind === "laptop" ? "laptop" : "vdi";
@@ -69,6 +71,16 @@ export async function getDeviceOverview(employeeId: string): Promise<DeviceOverv
             : null,
     };
   }
+  return request;
+}
+
+export async function getDeviceOverview(employeeId: string): Promise<DeviceOverview> {
+  const tx = db();
+  const roster = await getRosterFacts(tx, employeeId);
+  const rules = await getSetting("device_recommendations", recommendationSettingsSchema, defaultRecommendationRules);
+  const vdi = await getSetting("vdi", vdiSettingsSchema, defaultVdiSettings);
+  const recommendation = recommendPath(rules, roster.jobFamily);
+  const request = await getDeviceRequest(employeeId, tx);
 
   // The next open slots, the person's own site first.
   const slots = (await tx.execute(sql`

@@ -64,6 +64,36 @@ export function evaluateEligibility(rules: EligibilityRule[], facts: Eligibility
   return { outcome: "eligible", ruleId: null, reason: null };
 }
 
+/** A roster fact a decision rested on, with the person's value in the roster. */
+export type RosterFactValue = { fact: Extract<RuleFact, `employee.${string}`>; value: string };
+export type DecisionExplanation = { rosterFacts: RosterFactValue[]; answersCanChange: boolean };
+
+const answerChoices = Object.entries(ruleFacts).filter(([key]) => key.startsWith("answers.")) as [RuleFact, readonly string[]][];
+
+/** Every possible set of answers (3 × 2 × 2 × 2): few enough to try them all. */
+function allAnswers(): EligibilityAnswers[] {
+  return answerChoices.reduce<Record<string, string>[]>(
+    (sets, [fact, values]) => sets.flatMap((set) => values.map((value) => ({ ...set, [fact.slice("answers.".length)]: value }))),
+    [{}],
+  ) as EligibilityAnswers[];
+}
+
+/**
+ * What a decision rested on: the roster facts among the deciding rule's conditions (with the
+ * person's values), and whether any answers would have decided differently with the same
+ * roster facts. When none would, suggesting "change your answers" sends the person in circles
+ * (issue 13 point 7). `rules` are the version the decision was made with.
+ */
+export function explainDecision(rules: EligibilityRule[], facts: EligibilityFacts, ruleId: string | null): DecisionExplanation {
+  const rule = rules.find((r) => r.id === ruleId);
+  const rosterFacts = (rule?.when ?? [])
+    .filter((c): c is typeof c & { fact: RosterFactValue["fact"] } => c.fact.startsWith("employee."))
+    .map((c) => ({ fact: c.fact, value: factValue(facts, c.fact) ?? "" }));
+  const outcome = evaluateEligibility(rules, facts).outcome;
+  const answersCanChange = allAnswers().some((answers) => evaluateEligibility(rules, { ...facts, answers }).outcome !== outcome);
+  return { rosterFacts, answersCanChange };
+}
+
 /** The first version of the rules, seeded; admins edit later versions. */
 export const defaultEligibilityRules: EligibilityRule[] = [
   {

@@ -116,3 +116,45 @@ export function caseStage(c: CaseSteps, hasOpenTicket: boolean): CaseStage {
   if (nextStep(c) === "device_queue") return "waiting";
   return "in_progress";
 }
+
+export type StepKey = "eligibility" | "device" | "token" | "connectivity";
+
+/**
+ * The steps the status page lists. A person who is not eligible has nothing to set up for
+ * telework: listing a device or a token step would invite them to do what they may not
+ * (issue 13 point 6); the page shows what they can do instead.
+ */
+export function visibleSteps(c: CaseSteps): StepKey[] {
+  return c.eligibility === "not_eligible" ? ["eligibility"] : ["eligibility", "device", "token", "connectivity"];
+}
+
+/** Every name the device step can have (`status.deviceState.*`), path and handover included. */
+export const deviceStates = [
+  "none",
+  "cancelled",
+  "laptop_waiting",
+  "vdi_waiting",
+  "laptop_reserved",
+  "laptop_reserved_collect",
+  "laptop_reserved_ship",
+  "laptop_handed_over",
+  "laptop_shipped",
+  "vdi_ready",
+] as const;
+export type DeviceState = (typeof deviceStates)[number];
+
+/**
+ * The device step's name and whether it is done. A reserved laptop is not done, whatever was
+ * chosen: it is done once IT records it collected or sent. A VDI seat is assigned, never
+ * "handed over" (issue 13 point 9).
+ */
+export function deviceStep(c: CaseSteps): { state: DeviceState; done: boolean } {
+  if (c.device === "none" || c.device === "cancelled") return { state: c.device, done: false };
+  if (c.path === "vdi") return c.device === "waiting" ? { state: "vdi_waiting", done: false } : { state: "vdi_ready", done: true };
+  if (c.device === "waiting") return { state: "laptop_waiting", done: false };
+  if (c.device === "reserved") {
+    const state = !c.handoverChosen ? "laptop_reserved" : c.handoverMethod === "ship" ? "laptop_reserved_ship" : "laptop_reserved_collect";
+    return { state, done: false };
+  }
+  return { state: c.handoverMethod === "ship" ? "laptop_shipped" : "laptop_handed_over", done: true };
+}

@@ -3,7 +3,7 @@ import { isoDate } from "@/lib/http/fields";
 import { versionField } from "./version-field";
 
 export const settingSchema = z.object({
-  key: z.enum(["connectivity", "device_recommendations", "vdi", "sla_hours", "canned_responses", "rht", "crisis_summary"]),
+  key: z.enum(["connectivity", "device_recommendations", "vdi", "sla_hours", "canned_responses", "rht", "crisis_summary", "hr_contact"]),
   value: z.string().min(2, "settingNotJson").max(200_000, "settingTooLarge"),
   version: versionField,
 });

@@ -6,9 +6,11 @@ import {
   crisisSummarySettingsSchema,
   defaultCannedResponses,
   defaultCrisisSummarySettings,
+  defaultHrContact,
   defaultRhtSettings,
   defaultSlaSettings,
   defaultVdiSettings,
+  hrContactSchema,
   recommendationSettingsSchema,
   rhtSettingsSchema,
   slaSettingsSchema,
@@ -24,6 +26,7 @@ export const editableSettings = {
   canned_responses: { schema: cannedResponsesSchema, fallback: defaultCannedResponses },
   rht: { schema: rhtSettingsSchema, fallback: defaultRhtSettings },
   crisis_summary: { schema: crisisSummarySettingsSchema, fallback: defaultCrisisSummarySettings },
+  hr_contact: { schema: hrContactSchema, fallback: defaultHrContact },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 export type SettingKey = keyof typeof editableSettings;
 export const settingKeys = Object.keys(editableSettings) as SettingKey[];

@@ -82,3 +82,18 @@ export const crisisSummarySettingsSchema = z.object({
 });
 export type CrisisSummarySettings = z.infer<typeof crisisSummarySettingsSchema>;
 export const defaultCrisisSummarySettings: CrisisSummarySettings = { recipients: [], hour: 7, language: "fr" };
+
+/**
+ * Whom people whose position cannot telework ask about the decision (issue 13 point 7). Every
+ * field may be empty (an empty one is not shown); the pages link to what is given.
+ */
+export const hrContactSchema = z.object({
+  name: z.string().trim().max(100),
+  email: z.union([z.literal(""), z.email()]),
+  /** Swiss or international, as people type it: digits, spaces, + ( ) / -. */
+  phone: z.string().trim().max(30).regex(/^$|^\+?[0-9 ()/-]{7,30}$/, "phoneInvalid"),
+  /** A web page only: never a javascript: or data: link on an employee page. */
+  url: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
+});
+export type HrContact = z.infer<typeof hrContactSchema>;
+export const defaultHrContact: HrContact = { name: "", email: "", phone: "", url: "" };

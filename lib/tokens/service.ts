@@ -57,9 +57,20 @@ function lockedError(lockedUntil: string | null): ActionError {
   return ActionError.keeping("tokenLocked", undefined, { until });
 }
 
+/**
+ * A token is for telework: a person whose eligibility check said no is refused here, in every
+ * enrollment action, not only kept off /token (issue 13 point 6). Pending and review may still
+ * prepare their token. The caller holds the case lock, so the answer cannot change meanwhile.
+ */
+async function assertMayEnroll(tx: DbOrTx, employeeId: string): Promise<void> {
+  const [row] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
+  if (row?.eligibility === "not_eligible") throw new ActionError("tokenNotEligible");
+}
+
 /** Starts (or resumes) authenticator-app enrollment: a secret waits for its first code. */
 export async function startTotpEnrollment(tx: DbOrTx, employeeId: string): Promise<{ tokenId: string }> {
   await lockCase(tx, employeeId);
+  await assertMayEnroll(tx, employeeId);
   const token = await currentToken(tx, employeeId);
   if (token?.status === "active") throw new ActionError("tokenActive");
   if (token?.type === "totp") return { tokenId: token.id };
@@ -72,6 +83,7 @@ export async function startTotpEnrollment(tx: DbOrTx, employeeId: string): Promi
 /** Starts over with a new secret (e.g. the QR code was scanned on the wrong phone). */
 export async function restartTotpEnrollment(tx: DbOrTx, employeeId: string): Promise<{ tokenId: string }> {
   await lockCase(tx, employeeId);
+  await assertMayEnroll(tx, employeeId);
   const token = await currentToken(tx, employeeId);
   if (token?.status === "active") throw new ActionError("tokenActive");
   if (token?.locked) throw lockedError(token.locked_until);
@@ -100,6 +112,7 @@ async function issueRecoveryCodes(tx: DbOrTx, employeeId: string): Promise<strin
  */
 export async function verifyTotp(tx: DbOrTx, employeeId: string, code: string): Promise<{ recoveryCodes: string[] }> {
   await lockCase(tx, employeeId);
+  await assertMayEnroll(tx, employeeId);
   const token = await currentToken(tx, employeeId);
   if (!token || token.type !== "totp" || token.status !== "pending_verification") throw new ActionError("noPendingToken");
   if (token.locked) throw lockedError(token.locked_until);
@@ -127,6 +140,7 @@ export async function verifyTotp(tx: DbOrTx, employeeId: string, code: string): 
  */
 export async function enrollHardwareToken(tx: DbOrTx, employeeId: string, serial: string, code: string): Promise<{ recoveryCodes: string[] }> {
   await lockCase(tx, employeeId);
+  await assertMayEnroll(tx, employeeId);
   const token = await currentToken(tx, employeeId);
   if (token?.status === "active") throw new ActionError("tokenActive");
   // Every attempt counts, and the count survives the refusals below (they keep their writes).

@@ -131,7 +131,8 @@ export default async function DevicePage() {
 
       {request?.status === "issued" && request.path === "laptop" ? (
         <div className="flex flex-col gap-4">
-          <Notice tone="success" title={t("issued.title")}>
+          {/* Sent by courier is not "handed over": say what happened. */}
+          <Notice tone="success" title={t(request.handover?.method === "ship" ? "issued.shippedTitle" : "issued.title")}>
             {t("issued.body")}
           </Notice>
           <NextStepPanel action={onward} />

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EligibilityForm } from "@/components/eligibility/eligibility-form";
+import { DecisionFacts } from "@/components/onboarding/decision-facts";
+import { InsteadPanel } from "@/components/onboarding/instead-panel";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { getNotEligibleHelp } from "@/lib/eligibility/explanation";
 import { getEligibilityView } from "@/lib/eligibility/service";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -19,6 +22,7 @@ export default async function EligibilityPage() {
   const t = await getTranslations("eligibility");
   const locale = (await getLocale()) as Locale;
   const view = await getEligibilityView(db(), person.employeeId);
+  const notEligible = view.outcome === "not_eligible" ? await getNotEligibleHelp(person.employeeId) : null;
   const tone = view.outcome === "eligible" ? "success" : view.outcome === "not_eligible" ? "warning" : "info";
 
   return (
@@ -32,7 +36,14 @@ export default async function EligibilityPage() {
           <Notice tone={tone} title={t(`outcome.${view.outcome}`)}>
             {view.reason ? <p>{view.reason[locale]}</p> : null}
             <p>{t(`outcomeNext.${view.outcome}`)}</p>
+            {/* Which roster facts decided, and whether answers can change it (the form is right below). */}
+            {notEligible?.explanation ? (
+              <div className="mt-3">
+                <DecisionFacts explanation={notEligible.explanation} showReason={false} linkToAnswers={false} />
+              </div>
+            ) : null}
           </Notice>
+          {notEligible ? <InsteadPanel contact={notEligible.contact} /> : null}
           {view.outcome === "eligible" ? (
             <p>
               <Link href="/device" className={buttonClass("primary")}>
@@ -44,7 +55,8 @@ export default async function EligibilityPage() {
       ) : null}
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading" className="mb-4 text-lg font-semibold">
-          {view.outcome === "pending" ? t("questionsHeading") : t("changeHeading")}
+          {/* "Change your answers" only where answers can change the outcome. */}
+          {view.outcome === "pending" || notEligible?.explanation?.answersCanChange === false ? t("questionsHeading") : t("changeHeading")}
         </h2>
         {view.locked ? (
           <div className="mb-4">

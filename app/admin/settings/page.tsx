@@ -27,6 +27,12 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
   const choice = (name: string, options: string[]): SettingField => ({ name, kind: "select", label: t(`fields.${name}`), options: options.map((o) => ({ value: o, label: t(`options.${o}`) })) });
   const forms: Partial<Record<string, SettingField[]>> = {
     sla_hours: ["urgent", "high", "normal", "low"].map(number),
+    hr_contact: [
+      { name: "name", kind: "text", label: t("fields.contactName") },
+      { name: "email", kind: "text", type: "email", label: t("fields.contactEmail") },
+      { name: "phone", kind: "text", type: "tel", label: t("fields.contactPhone"), hint: t("fields.contactPhoneHint") },
+      { name: "url", kind: "text", type: "url", label: t("fields.contactUrl") },
+    ],
     crisis_summary: [{ name: "recipients", kind: "emails", label: t("fields.recipients"), hint: t("fields.recipientsHint") }, number("hour"), choice("language", ["fr", "de", "en"])],
     rht: [
       { name: "authorizedFrom", kind: "date", label: t("fields.authorizedFrom"), hint: t("fields.authorizedHint") },

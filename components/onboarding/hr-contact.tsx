@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import type { HrContact } from "@/lib/settings/schemas";
+
+const linkClass = "inline-flex min-h-11 items-center font-medium break-all text-blue-800 underline";
+
+/** The HR contact from settings as links a phone can act on (mail, call, web page); a plain sentence while none is set. */
+export async function HrContactLinks({ contact }: { contact: HrContact }) {
+  const t = await getTranslations("status.instead");
+  if (!contact.email && !contact.phone && !contact.url) return <p>{t("hrNone")}</p>;
+  return (
+    <div>
+      {contact.name ? <p>{t("hrContact", { name: contact.name })}</p> : null}
+      <ul className="flex flex-col">
+        {contact.email ? (
+          <li>
+            <a href={`mailto:${contact.email}`} className={linkClass}>
+              {t("hrEmail", { email: contact.email })}
+            </a>
+          </li>
+        ) : null}
+        {contact.phone ? (
+          <li>
+            {/* tel: wants the digits only; the number is shown as HR wrote it. */}
+            <a href={`tel:${contact.phone.replace(/[^+0-9]/g, "")}`} className={linkClass}>
+              {t("hrPhone", { phone: contact.phone })}
+            </a>
+          </li>
+        ) : null}
+        {contact.url ? (
+          <li>
+            <a href={contact.url} className={linkClass}>
+              {t("hrUrl")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
+import { PhoneField } from "@/components/contact/phone-field";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -10,14 +11,17 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { noInternetAction } from "@/lib/connectivity/actions";
 import { noInternetSchema } from "@/lib/connectivity/schema";
+import { formatPhone } from "@/lib/contact/phone";
 
 type Values = { coverage: "yes" | "no"; street?: string; postcode?: string; city?: string; phone?: string };
 
-export function NoInternetForm() {
+/** `phone`: the person's phone on file (E.164), offered in both branches: to IT, or to the courier. */
+export function NoInternetForm({ phone }: { phone?: string | null }) {
   const t = useTranslations("connectivity.noInternet");
   const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<Values, unknown>({
     schema: noInternetSchema,
+    defaultValues: { phone: phone ? formatPhone(phone) : "" },
     action: noInternetAction,
     onSuccess: () => router.refresh(),
   });
@@ -47,8 +51,12 @@ export function NoInternetForm() {
               <TextField id="router-city" label={t("city")} autoComplete="address-level2" error={fieldError("city")} {...form.register("city")} />
             </div>
           </div>
-          <TextField id="router-phone" type="tel" label={t("phone")} autoComplete="tel" error={fieldError("phone")} {...form.register("phone")} />
+          <PhoneField id="router-phone" label={t("phone")} error={fieldError("phone")} {...form.register("phone")} />
         </div>
+      ) : null}
+      {coverage === "no" ? (
+        // Without internet, a phone call is how IT gets through to the person.
+        <PhoneField id="reach-phone" label={t("reachPhone")} hint={t("reachHint")} error={fieldError("phone")} {...form.register("phone")} />
       ) : null}
       <Button type="submit" disabled={isSubmitting}>
         {coverage === "no" ? t("submitTicket") : t("submitRouter")}

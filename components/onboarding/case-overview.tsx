@@ -6,7 +6,8 @@ import type { NotEligibleHelp } from "@/lib/eligibility/explanation";
 import { caseStage, connectivityWorks, deviceStep, nextAction, visibleSteps, type CaseSteps } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
-import { HelpForm } from "@/components/tickets/help-form";
+import { PersonHelpForm } from "@/components/tickets/person-help-form";
+import { PhoneLink } from "@/components/contact/phone-link";
 import { DecisionFacts } from "./decision-facts";
 import { DeviceFacts } from "./device-facts";
 import { InsteadPanel } from "./instead-panel";
@@ -93,6 +94,11 @@ export async function CaseOverview({ steps, tickets, device = null, notEligible 
                   </ul>
                 ) : null}
                 {ticket.incident ? <p className="mt-1 font-medium">{t("tickets.incident")}</p> : null}
+                {ticket.contactPhone ? (
+                  <p className="mt-1">
+                    {t("tickets.phone")} <PhoneLink phone={ticket.contactPhone} />.
+                  </p>
+                ) : null}
                 {ticket.replies.some((r) => !r.fromEmployee) ? <AnswerForm number={ticket.number} /> : null}
               </li>
             ))}
@@ -157,7 +163,7 @@ export async function CaseOverview({ steps, tickets, device = null, notEligible 
             </h2>
           </summary>
           <div className="mt-3">
-            <HelpForm />
+            <PersonHelpForm />
           </div>
         </details>
       </section>

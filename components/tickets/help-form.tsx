@@ -3,25 +3,30 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PhoneField } from "@/components/contact/phone-field";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { formatPhone } from "@/lib/contact/phone";
 import { requestHelpAction } from "@/lib/tickets/actions";
 import { helpCategories, helpRequestSchema, type HelpRequest } from "@/lib/tickets/schema";
 
-export function HelpForm() {
+/** `phone`: the person's phone on file (E.164), offered as how IT can reach them. */
+export function HelpForm({ phone }: { phone?: string | null }) {
   const t = useTranslations("help");
   const router = useRouter();
   const [sent, setSent] = useState<number | null>(null);
+  const initial = { category: "help_request" as const, description: "", phone: phone ? formatPhone(phone) : "" };
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<HelpRequest, { number: number }>({
     schema: helpRequestSchema,
-    defaultValues: { category: "help_request", description: "" },
+    defaultValues: initial,
     action: requestHelpAction,
     onSuccess: (data) => {
       setSent(data.number);
-      form.reset({ category: "help_request", description: "" });
+      // The phone stays as given: it is the one IT now has on the ticket.
+      form.reset({ ...initial, phone: form.getValues("phone") ?? "" });
       router.refresh();
     },
   });
@@ -53,6 +58,7 @@ export function HelpForm() {
           {...form.register("description")}
         />
       </Field>
+      <PhoneField id="help-phone" label={t("phoneLabel")} hint={t("phoneHint")} error={fieldError("phone")} {...form.register("phone")} />
       <Button type="submit" disabled={isSubmitting}>
         {t("submit")}
       </Button>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PhoneLink } from "@/components/contact/phone-link";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -23,6 +24,8 @@ export type QueueItem = {
   orgUnit: string | null;
   assignee: string | null;
   incident: string | null;
+  /** On no-connection tickets: the phone to call (the person has no internet). */
+  phone?: string | null;
 };
 
 /** `now`: the page's reference time (ISO), so relative times need no clock of their own and match server and browser. */
@@ -137,6 +140,12 @@ export function QueueTable({ rows, agents, now }: { rows: QueueItem[]; agents: {
                 <td className="p-2">
                   {row.employeeName}
                   <span className="block text-xs text-slate-700">{row.employeeNumber}</span>
+                  {row.phone ? (
+                    <span className="block">
+                      <span className="sr-only">{t("reach.phone")}: </span>
+                      <PhoneLink phone={row.phone} />
+                    </span>
+                  ) : null}
                 </td>
                 <td className="p-2">
                   {row.site ?? "–"}

@@ -95,12 +95,12 @@ export const telHref = (e164: string) => `tel:${e164}`;
  */
 export const optionalPhone = z
   .string({ error: "phoneInvalid" })
-  .optional()
   .transform((value, ctx) => {
-    const written = (value ?? "").trim();
+    const written = value.trim();
     if (!written) return undefined;
     const result = normalisePhone(written);
     if (result.ok) return result.e164;
     ctx.addIssue({ code: "custom", message: result.error });
     return z.NEVER;
-  });
+  })
+  .optional();

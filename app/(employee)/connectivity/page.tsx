@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { NoInternetForm } from "@/components/connectivity/no-internet-form";
+import { PersonNoInternetForm, WithItPhone } from "@/components/connectivity/person-no-internet";
 import { SelfTest } from "@/components/connectivity/self-test";
 import { NextStepPanel } from "@/components/onboarding/next-step-panel";
 import { Notice } from "@/components/ui/notice";
@@ -99,11 +99,12 @@ export default async function ConnectivityPage() {
           ) : steps.connectivity === "no_internet" ? (
             <Notice tone="info" title={t("noInternet.withIt")}>
               {t("noInternet.withItBody")}
+              <WithItPhone />
             </Notice>
           ) : (
             <>
               <p>{t("noInternet.intro")}</p>
-              <NoInternetForm />
+              <PersonNoInternetForm />
             </>
           )}
         </section>

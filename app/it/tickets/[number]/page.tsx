@@ -3,11 +3,13 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CaseActions } from "@/components/triage/case-actions";
+import { HowToReach } from "@/components/triage/how-to-reach";
 import { AssignForm, ClaimButton, NoteForm, ReplyForm, StatusForm } from "@/components/triage/ticket-actions";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { udpOutcomeOf } from "@/lib/connectivity/verdict";
+import { getReach } from "@/lib/contact/queries";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
 import { db } from "@/lib/db";
 import { getContact } from "@/lib/roster/queries";
@@ -21,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 }
 
 export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
-  await requireRole(["it_agent", "admin"]);
+  const person = await requireRole(["it_agent", "admin"]);
   const raw = (await params).number;
   const number = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
   const ticket = Number.isSafeInteger(number) ? await getTicketDetail(number) : null;
@@ -32,6 +34,8 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   const [agents, canned] = await Promise.all([listAgents(), getSetting("canned_responses", cannedResponsesSchema, defaultCannedResponses)]);
   const contact = await getContact(db(), ticket.employee.id); // where replies and the resolution are mailed
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // The phone is read through the guarded query: staff or the person, never anyone else.
+  const reach = await getReach(db(), person, ticket.number);
 
   return (
     <>
@@ -79,6 +83,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           <h2 id="case-heading" className="text-lg font-semibold">
             {t("case.heading")}
           </h2>
+          {reach ? <HowToReach reach={reach} /> : null}
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-lg border border-slate-300 bg-white p-4 text-sm">
             <dt className="font-medium">{t("case.number")}</dt>
             <dd>{ticket.employee.number}</dd>

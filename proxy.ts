@@ -41,5 +41,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Not the import routes: Next buffers the body of every request the proxy runs on and cuts
   // it at 10 MB; they check session, role and origin themselves (lib/csv/import-request.ts).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt|api/imports/).*)"],
+  // Not the probe routes either: a buffered upload cannot be timed where its bytes arrive, and
+  // each ping would wait for the proxy; they check the run's ticket themselves
+  // (lib/connectivity/probe-route.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt|api/imports/|api/probe/).*)"],
 };

@@ -8,62 +8,20 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { completeTestAction, startTestAction } from "@/lib/connectivity/actions";
-import { ispChoices } from "@/lib/connectivity/schema";
+import { measureDownload, measureLatency, sendUploads } from "@/lib/connectivity/measure-throughput";
+import { ispChoices, type ProbePlan } from "@/lib/connectivity/schema";
 import { probeUdp } from "@/lib/connectivity/udp-probe";
 
 type Plan = {
   testId: string;
-  plan: { pings: number; downloadStreams: number; downloadBytes: number; uploadStreams: number; uploadBytes: number; gatewayTimeoutMs: number; stunTimeoutMs: number };
+  ticket: string;
+  plan: ProbePlan;
   stun: { host: string; port: number };
   gateways: { id: string; name: string; url: string }[];
 };
 
 type Phase = "idle" | "latency" | "download" | "upload" | "gateways" | "udp" | "saving";
 const phases: Phase[] = ["latency", "download", "upload", "gateways", "udp", "saving"];
-
-async function measureLatency(testId: string, count: number): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    try {
-      const response = await fetch(`/api/probe/ping?test=${testId}&i=${i}`, { cache: "no-store" });
-      if (response.ok) samples.push(Math.round(performance.now() - started));
-    } catch {
-      /* a lost probe counts as lost */
-    }
-  }
-  return samples;
-}
-
-async function measureDownload(testId: string, streams: number, bytes: number): Promise<number | null> {
-  const started = performance.now();
-  let received = 0;
-  await Promise.all(
-    Array.from({ length: streams }, async () => {
-      try {
-        const response = await fetch(`/api/probe/download?test=${testId}&bytes=${bytes}`, { cache: "no-store" });
-        const reader = response.body?.getReader();
-        if (!reader) return;
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          received += value.byteLength;
-        }
-      } catch {
-        /* counted as what arrived */
-      }
-    }),
-  );
-  const ms = performance.now() - started;
-  return received > 0 && ms > 0 ? Math.round((received * 8) / ms) : null;
-}
-
-async function sendUploads(testId: string, streams: number, bytes: number): Promise<void> {
-  const body = new Uint8Array(bytes);
-  for (let offset = 0; offset < bytes; offset += 65536) crypto.getRandomValues(body.subarray(offset, Math.min(bytes, offset + 65536)));
-  // The server measures; the browser only sends.
-  await Promise.all(Array.from({ length: streams }, () => fetch(`/api/probe/upload?test=${testId}`, { method: "POST", body, cache: "no-store" }).catch(() => null)));
-}
 
 async function probeGateway(url: string, timeoutMs: number): Promise<{ reachable: boolean; ms: number | null }> {
   const controller = new AbortController();
@@ -85,11 +43,17 @@ export function SelfTest({ again = false }: { again?: boolean }) {
   const t = useTranslations("connectivity.test");
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>("idle");
+  // How far the current phase is (0–1): download and upload last seconds each, the bar moves meanwhile.
+  const [within, setWithin] = useState(0);
   const [isp, setIsp] = useState("");
   const [ispOther, setIspOther] = useState("");
   const [error, setError] = useState<string | null>(null);
   const running = phase !== "idle";
-  const progress = running ? Math.round((phases.indexOf(phase) / phases.length) * 100) : 0;
+  const progress = running ? Math.round(((phases.indexOf(phase) + within) / phases.length) * 100) : 0;
+  const enter = (next: Phase) => {
+    setWithin(0);
+    setPhase(next);
+  };
 
   async function run() {
     setError(null);
@@ -100,13 +64,15 @@ export function SelfTest({ again = false }: { again?: boolean }) {
       setError(started.fieldErrors?.ispOther?.[0] ?? started.formError ?? "unexpected");
       return;
     }
-    const { testId, plan, stun, gateways } = started.data as Plan;
-    const latencySamples = await measureLatency(testId, plan.pings);
-    setPhase("download");
-    const downloadKbps = latencySamples.length ? await measureDownload(testId, plan.downloadStreams, plan.downloadBytes) : null;
-    setPhase("upload");
-    if (latencySamples.length) await sendUploads(testId, plan.uploadStreams, plan.uploadBytes);
-    setPhase("gateways");
+    const { testId, ticket, plan, stun, gateways } = started.data as Plan;
+    const probe = { base: "", ticket };
+    const latencySamples = await measureLatency(probe, plan.pings, setWithin);
+    enter("download");
+    const downloadKbps = latencySamples.length ? await measureDownload(probe, { streams: plan.downloadStreams, durationMs: plan.downloadMs, graceMs: plan.graceMs, onProgress: setWithin }) : null;
+    enter("upload");
+    // The server measures the upload; the browser only sends.
+    if (latencySamples.length) await sendUploads(probe, { streams: plan.uploadStreams, durationMs: plan.uploadMs, graceMs: plan.graceMs, onProgress: setWithin }, downloadKbps);
+    enter("gateways");
     const gatewayResults = await Promise.all(gateways.map(async (g) => ({ id: g.id, ...(await probeGateway(g.url, plan.gatewayTimeoutMs)) })));
     setPhase("udp");
     const udp = await probeUdp(stun, plan.stunTimeoutMs);

@@ -1,27 +1,60 @@
 import "server-only";
-import { z } from "zod";
-import { getCurrentPerson } from "@/lib/auth/session";
-import { parseQuery } from "@/lib/http/search-params";
-import type { CurrentPerson } from "@/lib/roster/queries";
-import { isRunningTestOf } from "./service";
+import { probeLimits } from "./schema";
+import { ticketHeader, verifyRunTicket, type RunTicket } from "./run-ticket";
 
-const query = z.object({ test: z.uuid().optional() });
+// The edge of the probe routes (app/api/probe/*). They are kept out of proxy.ts, which would
+// buffer every upload body before the route saw a byte (and read the session on each ping), so
+// every check happens here: the run ticket in its header, and how many streams a run may hold.
+// No database: a ping answers as fast as the line allows, whatever the database is doing.
 
 export const noStore = { "Cache-Control": "no-store, no-transform", "Content-Encoding": "identity" };
 
 /**
- * Probe routes serve only a signed-in person running their own test; anything
- * else gets a short JSON error and no traffic.
+ * The run this request belongs to, or the refusal to send: 401 without a valid, unexpired
+ * ticket. A cross-site page cannot send the header (it would need a CORS preflight nobody
+ * answers), so no origin check is needed on top.
  */
-export async function probeCaller(request: Request, needsTest: boolean): Promise<{ person: CurrentPerson; testId: string | null } | Response> {
-  const person = await getCurrentPerson();
-  if (!person) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
-  // A malformed id is simply no test of theirs: the same 404 as someone else's.
-  const parsed = parseQuery(query, new URL(request.url).searchParams);
-  const testId = parsed.ok ? (parsed.data.test ?? null) : null;
-  if (!needsTest) return { person, testId };
-  if (!testId || !(await isRunningTestOf(testId, person.employeeId))) {
-    return Response.json({ error: "test_not_found" }, { status: 404, headers: noStore });
-  }
-  return { person, testId };
+export function probeCaller(request: Request): RunTicket | Response {
+  const ticket = verifyRunTicket(request.headers.get(ticketHeader));
+  if (!ticket) return Response.json({ error: "unauthenticated" }, { status: 401, headers: noStore });
+  return ticket;
 }
+
+// Streams open per run, in this process: a hostile client holding a valid ticket cannot open
+// hundreds of them. Several instances each apply their own cap, which still bounds each one.
+type Held = { download: number; upload: number };
+const holder = globalThis as unknown as { __passerelleProbeStreams?: Map<string, Held> };
+const open = (holder.__passerelleProbeStreams ??= new Map<string, Held>());
+
+/** A slot for one stream of this run, or null when the run already holds its share. Release it exactly once (extra calls are ignored). */
+export function takeStreamSlot(testId: string, kind: keyof Held): { release: () => void } | null {
+  const held = open.get(testId) ?? { download: 0, upload: 0 };
+  if (held.download + held.upload >= probeLimits.maxStreamsPerRun) return null;
+  held[kind] += 1;
+  open.set(testId, held);
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      held[kind] -= 1;
+      if (held.download + held.upload <= 0) open.delete(testId);
+    },
+  };
+}
+
+/**
+ * Resolves once no upload of this run is still being received here (or after `maxMs`). The
+ * browser stops its last uploads when the time is up; the server records what arrived of them
+ * as soon as it notices, and the run must not be completed before.
+ */
+export async function uploadsSettled(testId: string, maxMs: number): Promise<boolean> {
+  const until = Date.now() + maxMs;
+  while ((open.get(testId)?.upload ?? 0) > 0) {
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+export const tooManyStreams = () => Response.json({ error: "too_many_streams" }, { status: 429, headers: noStore });

@@ -64,6 +64,32 @@ export const defaultConnectivitySettings: ConnectivitySettings = {
   thresholds: defaultThresholds,
 };
 
-/** What the browser needs to run the test: sizes and durations are capped by the server. */
-export const probePlan = { pings: 10, downloadStreams: 4, downloadBytes: 4 * 1024 * 1024, uploadStreams: 4, uploadBytes: 2 * 1024 * 1024, gatewayTimeoutMs: 4000, stunTimeoutMs: 5000 } as const;
-export const maxProbeBytes = 8 * 1024 * 1024;
+/**
+ * What the browser needs to run the test. Download and upload each last a fixed time, whatever
+ * the line (LibreSpeed's way): streams run until the browser stops them, and what arrived counts.
+ * The first `graceMs` of each are TCP's slow start and left out. So any line, 0.3 Mbit/s or
+ * 1 Gbit/s, has its verdict in about 20 s.
+ */
+export const probePlan = {
+  pings: 10,
+  downloadStreams: 4,
+  downloadMs: 8000,
+  uploadStreams: 3,
+  uploadMs: 8000,
+  graceMs: 1500,
+  gatewayTimeoutMs: 4000,
+  stunTimeoutMs: 5000,
+} as const;
+export type ProbePlan = typeof probePlan;
+
+/**
+ * What one probe request may cost the server, whoever sends it: a download stream ends after
+ * `maxStreamMs` or `maxDownloadBytes`; an upload is counted (never held) up to `maxUploadBytes`
+ * and `maxStreamMs`; a run has at most `maxStreamsPerRun` streams open at once.
+ */
+export const probeLimits = {
+  maxDownloadBytes: 1024 * 1024 * 1024,
+  maxUploadBytes: 64 * 1024 * 1024,
+  maxStreamMs: 20_000,
+  maxStreamsPerRun: 12,
+} as const;

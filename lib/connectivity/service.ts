@@ -7,13 +7,19 @@ import { requestRouter } from "@/lib/devices/service";
 import { getCaseSteps, lockCase } from "@/lib/onboarding/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { raiseTicket } from "@/lib/tickets/service";
-import { connectivitySettingsSchema, defaultConnectivitySettings, probePlan, type ConnectivitySettings } from "./schema";
-import { connectivityVerdict, defaultThresholds, kbps, latencyStats, storedUdpOk, udpOutcomeOf, type UdpOutcome, type VerdictResult } from "./verdict";
+import { latencyStats, receivedKbps } from "./line-stats";
+import { issueRunTicket } from "./run-ticket";
+import { connectivitySettingsSchema, defaultConnectivitySettings, probePlan, type ConnectivitySettings, type ProbePlan } from "./schema";
+import { connectivityVerdict, defaultThresholds, storedUdpOk, udpOutcomeOf, type UdpOutcome, type VerdictResult } from "./verdict";
 
-/** A run must be finished within this time; later results are refused. */
+/** A run must be finished within this time; later results are refused, and its ticket expires with it. */
 const runMinutes = 10;
-/** At most this many upload streams per run. */
-export const maxUploadsPerTest = 8;
+/**
+ * At most this many upload parts are kept per run (a request is one or two parts). The browser
+ * sizes its requests to last the whole upload phase, so a run has a handful; this leaves room
+ * for a line whose upload is much faster than its download.
+ */
+export const maxUploadsPerTest = 64;
 
 export async function connectivitySettings(tx: DbOrTx = db()): Promise<ConnectivitySettings> {
   return getSetting("connectivity", connectivitySettingsSchema, defaultConnectivitySettings, tx);
@@ -21,7 +27,9 @@ export async function connectivitySettings(tx: DbOrTx = db()): Promise<Connectiv
 
 export type TestPlan = {
   testId: string;
-  plan: typeof probePlan;
+  /** The run's probe ticket: the browser sends it in a header with every probe request. */
+  ticket: string;
+  plan: ProbePlan;
   stun: ConnectivitySettings["stun"];
   gateways: { id: string; name: string; url: string }[];
 };
@@ -33,25 +41,27 @@ export async function startConnectivityTest(tx: DbOrTx, employeeId: string, isp:
   const [row] = (await tx.execute(sql`
     insert into connectivity_tests (employee_id, isp) values (${employeeId}, ${isp}) returning id`)) as unknown as { id: string }[];
   const settings = await connectivitySettings(tx);
-  return { testId: row.id, plan: probePlan, stun: settings.stun, gateways: settings.gateways };
+  const ticket = issueRunTicket(row.id, employeeId, runMinutes * 60_000);
+  return { testId: row.id, ticket, plan: probePlan, stun: settings.stun, gateways: settings.gateways };
 }
 
-/** Whether this person may send probe traffic for this run right now. */
-export async function isRunningTestOf(testId: string, employeeId: string): Promise<boolean> {
-  const rows = await db().execute(sql`
-    select 1 from connectivity_tests
-     where id = ${testId} and employee_id = ${employeeId} and status = 'running'
-       and started_at > now() - make_interval(mins => ${runMinutes})`);
-  return rows.length > 0;
-}
-
-/** One upload stream as the server received it; refused past the per-run cap. */
+/**
+ * One upload request as the server received it (its first and last chunk); refused for a run
+ * that is not this person's running one, or past the per-run cap.
+ */
 export async function recordUpload(testId: string, employeeId: string, bytes: number, firstByteAt: Date, lastByteAt: Date): Promise<boolean> {
+  return recordUploadParts(testId, employeeId, [{ bytes, firstMs: firstByteAt.getTime(), lastMs: lastByteAt.getTime() }]);
+}
+
+/** The parts of one upload request (lib/connectivity/probe-body.ts), all or none, in one statement. */
+export async function recordUploadParts(testId: string, employeeId: string, parts: { bytes: number; firstMs: number; lastMs: number }[]): Promise<boolean> {
   const inserted = await db().execute(sql`
     insert into connectivity_uploads (test_id, bytes, first_byte_at, last_byte_at)
-    select ${testId}, ${bytes}, ${firstByteAt.toISOString()}, ${lastByteAt.toISOString()}
+    select ${testId}, p.bytes, p.first_byte_at, p.last_byte_at
+      from jsonb_to_recordset(${JSON.stringify(parts.map((p) => ({ bytes: p.bytes, first_byte_at: new Date(p.firstMs).toISOString(), last_byte_at: new Date(p.lastMs).toISOString() })))}::jsonb)
+           as p(bytes bigint, first_byte_at timestamptz, last_byte_at timestamptz)
      where exists (select 1 from connectivity_tests where id = ${testId} and employee_id = ${employeeId} and status = 'running')
-       and (select count(*) from connectivity_uploads where test_id = ${testId}) < ${maxUploadsPerTest}
+       and (select count(*) from connectivity_uploads where test_id = ${testId}) + ${parts.length} <= ${maxUploadsPerTest}
     returning id`);
   return inserted.length > 0;
 }
@@ -82,11 +92,11 @@ export async function completeConnectivityTest(tx: DbOrTx, employeeId: string, i
   const settings = await connectivitySettings(tx);
   const known = new Set(settings.gateways.map((g) => g.id));
   const gateways = input.gateways.filter((g) => known.has(g.id));
-  const [upload] = (await tx.execute(sql`
-    select coalesce(sum(bytes), 0)::bigint as bytes,
-           coalesce(extract(epoch from (max(last_byte_at) - min(first_byte_at))) * 1000, 0)::float as ms
-      from connectivity_uploads where test_id = ${test.id}`)) as unknown as { bytes: string; ms: number }[];
-  const uploadKbps = Number(upload.bytes) > 0 ? kbps(Number(upload.bytes), upload.ms) : null;
+  const received = (await tx.execute(sql`
+    select bytes::float as bytes, extract(epoch from first_byte_at)::float * 1000 as "firstMs", extract(epoch from last_byte_at)::float * 1000 as "lastMs"
+      from connectivity_uploads where test_id = ${test.id}`)) as unknown as { bytes: number; firstMs: number; lastMs: number }[];
+  // Measured where the bytes arrived, after the same warm-up as the download.
+  const uploadKbps = receivedKbps(received, probePlan.graceMs);
   const { latencyMs, jitterMs } = latencyStats(input.latencySamples);
   const steps = await getCaseSteps(employeeId, tx);
   const result = connectivityVerdict({ latencyMs, jitterMs, downloadKbps: input.downloadKbps, uploadKbps, udp: input.udp, gateways }, steps.path, settings.thresholds ?? defaultThresholds);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { completeConnectivityTest, purgeOldConnectivityTests, recordUpload, reportNoInternet, startConnectivityTest, type TestResultInput } from "@/lib/connectivity/service";
+import { completeConnectivityTest, maxUploadsPerTest, purgeOldConnectivityTests, recordUpload, reportNoInternet, startConnectivityTest, type TestResultInput } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { getCaseSteps } from "@/lib/onboarding/queries";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
@@ -32,7 +32,8 @@ describe("the connectivity self-test", () => {
     const verdict = await complete(person.id, results(testId));
     expect(verdict).toMatchObject({ verdict: "good", recommendation: "ipsec", limits: [] });
     const [row] = (await db().execute(sql`select upload_kbps, latency_ms, jitter_ms, isp, status from connectivity_tests where id = ${testId}`)) as unknown as Record<string, unknown>[];
-    expect(row).toEqual({ upload_kbps: 16_000, latency_ms: 14, jitter_ms: 2, isp: "salt", status: "completed" });
+    // 2 MB in 1 s as a line rate (payload × 1.06 overhead); latency is the lowest round trip.
+    expect(row).toEqual({ upload_kbps: 16_960, latency_ms: 12, jitter_ms: 2, isp: "salt", status: "completed" });
     expect((await getCaseSteps(person.id)).connectivity).toBe("good");
   });
 
@@ -64,8 +65,8 @@ describe("the connectivity self-test", () => {
     const [person] = await createEligibleEmployees(1);
     const { testId } = await start(person.id);
     const accepted = [];
-    for (let i = 0; i < 10; i += 1) accepted.push(await recordUpload(testId, person.id, 1000, new Date(), new Date()));
-    expect(accepted.filter(Boolean)).toHaveLength(8);
+    for (let i = 0; i < maxUploadsPerTest + 2; i += 1) accepted.push(await recordUpload(testId, person.id, 1000, new Date(), new Date()));
+    expect(accepted.filter(Boolean)).toHaveLength(maxUploadsPerTest);
   });
 
   test("UDP blocked recommends the SSL profile and opens no ticket; repeated unreachable gateways open one", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { connectivityVerdict, defaultThresholds, kbps, latencyStats, storedUdpOk, udpOutcomeOf, type Measurements, type UdpOutcome } from "@/lib/connectivity/verdict";
+import { connectivityVerdict, defaultThresholds, storedUdpOk, udpOutcomeOf, type Measurements, type UdpOutcome } from "@/lib/connectivity/verdict";
 import { testResultSchema } from "@/lib/connectivity/schema";
 import { bindingResponse, parseListen } from "@/lib/connectivity/stun-responder";
 
@@ -52,26 +52,7 @@ describe("the UDP outcome is stored as udp_ok: true, false, or null when it coul
   });
 });
 
-describe("measurement helpers", () => {
-  test.each<[number[], number | null, number | null]>([
-    [[], null, null],
-    [[42], 42, 0],
-    [[10, 20], 15, 10],
-    [[10, 30, 20], 20, 15],
-    [[5, 5, 5, 5], 5, 0],
-    [[100, 10, 100, 10], 55, 90],
-  ])("latencyStats(%j) → median %s, jitter %s", (samples, latency, jitter) => {
-    expect(latencyStats(samples)).toEqual({ latencyMs: latency, jitterMs: jitter });
-  });
-
-  test.each([
-    [1_000_000, 1000, 8000],
-    [125_000, 100, 10_000],
-    [500, 0, 0],
-  ])("kbps(%i bytes, %i ms) = %i", (bytes, ms, expected) => {
-    expect(kbps(bytes, ms)).toBe(expected);
-  });
-});
+// latencyStats and the rate helpers: tests/unit/line-stats.test.ts.
 
 describe("reported results are bounded", () => {
   const valid = { testId: "7d0f2d6c-8a53-4c52-9e55-3d7a3f1a2b4c", latencySamples: [10, 12], downloadKbps: 5000, udp: "open", gateways: [{ id: "zrh", reachable: true, ms: 30 }] };

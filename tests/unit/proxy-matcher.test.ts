@@ -15,7 +15,10 @@ describe("the proxy's matcher", () => {
   test("leaves the import routes alone", () => {
     for (const kind of ["roster", "hours", "tokens"]) expect(runsOn(`/api/imports/${kind}`)).toBe(false);
   });
+  test("leaves the probe routes alone, so an upload streams into its route and a ping waits for nothing", () => {
+    for (const kind of ["ping", "download", "upload", "gateway"]) expect(runsOn(`/api/probe/${kind}`)).toBe(false);
+  });
   test("still covers pages and the other routes", () => {
-    for (const path of ["/", "/admin/roster", "/hr/import", "/admin/stock", "/api/health", "/api/importsx"]) expect(runsOn(path)).toBe(true);
+    for (const path of ["/", "/admin/roster", "/hr/import", "/admin/stock", "/api/health", "/api/importsx", "/api/probex", "/connectivity"]) expect(runsOn(path)).toBe(true);
   });
 });

@@ -1,0 +1,122 @@
+// The browser's side of the self-test: round trips, and download and upload for a fixed time
+// each. Plain TypeScript on fetch, so the same code runs in the page and, in the shaped-link
+// test, in Node. `base` is "" in the page and the server's origin in Node.
+
+import { lineKbps } from "./line-stats";
+
+/** The run ticket travels in this header (never in the URL, which logs would keep). */
+export const probeTicketHeader = "x-probe-ticket";
+
+export type Probe = { base: string; ticket: string };
+type Phase = { streams: number; durationMs: number; graceMs: number; onProgress?: (fraction: number) => void };
+
+const now = () => performance.now();
+const headers = (probe: Probe) => ({ [probeTicketHeader]: probe.ticket });
+
+export async function measureLatency(probe: Probe, count: number, onProgress?: (fraction: number) => void): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = now();
+    try {
+      const response = await fetch(`${probe.base}/api/probe/ping?i=${i}`, { cache: "no-store", headers: headers(probe) });
+      if (response.ok) samples.push(Math.round(now() - started));
+    } catch {
+      /* a lost probe counts as lost */
+    }
+    onProgress?.((i + 1) / count);
+  }
+  return samples;
+}
+
+/** Runs `lane` on `streams` lanes until `durationMs` has passed, then stops them all; reports progress meanwhile. */
+async function forDuration(phase: Phase, lane: (signal: AbortSignal, stopped: () => boolean) => Promise<void>): Promise<{ startedAt: number; endedAt: number }> {
+  const controller = new AbortController();
+  const startedAt = now();
+  let stopped = false;
+  const ticker = setInterval(() => phase.onProgress?.(Math.min(1, (now() - startedAt) / phase.durationMs)), 200);
+  const timer = setTimeout(() => {
+    stopped = true;
+    controller.abort();
+  }, phase.durationMs);
+  const lanes = Array.from({ length: phase.streams }, async () => {
+    while (!stopped) {
+      try {
+        await lane(controller.signal, () => stopped);
+      } catch {
+        // Stopped, or one request failed: a failing server must not spin this loop.
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  });
+  await Promise.all(lanes);
+  clearTimeout(timer);
+  clearInterval(ticker);
+  phase.onProgress?.(1);
+  return { startedAt, endedAt: now() };
+}
+
+/**
+ * Download line rate in kbit/s, or null when nothing arrived. Streams run for the whole phase
+ * and are counted as they arrive; the count restarts once the warm-up is over (TCP's slow start
+ * would make a fast line read slow), and payload is counted with its protocol overhead.
+ */
+export async function measureDownload(probe: Probe, phase: Phase): Promise<number | null> {
+  let total = 0;
+  let windowStart: number | null = null;
+  let windowBytes = 0;
+  let phaseStart = 0;
+  const { startedAt, endedAt } = await forDuration(phase, async (signal, stopped) => {
+    phaseStart ||= now();
+    const response = await fetch(`${probe.base}/api/probe/download`, { cache: "no-store", headers: headers(probe), signal });
+    if (!response.ok || !response.body) throw new Error(`download ${response.status}`);
+    const reader = response.body.getReader();
+    while (!stopped()) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const at = now();
+      total += value.byteLength;
+      if (windowStart !== null) windowBytes += value.byteLength;
+      else if (at - phaseStart >= phase.graceMs) windowStart = at;
+    }
+  });
+  if (total === 0) return null;
+  // A line so slow that nothing arrived after the warm-up still gets a figure: the whole phase.
+  if (windowStart === null || windowBytes === 0) return lineKbps(total, endedAt - startedAt);
+  return lineKbps(windowBytes, endedAt - windowStart);
+}
+
+/** Random bytes (the crypto API caps one call at 64 KiB): nothing on the way can compress them. */
+function randomBody(bytes: number): Uint8Array<ArrayBuffer> {
+  const body = new Uint8Array(bytes);
+  for (let offset = 0; offset < bytes; offset += 65536) crypto.getRandomValues(body.subarray(offset, Math.min(bytes, offset + 65536)));
+  return body;
+}
+
+/**
+ * Size of one upload request: enough for one lane to keep sending for the whole phase at the
+ * download rate (most lines upload no faster than they download). Each new request on a lane
+ * starts TCP's ramp again, so few long requests measure best; one stopped when the time is up
+ * counts for what arrived.
+ */
+export function uploadRequestBytes(downloadKbps: number | null, streams: number, durationMs: number): number {
+  const min = 32 * 1024;
+  const max = 32 * 1024 * 1024;
+  if (!downloadKbps) return 1024 * 1024;
+  return Math.min(max, Math.max(min, Math.round((downloadKbps * 125 * (durationMs / 1000) * 1.25) / streams)));
+}
+
+/**
+ * Sends for the whole phase on several lanes; the server measures what arrives (first and last
+ * chunk of each request). Requests still under way when the time is up are stopped: the server
+ * counts what it received of them.
+ */
+export async function sendUploads(probe: Probe, phase: Phase, downloadKbps: number | null): Promise<void> {
+  const body = randomBody(uploadRequestBytes(downloadKbps, phase.streams, phase.durationMs));
+  await forDuration(phase, async (signal) => {
+    const response = await fetch(`${probe.base}/api/probe/upload`, { method: "POST", body, cache: "no-store", headers: { ...headers(probe), "Content-Type": "application/octet-stream" }, signal });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`upload ${response.status}`);
+  });
+  // The uploads stopped mid-way are still being counted on the server: wait until they are in.
+  await fetch(`${probe.base}/api/probe/upload`, { cache: "no-store", headers: headers(probe) }).catch(() => null);
+}

@@ -18,9 +18,13 @@ test("when the VDI pool is full, people wait in a visible queue and can leave it
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
 
-    // The status page says the same.
+    // The status page says the same, on the device step itself: the place and why there is no date (issue 13 point 9).
     await page.goto("/");
-    await expect(page.getByText("In the queue · VDI seat")).toBeVisible();
+    const device = page.getByRole("region", { name: "Steps" }).getByRole("listitem").filter({ hasText: "Device" });
+    await expect(device.getByText("VDI seat: in the queue")).toBeVisible();
+    await expect(device.getByText(`You are number ${index + 1} in the queue`)).toBeVisible();
+    await expect(device.getByText("All units are taken for now.")).toBeVisible();
+    await expectAccessible(page);
 
     if (index === 1) {
       await page.goto("/device");

@@ -61,11 +61,13 @@ test("an employee passes eligibility, reserves a laptop with a collection slot a
   await page.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByText("Your token is active")).toBeVisible();
 
-  // The status page shows the three steps done
+  // The status page: eligibility and token done; the laptop only reserved (done once collected), with its slot
   await page.getByRole("link", { name: "Back to my status" }).click();
   const steps = page.getByRole("list").filter({ hasText: "Eligibility" });
   await expect(steps.getByRole("listitem").nth(0)).toContainText("Eligible (done)");
-  await expect(steps.getByRole("listitem").nth(1)).toContainText("Reserved · company laptop (done)");
+  await expect(steps.getByRole("listitem").nth(1)).toContainText("Company laptop reserved, to collect");
+  await expect(steps.getByRole("listitem").nth(1)).toContainText(/Collect at .+ on .+\./);
+  await expect(steps.getByRole("listitem").nth(1)).not.toContainText("(done)");
   await expect(steps.getByRole("listitem").nth(2)).toContainText("Active (done)");
   await expect(page.getByText("test your home connection.")).toBeVisible();
   await expectAccessible(page);

@@ -21,11 +21,12 @@ export async function DeviceFacts({ request }: { request: DeviceRequest | null }
     lines.push(t("handover.chosenShip", { street, postcode, city }));
   }
   if (lines.length === 0) return null;
+  // Paragraphs, not a nested list: the steps list keeps one item per step.
   return (
-    <ul className="mt-1 flex flex-col gap-1 text-slate-800">
+    <div className="mt-1 flex flex-col gap-1 text-slate-800">
       {lines.map((line) => (
-        <li key={line}>{line}</li>
+        <p key={line}>{line}</p>
       ))}
-    </ul>
+    </div>
   );
 }

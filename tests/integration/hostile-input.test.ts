@@ -86,6 +86,7 @@ const inputs: Record<string, unknown> = {
   volunteerAction: { days: ["2026-03-20"] },
   createWaveAction: { name: "w", siteId: "", orgUnitId: "", perDay: "5", template: { fr: text, de: text, en: text } },
   setWaveStatusAction: { waveId: randomUUID(), status: "paused" },
+  chooseContactAddressAction: { address: "someone@work.test" },
 };
 type Outcome = { ok: boolean; formError?: string };
 const refusedAsUnexpected = (result: Outcome) => !result || typeof result !== "object" || (!result.ok && (result.formError === "unexpected" || result.formError === undefined));

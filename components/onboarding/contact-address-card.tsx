@@ -27,9 +27,9 @@ export async function ContactAddressCard({ employeeId }: { employeeId: string })
             <ContactAddressForm current={choice.address} work={choice.work} home={choice.private} />
           </div>
         </details>
-      ) : (
+      ) : choice.address ? (
         <p className="mt-1 text-sm text-slate-700">{t("onlyOne")}</p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -54,7 +54,7 @@ const inputs: Record<string, unknown> = {
   publishEligibilityRulesAction: { value: "[]" },
   addHolidayAction: { canton: "VD", day: "2026-12-30", name: "Test" },
   removeHolidayAction: { canton: "VD", day: "2026-12-30" },
-  requestHelpAction: { category: "help_request", description: "My screen stays black since this morning." },
+  requestHelpAction: { category: "help_request", description: "My screen stays black since this morning.", phone: "079 123 45 67" },
   startTotpAction: { restart: false },
   verifyTotpAction: { code: "123456" },
   enrollHardwareAction: { serial: "ABCD-1234", code: "123456" },

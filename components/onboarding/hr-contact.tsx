@@ -1,5 +1,16 @@
 import { getTranslations } from "next-intl/server";
+import { formatPhone, normalisePhone, telHref } from "@/lib/contact/phone";
 import type { HrContact } from "@/lib/settings/schemas";
+
+// The setting is checked by the same phone rule when saved; one saved before that rule may not read.
+const phoneHref = (phone: string) => {
+  const read = normalisePhone(phone);
+  return read.ok ? telHref(read.e164) : `tel:${phone.replace(/[^+0-9]/g, "")}`;
+};
+const phoneText = (phone: string) => {
+  const read = normalisePhone(phone);
+  return read.ok ? formatPhone(read.e164) : phone;
+};
 
 const linkClass = "inline-flex min-h-11 items-center font-medium break-all text-blue-800 underline";
 
@@ -20,9 +31,8 @@ export async function HrContactLinks({ contact }: { contact: HrContact }) {
         ) : null}
         {contact.phone ? (
           <li>
-            {/* tel: wants the digits only; the number is shown as HR wrote it. */}
-            <a href={`tel:${contact.phone.replace(/[^+0-9]/g, "")}`} className={linkClass}>
-              {t("hrPhone", { phone: contact.phone })}
+            <a href={phoneHref(contact.phone)} className={linkClass}>
+              {t("hrPhone", { phone: phoneText(contact.phone) })}
             </a>
           </li>
         ) : null}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalisePhone } from "@/lib/contact/phone";
 
 export const vdiSettingsSchema = z.object({
   webUrl: z.url(),
@@ -90,8 +91,12 @@ export const defaultCrisisSummarySettings: CrisisSummarySettings = { recipients:
 export const hrContactSchema = z.object({
   name: z.string().trim().max(100),
   email: z.union([z.literal(""), z.email()]),
-  /** Swiss or international, as people type it: digits, spaces, + ( ) / -. */
-  phone: z.string().trim().max(30).regex(/^$|^\+?[0-9 ()/-]{7,30}$/, "phoneInvalid"),
+  /** Swiss or international, read by the one phone rule (lib/contact/phone.ts); kept as HR typed it. */
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((value) => value === "" || normalisePhone(value).ok, "phoneInvalid"),
   /** A web page only: never a javascript: or data: link on an employee page. */
   url: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
 });

@@ -107,6 +107,8 @@ describe("the HR contact setting", () => {
     const bad = (value: object) => refusal(db().transaction((tx) => saveSetting(tx, "hr_contact", JSON.stringify({ name: "HR", email: "", phone: "", url: "", ...value }))));
     expect(await bad({ email: "not an address" })).toBe("settingInvalid");
     expect(await bad({ phone: "call me" })).toBe("settingInvalid");
+    // The one phone rule (lib/contact/phone.ts): digits alone are not enough.
+    expect(await bad({ phone: "000 000" })).toBe("settingInvalid");
     expect(await bad({ url: "javascript:alert(1)" })).toBe("settingInvalid");
     const contact = { name: "HR service desk", email: "hr@company.test", phone: "+41 21 555 01 00", url: "https://intranet.company.test/hr" };
     await db().transaction((tx) => saveSetting(tx, "hr_contact", JSON.stringify(contact)));

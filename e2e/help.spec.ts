@@ -10,7 +10,8 @@ test("an employee asks IT for help from the status page and sees the request the
   await expect(page.getByText("Describe your problem in a few words (10 characters at least).")).toBeVisible();
   await page.getByLabel("What happens?").fill("The screen stays black <script>alert(1)</script>");
   await page.getByRole("button", { name: "Send to IT" }).click();
-  await expect(page.getByText(/Request #\d+ sent to IT\./)).toBeVisible();
+  // Names the address IT's answer goes to: the one the person signed in with (their contact address).
+  await expect(page.getByText(/Request #\d+ sent to IT\./)).toContainText(`IT answers by e-mail to ${person}.`);
   await expect(page.getByText(/Request #\d+: device — received/)).toBeVisible();
   // Shown as text, never as markup.
   await expect(page.getByText("The screen stays black <script>alert(1)</script>")).toBeVisible();

@@ -13,8 +13,8 @@ import { formatPhone } from "@/lib/contact/phone";
 import { requestHelpAction } from "@/lib/tickets/actions";
 import { helpCategories, helpRequestSchema, type HelpRequest } from "@/lib/tickets/schema";
 
-/** `phone`: the person's phone on file (E.164), offered as how IT can reach them. */
-export function HelpForm({ phone }: { phone?: string | null }) {
+/** `phone`: the person's phone on file (E.164), offered as how IT can reach them; `address`: where IT's answers are mailed. */
+export function HelpForm({ phone, address }: { phone?: string | null; address?: string | null }) {
   const t = useTranslations("help");
   const router = useRouter();
   const [sent, setSent] = useState<number | null>(null);
@@ -36,7 +36,7 @@ export function HelpForm({ phone }: { phone?: string | null }) {
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       {sent ? (
         <p role="status" className="font-medium text-green-800">
-          {t("sent", { number: sent })}
+          {address ? t("sentTo", { number: sent, address }) : t("sent", { number: sent })}
         </p>
       ) : null}
       <FormError error={summary} />

@@ -13,13 +13,29 @@ type Phase = { streams: number; durationMs: number; graceMs: number; onProgress?
 const now = () => performance.now();
 const headers = (probe: Probe) => ({ [probeTicketHeader]: probe.ticket });
 
+/**
+ * The round trip of one request as the network stack saw it: from sending the request to the
+ * first byte of the answer (Resource Timing, as LibreSpeed does). The page's own busy moments
+ * (rendering, timers) are not the line's delay; where the browser gives no timing, the wall time.
+ */
+export function roundTripMs(url: string, wallMs: number): number {
+  const entries = typeof performance.getEntriesByName === "function" ? performance.getEntriesByName(url, "resource") : [];
+  const entry = entries.at(-1) as PerformanceResourceTiming | undefined;
+  const network = entry && entry.requestStart > 0 && entry.responseStart >= entry.requestStart ? entry.responseStart - entry.requestStart : null;
+  return network !== null && network <= wallMs ? network : wallMs;
+}
+
 export async function measureLatency(probe: Probe, count: number, onProgress?: (fraction: number) => void): Promise<number[]> {
   const samples: number[] = [];
+  const run = Math.random().toString(36).slice(2, 8);
+  // The timing buffer is finite (250 entries in Chromium): make room for these.
+  performance.clearResourceTimings?.();
   for (let i = 0; i < count; i += 1) {
+    const url = new URL(`${probe.base}/api/probe/ping?r=${run}&i=${i}`, typeof location === "undefined" ? undefined : location.href).href;
     const started = now();
     try {
-      const response = await fetch(`${probe.base}/api/probe/ping?i=${i}`, { cache: "no-store", headers: headers(probe) });
-      if (response.ok) samples.push(Math.round(now() - started));
+      const response = await fetch(url, { cache: "no-store", headers: headers(probe) });
+      if (response.ok) samples.push(Math.round(roundTripMs(url, now() - started)));
     } catch {
       /* a lost probe counts as lost */
     }

@@ -71,7 +71,8 @@ export const defaultConnectivitySettings: ConnectivitySettings = {
  * 1 Gbit/s, has its verdict in about 20 s.
  */
 export const probePlan = {
-  pings: 10,
+  // Twenty round trips (under a second on any line): enough that one busy moment is an outlier.
+  pings: 20,
   downloadStreams: 4,
   downloadMs: 8000,
   uploadStreams: 3,

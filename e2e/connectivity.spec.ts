@@ -24,8 +24,8 @@ test.describe("connectivity self-test", () => {
     const early = Number(await progress.getAttribute("aria-valuenow"));
     const downloading = page.getByText("Measuring download speed…");
     await expect.poll(async () => (await downloading.isVisible()) && Number(await progress.getAttribute("aria-valuenow")) > early, { timeout: 8_000 }).toBe(true);
-    // About 20 s of measuring; a busy machine may add some, never minutes.
-    await expect(page.getByText("Good: your connection is ready")).toBeVisible({ timeout: 60_000 });
+    // About 20 s of measuring on a quiet machine; the timeout is a net against a hang, not a verdict on speed.
+    await expect(page.getByText("Good: your connection is ready")).toBeVisible({ timeout: 90_000 });
     expect(probes.length).toBeGreaterThan(10);
     for (const probe of probes) {
       expect(probe.ticket).toMatch(/^[\w-]+\.[\w-]+$/);

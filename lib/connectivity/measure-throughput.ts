@@ -44,31 +44,54 @@ export async function measureLatency(probe: Probe, count: number, onProgress?: (
   return samples;
 }
 
-/** Runs `lane` on `streams` lanes until `durationMs` has passed, then stops them all; reports progress meanwhile. */
-async function forDuration(phase: Phase, lane: (signal: AbortSignal, stopped: () => boolean) => Promise<void>): Promise<{ startedAt: number; endedAt: number }> {
+type Lane = { signal: AbortSignal; startedAt: number; stopped: () => boolean; breathe: () => Promise<void> };
+
+/**
+ * Runs `lane` on `streams` lanes until `durationMs` has passed, then stops them all; reports
+ * progress meanwhile. A fast stream can keep a reader busy on promise callbacks alone, and timers
+ * then never run: so the lanes check the clock themselves (`stopped`), and `breathe` now and then
+ * to let the page draw its progress.
+ */
+async function forDuration(phase: Phase, lane: (lane: Lane) => Promise<void>): Promise<{ startedAt: number; endedAt: number }> {
   const controller = new AbortController();
   const startedAt = now();
-  let stopped = false;
-  const ticker = setInterval(() => phase.onProgress?.(Math.min(1, (now() - startedAt) / phase.durationMs)), 200);
-  const timer = setTimeout(() => {
-    stopped = true;
-    controller.abort();
-  }, phase.durationMs);
+  const deadline = startedAt + phase.durationMs;
+  let reportedAt = -Infinity;
+  let breathedAt = startedAt;
+  const report = () => {
+    const at = now();
+    if (at - reportedAt < 200) return;
+    reportedAt = at;
+    phase.onProgress?.(Math.min(1, (at - startedAt) / phase.durationMs));
+  };
+  const stopped = () => {
+    if (!controller.signal.aborted && now() >= deadline) controller.abort();
+    return controller.signal.aborted;
+  };
+  const breathe = async () => {
+    report();
+    if (now() - breathedAt < 100) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    breathedAt = now();
+  };
+  const ticker = setInterval(() => {
+    report();
+    stopped();
+  }, 200);
   const lanes = Array.from({ length: phase.streams }, async () => {
-    while (!stopped) {
+    while (!stopped()) {
       try {
-        await lane(controller.signal, () => stopped);
+        await lane({ signal: controller.signal, startedAt, stopped, breathe });
       } catch {
         // Stopped, or one request failed: a failing server must not spin this loop.
-        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 100));
+        if (!stopped()) await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
   });
   await Promise.all(lanes);
-  clearTimeout(timer);
   clearInterval(ticker);
   phase.onProgress?.(1);
-  return { startedAt, endedAt: now() };
+  return { startedAt, endedAt: Math.min(now(), deadline) };
 }
 
 /**
@@ -80,9 +103,7 @@ export async function measureDownload(probe: Probe, phase: Phase): Promise<numbe
   let total = 0;
   let windowStart: number | null = null;
   let windowBytes = 0;
-  let phaseStart = 0;
-  const { startedAt, endedAt } = await forDuration(phase, async (signal, stopped) => {
-    phaseStart ||= now();
+  const { startedAt, endedAt } = await forDuration(phase, async ({ signal, startedAt: phaseStart, stopped, breathe }) => {
     const response = await fetch(`${probe.base}/api/probe/download`, { cache: "no-store", headers: headers(probe), signal });
     if (!response.ok || !response.body) throw new Error(`download ${response.status}`);
     const reader = response.body.getReader();
@@ -90,10 +111,13 @@ export async function measureDownload(probe: Probe, phase: Phase): Promise<numbe
       const { done, value } = await reader.read();
       if (done) return;
       const at = now();
+      if (at >= phaseStart + phase.durationMs) break;
       total += value.byteLength;
       if (windowStart !== null) windowBytes += value.byteLength;
       else if (at - phaseStart >= phase.graceMs) windowStart = at;
+      await breathe();
     }
+    await reader.cancel().catch(() => undefined);
   });
   if (total === 0) return null;
   // A line so slow that nothing arrived after the warm-up still gets a figure: the whole phase.
@@ -116,7 +140,8 @@ function randomBody(bytes: number): Uint8Array<ArrayBuffer> {
  */
 export function uploadRequestBytes(downloadKbps: number | null, streams: number, durationMs: number): number {
   const min = 32 * 1024;
-  const max = 32 * 1024 * 1024;
+  // Kept modest: the page holds the body and the browser copies it for each request.
+  const max = 12 * 1024 * 1024;
   if (!downloadKbps) return 1024 * 1024;
   return Math.min(max, Math.max(min, Math.round((downloadKbps * 125 * (durationMs / 1000) * 1.25) / streams)));
 }
@@ -128,11 +153,12 @@ export function uploadRequestBytes(downloadKbps: number | null, streams: number,
  */
 export async function sendUploads(probe: Probe, phase: Phase, downloadKbps: number | null): Promise<void> {
   const body = randomBody(uploadRequestBytes(downloadKbps, phase.streams, phase.durationMs));
-  await forDuration(phase, async (signal) => {
+  await forDuration(phase, async ({ signal }) => {
     const response = await fetch(`${probe.base}/api/probe/upload`, { method: "POST", body, cache: "no-store", headers: { ...headers(probe), "Content-Type": "application/octet-stream" }, signal });
     await response.body?.cancel();
     if (!response.ok) throw new Error(`upload ${response.status}`);
   });
   // The uploads stopped mid-way are still being counted on the server: wait until they are in.
-  await fetch(`${probe.base}/api/probe/upload`, { cache: "no-store", headers: headers(probe) }).catch(() => null);
+  // The server answers within 3 s; a slow answer must not hold the run.
+  await fetch(`${probe.base}/api/probe/upload`, { cache: "no-store", headers: headers(probe), signal: AbortSignal.timeout(5000) }).catch(() => null);
 }

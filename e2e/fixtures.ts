@@ -100,6 +100,28 @@ export async function officeWorkers(sql: postgres.Sql, count: number, offset: nu
   return rows.map((r) => r.work_email as string);
 }
 
+/** Nothing scrolls sideways (on a 360 px phone, the employee pages' promise). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+/** Switches the language and waits until the server has it (the page is current in that language). */
+export async function switchLanguage(page: Page, name: "Français" | "Deutsch" | "English"): Promise<void> {
+  const button = page.getByRole("button", { name });
+  await button.click();
+  await expect(button).toHaveAttribute("aria-current", "true");
+}
+
+/** On /token (in English): an authenticator app, the code computed from the key on screen, recovery codes acknowledged. */
+export async function activateAuthenticator(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+  const manualKey = (await page.getByText("Key to type by hand").locator("xpath=following-sibling::p[1]").innerText()).trim();
+  await page.getByLabel("Code from the app").fill(codeFor(manualKey));
+  await page.getByRole("button", { name: "Activate", exact: true }).click();
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await expect(page.getByText("Your token is active")).toBeVisible();
+}
+
 /** What an authenticator app shows for the manual key on screen. */
 export function codeFor(manualKey: string): string {
   return new TOTP({ secret: Secret.fromBase32(manualKey.replace(/\s+/g, "")), digits: 6, period: 30, algorithm: "SHA1" }).generate();

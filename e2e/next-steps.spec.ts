@@ -1,25 +1,10 @@
 import type { Page } from "@playwright/test";
-import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { activateAuthenticator, expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 // Issue 13 points 4, 5 and 8, as a person sees them on a phone: every finished step leads on to the
 // next one, and the next-step sentence says what the state asks, in French too.
 // Own people: the demo roster has about 103 office workers (offsets 0–102); 95–97 are used by no other spec.
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
-
-/** Nothing scrolls sideways on a 360 px screen. */
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
-
-/** On /token: authenticator app, code computed from the key shown on screen, recovery codes acknowledged. */
-async function activateToken(page: Page) {
-  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-  const manualKey = (await page.getByText("Key to type by hand").locator("xpath=following-sibling::p[1]").innerText()).trim();
-  await page.getByLabel("Code from the app").fill(codeFor(manualKey));
-  await page.getByRole("button", { name: "Activate", exact: true }).click();
-  await page.getByRole("button", { name: "I have saved them" }).click();
-  await expect(page.getByText("Your token is active")).toBeVisible();
-}
 
 /** The next step's link comes before (above) the cancel control: it is the page's primary action. */
 async function expectBeforeCancel(page: Page, linkName: string) {
@@ -49,7 +34,7 @@ test("a VDI seat leads to the token, an active token to the connection test", as
 
   await onDevice.getByRole("link", { name: "Set up my token" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign-in token" })).toBeVisible();
-  await activateToken(page);
+  await activateAuthenticator(page);
 
   // /token, active: the connection test is next.
   const onToken = page.getByRole("region", { name: "Your next step" });
@@ -116,7 +101,7 @@ test("after no internet and no 4G, the status page offers no connection test: IT
   await page.getByRole("button", { name: "Request this device" }).click();
   await expect(page.getByText("Your VDI seat is ready")).toBeVisible();
   await page.goto("/token");
-  await activateToken(page);
+  await activateAuthenticator(page);
 
   await page.goto("/connectivity");
   await page.getByLabel("No, or I don't know").check();

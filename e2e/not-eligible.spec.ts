@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import type postgres from "postgres";
-import { expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 // Issue 13 points 6, 7 and 9, as a person sees them on a phone: a "no" shows no device or token
 // step, names the roster fact that decided it, and offers what to do instead with the HR contact
@@ -15,11 +15,6 @@ async function shopFloorWorkers(sql: postgres.Sql, count: number, offset: number
      where work_email like '%@transalpina.test' and active and job_family = 'production_operator' and contract_type = 'permanent'
      order by number offset ${offset} limit ${count}`;
   return rows.map((r) => r.work_email as string);
-}
-
-/** Nothing scrolls sideways on a 360 px screen. */
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
 async function answer(page: Page, answers: [string, string][]) {

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { demo, expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 // Issue 13 point 2, as people see it: the person with no internet and no 4G tells IT how to reach
 // them by phone (on a 360 px phone, in German), IT sees the number on the queue row and the case
@@ -11,10 +10,6 @@ const roster = { e164: "+41215551234", shown: "+41 21 555 12 34" };
 /** The number in any of the ways it could be printed. */
 const anyForm = /555\s?12\s?34|5551234/;
 const mobile = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
-
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 test("no internet and no 4G: the person gives a phone (a wrong one is refused beside the field), IT sees it, nobody else does", async ({ browser, sql }) => {
   const [personEmail, otherEmail] = await officeWorkers(sql, 2, 31);

@@ -1,4 +1,4 @@
-import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { activateAuthenticator, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 test("with a VDI seat, a token and a good connection the employee is ready and gets a printable guide", async ({ page, sql }) => {
   const [person] = await officeWorkers(sql, 1, 40);
@@ -10,11 +10,7 @@ test("with a VDI seat, a token and a good connection the employee is ready and g
   await expect(page.getByText("Your VDI seat is ready")).toBeVisible();
 
   await page.goto("/token");
-  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-  const manualKey = (await page.getByText("Key to type by hand").locator("xpath=following-sibling::p[1]").innerText()).trim();
-  await page.getByLabel("Code from the app").fill(codeFor(manualKey));
-  await page.getByRole("button", { name: "Activate", exact: true }).click();
-  await page.getByRole("button", { name: "I have saved them" }).click();
+  await activateAuthenticator(page);
 
   await page.goto("/connectivity");
   await page.getByRole("button", { name: "Start the test" }).click();

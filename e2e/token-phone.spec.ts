@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { TOTP, URI } from "otpauth";
-import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { codeFor, expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 // Issue 13 point 10, in French on a 360 px phone: the person sets up the token on the phone that
 // runs the authenticator app, so scanning a QR code on that same screen is impossible. They open
@@ -9,10 +9,6 @@ import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, sign
 // recovery codes are downloaded (or printed) instead of copied by hand.
 // Own people: offsets 51–59 of the demo roster are used by no other spec.
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, permissions: ["clipboard-read", "clipboard-write"] });
-
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
 
 /** Each group of the key sits on one line (the key as a whole may wrap, but only between groups). */
 async function lineCountsOfGroups(page: Page): Promise<number[]> {

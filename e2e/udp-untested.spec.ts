@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { activateAuthenticator, expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, switchLanguage, test } from "./fixtures";
 
 // Issue 13 point 17, as a person on a phone sees it: a browser whose WebRTC gathers no ICE
 // candidate at all could not test UDP. It is never told its provider blocks the VPN, is told
@@ -7,28 +6,6 @@ import { codeFor, expect, expectAccessible, officeWorkers, passEligibility, sign
 // Own people: demo roster offsets 13–14. The STUN target is not touched (WebRTC is switched
 // off in the page itself), so this spec shares no settings with others.
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
-
-/** Nothing scrolls sideways on a 360 px screen. */
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
-
-/** Switches the language and waits until the server has it (the page is current in that language). */
-async function switchLanguage(page: Page, name: "Français" | "Deutsch") {
-  const button = page.getByRole("button", { name });
-  await button.click();
-  await expect(button).toHaveAttribute("aria-current", "true");
-}
-
-async function activateToken(page: Page) {
-  await page.goto("/token");
-  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-  const manualKey = (await page.getByText("Key to type by hand").locator("xpath=following-sibling::p[1]").innerText()).trim();
-  await page.getByLabel("Code from the app").fill(codeFor(manualKey));
-  await page.getByRole("button", { name: "Activate", exact: true }).click();
-  await page.getByRole("button", { name: "I have saved them" }).click();
-  await expect(page.getByText("Your token is active")).toBeVisible();
-}
 
 test("WebRTC off, in French: 'could not test', the SSL profile that always works, and the guide as the next step", async ({ page, sql }) => {
   // As with WebRTC switched off by policy or an extension: no RTCPeerConnection at all.
@@ -57,7 +34,8 @@ test("WebRTC off, in French: 'could not test', the SSL profile that always works
     update allocations set status = 'issued', issued_at = now()
      where kind = 'laptop' and status = 'reserved' and handover_method = 'ship'
        and employee_id = (select id from employees where work_email = ${person})`;
-  await activateToken(page);
+  await page.goto("/token");
+  await activateAuthenticator(page);
 
   await switchLanguage(page, "Français");
   await page.goto("/connectivity");

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import type postgres from "postgres";
-import { expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, switchLanguage, test } from "./fixtures";
 
 // Issue 13 points 6, 7 and 9, as a person sees them on a phone: a "no" shows no device or token
 // step, names the roster fact that decided it, and offers what to do instead with the HR contact
@@ -52,7 +52,8 @@ test("a production operator, in French: no device or token step, the roster fact
   await expect(page.getByRole("heading", { name: "Change your answers" })).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Français" }).click();
+  // The switch is a server action setting a cookie: navigating before it answers would cancel it.
+  await switchLanguage(page, "Français");
   await page.goto("/");
   await expect(page.getByText("Le télétravail n’est pas possible pour votre poste").first()).toBeVisible();
   await expect(page.getByText("Votre famille de métiers dans le registre RH : Production")).toBeVisible();
@@ -93,7 +94,8 @@ test("an office worker whose answer decided, in German: no token step, the way b
   await answer(page, officeAnswers.map(([q, a]) => (q.startsWith("Does your work need equipment") ? [q, "Yes"] : [q, a])));
   await expect(page.getByText("Telework is not possible for your position").first()).toBeVisible();
 
-  await page.getByRole("button", { name: "Deutsch" }).click();
+  // The switch is a server action setting a cookie: navigating before it answers would cancel it.
+  await switchLanguage(page, "Deutsch");
   await page.goto("/");
   await expect(page.getByText("Homeoffice ist für Ihre Stelle nicht möglich").first()).toBeVisible();
   await expect(page.getByText("Ihre Arbeit braucht Geräte, die am Standort bleiben müssen.")).toBeVisible();

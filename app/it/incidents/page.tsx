@@ -30,15 +30,18 @@ export default async function IncidentsPage() {
           {t("incidents.suggestions")}
         </h2>
         {suggestions.length === 0 ? <p>{t("incidents.noSuggestions")}</p> : null}
-        {suggestions.map((s) => {
-          const title = `${t(`category.${s.category as "help_request"}`)}${s.isp ? ` · ${s.isp}` : ""}`;
-          return (
-            <div key={`${s.category}-${s.isp}`} className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
-              <p>{t("incidents.suggestion", { title, count: s.count })}</p>
-              <CreateIncidentButton title={title} numbers={s.numbers} />
-            </div>
-          );
-        })}
+        {/* A list: each suggestion (and its button) is one item a screen reader, and a test, can find by its text. */}
+        <ul className="flex flex-col gap-3">
+          {suggestions.map((s) => {
+            const title = `${t(`category.${s.category as "help_request"}`)}${s.isp ? ` · ${s.isp}` : ""}`;
+            return (
+              <li key={`${s.category}-${s.isp}`} className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
+                <p>{t("incidents.suggestion", { title, count: s.count })}</p>
+                <CreateIncidentButton title={title} numbers={s.numbers} />
+              </li>
+            );
+          })}
+        </ul>
       </section>
       <section aria-labelledby="incidents-heading" className="flex flex-col gap-4">
         <h2 id="incidents-heading" className="text-lg font-semibold">

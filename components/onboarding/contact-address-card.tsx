@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
-import { getContactChoice } from "@/lib/roster/queries";
+import { contactChoiceForPage } from "@/lib/roster/queries";
 import { ContactAddressForm } from "./contact-address-form";
 
 /**
@@ -10,7 +9,7 @@ import { ContactAddressForm } from "./contact-address-form";
  */
 export async function ContactAddressCard({ employeeId }: { employeeId: string }) {
   const t = await getTranslations("status.contact");
-  const choice = await getContactChoice(db(), employeeId);
+  const choice = await contactChoiceForPage(employeeId);
   const both = Boolean(choice.work && choice.private);
   return (
     <section aria-labelledby="contact-heading" className="rounded-lg border border-slate-300 bg-white p-4">

@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { requirePerson } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { getContact } from "@/lib/roster/queries";
+import { contactChoiceForPage } from "@/lib/roster/queries";
 
 /** What the status page promises about IT's answers, naming the address they are mailed to. */
 export async function ContactPromise() {
   const person = await requirePerson();
   const t = await getTranslations("status.tickets");
-  const { address } = await getContact(db(), person.employeeId);
+  const { address } = await contactChoiceForPage(person.employeeId);
   return <p className="mt-2 text-sm">{address ? t.rich("next", { address, strong: (chunks) => <strong className="break-all">{chunks}</strong> }) : t("nextNoAddress")}</p>;
 }

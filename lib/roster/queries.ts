@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { ActionError } from "@/lib/auth/action-error";
 import { and, eq, or, sql } from "drizzle-orm";
 import { employees, employeeRoles, sessions, users } from "@/db/schema";
@@ -145,6 +146,12 @@ export async function getContactChoice(tx: DbOrTx, employeeId: string): Promise<
       from employees e where e.id = ${employeeId}`)) as unknown as ContactChoice[];
   return row;
 }
+
+/**
+ * The signed-in person's contact, read once per request: the status page names it in several
+ * places (the contact card, the promise about IT's answers, the help form's confirmation).
+ */
+export const contactChoiceForPage = cache((employeeId: string) => getContactChoice(db(), employeeId));
 
 /**
  * The person's chosen contact address, which must be one of their own addresses on file (matched

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { TicketCategory } from "./service";
 
@@ -16,13 +16,20 @@ export type ClosedTicket = {
 /** How many ended tickets the status page keeps: enough to find last week's answer, never a long list. */
 export const closedTicketsShown = 10;
 
+/**
+ * IT's last public answer on the ticket whose id is `ticketId` (an SQL expression), as JSON
+ * `{ at, body }` or null: never an internal note, never the person's own message. The status
+ * page shows it under an ended ticket; the resolution mail quotes it (lib/triage/resolve.ts).
+ */
+export const lastAnswerSql = (ticketId: SQL) => sql`(select json_build_object('at', e.at, 'body', e.body) from ticket_events e
+             where e.ticket_id = ${ticketId} and e.kind = 'reply' and e.public and e.body is not null
+             order by e.at desc, e.id desc limit 1)`;
+
 /** The person's own resolved or closed tickets, the most recently ended first. */
 export async function listClosedTickets(tx: DbOrTx, employeeId: string, limit = closedTicketsShown): Promise<ClosedTicket[]> {
   const rows = (await tx.execute(sql`
     select t.number::int as number, t.category, t.status, t.created_at as "createdAt", t.resolved_at as "resolvedAt",
-           (select json_build_object('at', e.at, 'body', e.body) from ticket_events e
-             where e.ticket_id = t.id and e.kind = 'reply' and e.public and e.body is not null
-             order by e.at desc, e.id desc limit 1) as "lastAnswer"
+           ${lastAnswerSql(sql`t.id`)} as "lastAnswer"
       from tickets t
      where t.employee_id = ${employeeId} and t.status in ('resolved', 'closed')
      order by coalesce(t.resolved_at, t.updated_at) desc, t.number desc

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { notifyEmployee } from "@/lib/mail/notify";
+import { lastAnswerSql } from "@/lib/tickets/closed";
 
 /**
  * The one way a ticket ends (resolved or closed), whether one agent does it, a bulk
@@ -28,19 +29,19 @@ export async function endTicket(
       from old
      where t.id = old.id and old.status <> ${input.to}::ticket_status and old.status <> 'closed'
        and (${input.version ?? null}::int is null or t.version = ${input.version ?? null}::int)
-    returning t.number::int as number, t.employee_id, old.status::text as "from"`)) as unknown as { number: number; employee_id: string; from: string }[];
+    returning t.number::int as number, t.employee_id, old.status::text as "from", ${lastAnswerSql(sql`t.id`)} ->> 'body' as "lastAnswer"`)) as unknown as {
+    number: number;
+    employee_id: string;
+    from: string;
+    lastAnswer: string | null;
+  }[];
   if (!row) return null;
   await tx.execute(sql`
     insert into ticket_events (ticket_id, actor_employee_id, kind, public, details)
     values (${ticketId}, ${actorId}, 'status', false, ${JSON.stringify({ from: row.from, to: input.to, ...input.details })}::jsonb)`);
   if (row.from === "resolved") return { from: row.from, mailed: false };
-  const reply = input.reply ?? (await lastAnswer(tx, ticketId));
+  // Read in the same statement: the answers given before this change (a reply that resolves passes its own).
+  const reply = input.reply ?? row.lastAnswer;
   await notifyEmployee(tx, row.employee_id, reply ? "ticketResolvedWithAnswer" : "ticketResolved", { number: row.number, ...(reply ? { reply: reply.slice(0, 1500) } : {}) }, "/");
   return { from: row.from, mailed: true };
-}
-
-async function lastAnswer(tx: DbOrTx, ticketId: string): Promise<string | null> {
-  const [row] = (await tx.execute(sql`
-    select body from ticket_events where ticket_id = ${ticketId} and kind = 'reply' and public and body is not null order by at desc, id desc limit 1`)) as unknown as { body: string }[];
-  return row?.body ?? null;
 }

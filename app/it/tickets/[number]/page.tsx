@@ -12,7 +12,6 @@ import { udpOutcomeOf } from "@/lib/connectivity/verdict";
 import { getReach } from "@/lib/contact/queries";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
 import { db } from "@/lib/db";
-import { getContact } from "@/lib/roster/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { cannedResponsesSchema, defaultCannedResponses } from "@/lib/settings/schemas";
 import { getTicketDetail, listAgents } from "@/lib/triage/queries";
@@ -32,10 +31,11 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   const format = await getFormatter();
   const locale = await getLocale();
   const [agents, canned] = await Promise.all([listAgents(), getSetting("canned_responses", cannedResponsesSchema, defaultCannedResponses)]);
-  const contact = await getContact(db(), ticket.employee.id); // where replies and the resolution are mailed
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  // The phone is read through the guarded query: staff or the person, never anyone else.
+  // The phone is read through the guarded query: staff or the person, never anyone else. Its
+  // address is where replies and the resolution are mailed (getContact, read once).
   const reach = await getReach(db(), person, ticket.number);
+  const mailedTo = reach?.address ?? null;
 
   return (
     <>
@@ -56,9 +56,9 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             </h2>
             <p>{ticket.assignee ? t("ticket.assignedTo", { name: ticket.assignee }) : t("ticket.unassigned")}</p>
             {!ticket.assigneeId && ticket.status !== "closed" && ticket.status !== "resolved" ? <ClaimButton number={ticket.number} /> : null}
-            <ReplyForm number={ticket.number} version={ticket.version} canned={canned} placeholders={{ firstName: ticket.employee.firstName, ticket: ticket.number }} mailedTo={contact.address} />
+            <ReplyForm number={ticket.number} version={ticket.version} canned={canned} placeholders={{ firstName: ticket.employee.firstName, ticket: ticket.number }} mailedTo={mailedTo} />
             <NoteForm number={ticket.number} />
-            <StatusForm number={ticket.number} version={ticket.version} status={ticket.status} mailedTo={contact.address} />
+            <StatusForm number={ticket.number} version={ticket.version} status={ticket.status} mailedTo={mailedTo} />
             <AssignForm number={ticket.number} version={ticket.version} agents={agents} current={ticket.assigneeId} />
           </section>
           <CaseActions number={ticket.number} hasWork={Boolean(ticket.employee.workEmail)} hasPrivate={Boolean(ticket.employee.privateEmail)} />

@@ -8,7 +8,8 @@ import { env } from "@/lib/config/env";
 // server's queue, not the line. The browser sends it in a header, never in a URL, so no
 // access log or referrer ever carries it.
 
-export const ticketHeader = "x-probe-ticket";
+// The header is named once, in the code the browser runs too.
+export { probeTicketHeader as ticketHeader } from "./measure-throughput";
 
 export type RunTicket = { testId: string; employeeId: string; expiresAt: number };
 

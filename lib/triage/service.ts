@@ -76,9 +76,9 @@ export async function changeStatus(tx: DbOrTx, actorId: string, number: number, 
     if (!(await endTicket(tx, actorId, ticket.id, { to: status, version }))) throw new ActionError("staleTicket");
     return;
   }
+  // Any other status is open again: it no longer counts as resolved.
   const [row] = (await tx.execute(sql`
-    update tickets set status = ${status}::ticket_status, version = version + 1, updated_at = now(),
-           resolved_at = case when ${status} in ('resolved', 'closed') then coalesce(resolved_at, now()) else null end
+    update tickets set status = ${status}::ticket_status, version = version + 1, updated_at = now(), resolved_at = null
      where id = ${ticket.id} and version = ${version} returning id`)) as unknown as { id: string }[];
   if (!row) throw new ActionError("staleTicket");
   await event(tx, ticket.id, actorId, "status", { details: { from: ticket.status, to: status } });

@@ -49,6 +49,8 @@ export const timesheetMonths = pgTable(
     figures: jsonb("figures"),
     /** Locked versions so far (0 until locked). */
     version: integer("version").notNull().default(0),
+    /** When HR last imported days into this month (HR may submit imported months for a whole unit). */
+    importedAt: timestamp("imported_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.month] }), index("timesheet_months_month_idx").on(t.month, t.status)],
 );
@@ -96,4 +98,53 @@ export const timesheetVersions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.month, t.version] })],
+);
+
+/**
+ * Each employee's overtime / flextime balance at the start of short-time work, imported
+ * from the time system: the first month's running balance starts from it (RHT-RULES.md,
+ * Decisions: balances are used once). One row per employee; a new import replaces it.
+ */
+export const rhtOvertimeOpenings = pgTable(
+  "rht_overtime_openings",
+  {
+    employeeId: uuid("employee_id")
+      .primaryKey()
+      .references(() => employees.id),
+    /** First day of the month the balance is carried into. */
+    month: date("month").notNull(),
+    minutes: integer("minutes").notNull(),
+    importedBy: uuid("imported_by").references(() => employees.id),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("rht_overtime_openings_bounds", sql`${t.minutes} between -100000 and 100000`)],
+);
+
+/**
+ * How many times the rows behind RHT figures changed, per unit (`scope` = its id) and for
+ * everything (`scope` = 'all': settings, public holidays, sites). Triggers bump these in the
+ * writing transaction (migration 0016); both only grow, so their sum names a state.
+ */
+export const rhtGenerations = pgTable("rht_generations", {
+  scope: text("scope").primaryKey(),
+  generation: integer("generation").notNull().default(0),
+});
+
+/**
+ * HR's month per unit, derived from the rows and cached: `review` is valid while
+ * `generation` equals the unit's generation plus the global one. A review is computed in
+ * one snapshot with the generation it read, so it is never served after a change it does not include.
+ */
+export const rhtUnitMonths = pgTable(
+  "rht_unit_months",
+  {
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    month: date("month").notNull(),
+    generation: integer("generation").notNull(),
+    review: jsonb("review").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgUnitId, t.month] })],
 );

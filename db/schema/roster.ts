@@ -40,6 +40,9 @@ export const orgUnits = pgTable("org_units", {
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
   parentId: uuid("parent_id").references((): AnyPgColumn => orgUnits.id),
+  /** The unit's short-time-work authorisation (the cantonal office decides per unit); null: the company setting. */
+  rhtAuthorizedFrom: date("rht_authorized_from"),
+  rhtAuthorizedUntil: date("rht_authorized_until"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

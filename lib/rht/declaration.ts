@@ -3,7 +3,7 @@
 
 import type { RhtSettings } from "@/lib/settings/schemas";
 import { daysOfMonth, shiftMonth } from "./month";
-import { holidayAdjacentDates, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type DayRecord, type MonthFigures, type Weekday } from "./rules";
+import { bookPublicHoliday, holidayAdjacentDates, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type DayRecord, type MonthFigures, type Weekday } from "./rules";
 
 export const exclusionReasons = ["notice_given", "fixed_term", "apprentice", "on_call", "temporary"] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];
@@ -25,20 +25,23 @@ export function plannedOn(date: string, contract: Contract, perWeekday = planned
 }
 
 /**
- * The whole month for the declaration: the days entered, and for each planned day
- * without an entry the contract's plan as worked (a public holiday as such). A missing
- * day is therefore never declared as lost; the checks report it instead.
+ * The whole month for the declaration. Planned minutes follow the contract of each day
+ * (RHT-RULES.md, Decisions) unless the month is locked, whose days keep the plan they were
+ * locked with; a planned public holiday is booked as such whatever the entry says. Each
+ * planned working day without an entry is declared as worked as planned, so a missing day
+ * is never declared as lost: the checks report it instead (`missing`).
  */
-export function declaredDays(month: string, entered: DayRecord[], contract: Contract, holidays: Set<string>): { days: DayRecord[]; missing: number } {
+export function declaredDays(month: string, entered: DayRecord[], contract: Contract, holidays: Set<string>, locked = false): { days: DayRecord[]; missing: number } {
   const byDate = new Map(entered.map((d) => [d.date, d]));
   const perWeekday = plannedPerWeekday(contract.weeklyMinutes, contract.employmentRate, workingDays);
   let missing = 0;
   const days = daysOfMonth(month).map((date): DayRecord => {
     const stored = byDate.get(date);
-    if (stored) return stored;
-    const planned = plannedOn(date, contract, perWeekday);
+    const planned = locked && stored ? stored.planned : plannedOn(date, contract, perWeekday);
+    const holiday = holidays.has(date);
+    if (stored) return bookPublicHoliday({ ...stored, planned }, holiday);
     if (planned === 0) return { date, planned, worked: 0, absences: {} };
-    if (holidays.has(date)) return { date, planned, worked: 0, absences: { public_holiday: planned } };
+    if (holiday) return { date, planned, worked: 0, absences: { public_holiday: planned } };
     missing += 1;
     return { date, planned, worked: planned, absences: {} };
   });

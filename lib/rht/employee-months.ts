@@ -112,7 +112,7 @@ export async function* employeeMonths(
     for (const row of rows) {
       const holidays = holidaysFor(row.canton);
       const contract = { weeklyMinutes: row.weekly_minutes, employmentRate: row.employment_rate, employedFrom: row.employed_from, employedUntil: row.employed_until };
-      const declared = declaredDays(month, row.days, contract, new Set(holidays));
+      const declared = declaredDays(month, row.days, contract, new Set(holidays), row.status === "locked");
       const figures =
         row.figures ??
         employeeMonth({ month, days: declared.days, holidays, excludedReason: exclusionReason({ contractType: row.contract_type, noticeGiven: row.notice_given }), history: row.history, settings });

@@ -37,6 +37,18 @@ export function dayFigures(day: { planned: number; worked: number; absences: Abs
 
 export type DayRecord = { date: string; planned: number; worked: number; absences: Absences };
 
+/**
+ * A planned public holiday is never lost time, whatever wrote the day (grid, HR, import):
+ * the planned minutes neither worked nor covered by another absence are booked as
+ * `public_holiday` (RHT-RULES.md, Decisions). Any other day is returned as it is.
+ */
+export function bookPublicHoliday<T extends { planned: number; worked: number; absences: Absences }>(day: T, isHoliday: boolean): T {
+  if (!isHoliday || day.planned === 0) return day;
+  const others = Object.fromEntries(Object.entries(day.absences).filter(([kind, minutes]) => kind !== "public_holiday" && (minutes ?? 0) > 0)) as Absences;
+  const holiday = Math.max(0, day.planned - day.worked - sum(others));
+  return { ...day, absences: holiday > 0 ? { ...others, public_holiday: holiday } : others };
+}
+
 const dayIndex = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 /** The ISO weekday of a "YYYY-MM-DD" date. */
 export const isoWeekday = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;

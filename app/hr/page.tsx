@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
 import { blocksApproval } from "@/lib/rht/checks";
 import { monthOrCurrent } from "@/lib/rht/month";
-import { reviewMonth } from "@/lib/rht/periods";
+import { monthOverview } from "@/lib/rht/unit-months";
 import { formatDuration } from "@/lib/rht/schema";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { monthQuery } from "@/lib/http/page-queries";
@@ -28,7 +28,7 @@ export default async function HrPage({ searchParams }: { searchParams: PageSearc
   // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
   const localNumber = await getNumberFormatter();
   const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
-  const { units, checks } = await reviewMonth(month);
+  const { units, checks } = await monthOverview(month);
   const unitNames = new Map(units.map((u) => [u.orgUnitId, u.orgUnit]));
   const percent = (lost: number, normal: number) => (normal > 0 ? localNumber(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");
   return (

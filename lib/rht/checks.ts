@@ -44,6 +44,10 @@ export type CheckPerson = {
 
 export type Check = { level: CheckLevel; code: CheckCode; unitId: string; count: number; people: string[] };
 
+const levelOrder: CheckLevel[] = ["error", "warning", "info"];
+/** Errors first, then warnings, then information; within a level, in the order of `checkCodes`. */
+export const checkOrder = (a: Check, b: Check) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || checkCodes.indexOf(a.code) - checkCodes.indexOf(b.code);
+
 /** At most this many names per check; the count says how many there are. */
 export const namesPerCheck = 10;
 
@@ -73,10 +77,8 @@ export function checkCollector(settings: RhtSettings) {
     unit(unitId: string, threshold: UnitThreshold) {
       if (threshold.lost > 0 && !threshold.qualifies) note("underThreshold", unitId);
     },
-    /** Errors first, then warnings, then information. */
     result(): Check[] {
-      const order: CheckLevel[] = ["error", "warning", "info"];
-      return [...found.values()].sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || checkCodes.indexOf(a.code) - checkCodes.indexOf(b.code));
+      return [...found.values()].sort(checkOrder);
     },
   };
 }

@@ -1,0 +1,73 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
+import type { Check } from "./checks";
+import { checkOrder } from "./checks";
+import { reviewMonth, type UnitReview } from "./periods";
+
+// HR's month per unit, computed once and kept until a row behind it changes. The figures
+// are derived from days, months, contracts, periods, openings, settings and holidays;
+// triggers on each of those tables bump a generation in the writing transaction
+// (migration 0016). A review is computed in one snapshot together with the generation it
+// saw, so it is served only while nothing has changed since: exact invalidation, no timer.
+
+type Stored = { review: UnitReview; checks: Check[] } | { empty: true };
+type Row = { id: string; generation: number | null; current: number; review: Stored | null };
+
+const first = (month: string) => `${month}-01`;
+
+/** Dates come back from jsonb as strings. */
+const revive = (u: UnitReview): UnitReview => ({ ...u, approvedAt: u.approvedAt ? new Date(u.approvedAt) : null, lockedAt: u.lockedAt ? new Date(u.lockedAt) : null });
+
+/**
+ * One unit's review as of one snapshot, and the generation of that snapshot. The generation
+ * is read first, so the snapshot is taken then: a change committed later bumps it past.
+ */
+async function computeUnit(unitId: string, month: string): Promise<{ generation: number; stored: Stored }> {
+  return db().transaction(
+    async (tx) => {
+      const [{ generation }] = (await tx.execute(sql`
+        select (coalesce((select generation from rht_generations where scope = ${unitId}), 0)
+              + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as generation`)) as unknown as { generation: number }[];
+      const { units, checks } = await reviewMonth(month, { unitId, tx });
+      const review = units.find((u) => u.orgUnitId === unitId);
+      return { generation, stored: review ? { review, checks } : { empty: true } };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+/**
+ * Every unit's month and the checks before export, as `reviewMonth` gives them, from the
+ * cache where it is current and recomputed (then kept) where it is not.
+ */
+export async function monthOverview(month: string): Promise<{ units: UnitReview[]; checks: Check[] }> {
+  const rows = (await db().execute(sql`
+    select o.id, c.generation, c.review,
+           (coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as current
+      from org_units o
+      left join rht_generations g on g.scope = o.id::text
+      left join rht_unit_months c on c.org_unit_id = o.id and c.month = ${first(month)}::date`)) as unknown as Row[];
+  const units: UnitReview[] = [];
+  const checks: Check[] = [];
+  for (const row of rows) {
+    let stored = row.generation === row.current ? row.review : null;
+    if (!stored) {
+      const computed = await computeUnit(row.id, month);
+      stored = computed.stored;
+      // Kept only if no newer state was kept meanwhile (another instance may have computed too).
+      await db()
+        .execute(sql`
+          insert into rht_unit_months (org_unit_id, month, generation, review) values (${row.id}, ${first(month)}::date, ${computed.generation}, ${JSON.stringify(stored)}::jsonb)
+          on conflict (org_unit_id, month) do update set generation = excluded.generation, review = excluded.review, computed_at = now()
+           where rht_unit_months.generation < excluded.generation`)
+        .catch((error: unknown) => logger.warn({ err: error }, "rht unit month not cached"));
+    }
+    if ("empty" in stored) continue;
+    units.push(revive(stored.review));
+    checks.push(...stored.checks);
+  }
+  units.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit) || a.orgUnitId.localeCompare(b.orgUnitId));
+  return { units, checks: checks.sort(checkOrder) };
+}

@@ -73,7 +73,7 @@ export default async function HrPage({ searchParams }: { searchParams: PageSearc
                   <td className="p-2">{formatDuration(unit.normal)}</td>
                   <td className="p-2">{formatDuration(unit.worked)}</td>
                   <td className="p-2">{formatDuration(unit.lost)}</td>
-                  <td className="p-2">{percent(unit.threshold.lost, unit.threshold.normal)}</td>
+                  <td className="p-2">{percent(unit.threshold.lost, unit.threshold.base)}</td>
                   <td className="p-2">{unit.threshold.lost === 0 ? "–" : unit.threshold.qualifies ? t("qualifies") : <strong className="text-red-800">{t("under10")}</strong>}</td>
                   <td className="p-2">
                     <p className="mb-1 font-medium">{t(`period.status.${unit.period}`)}</p>

@@ -13,6 +13,9 @@ export const checkCodes = [
   "over85",
   "over85Limit",
   "noEntries",
+  "notAuthorised",
+  "approvedAsPlanned",
+  "partlyAuthorised",
   "overtimeBalance",
   "waitingPeriod",
   "holidayAdjacent",
@@ -26,6 +29,9 @@ const levels: Record<CheckCode, CheckLevel> = {
   over85: "warning",
   over85Limit: "warning",
   noEntries: "warning",
+  notAuthorised: "warning",
+  approvedAsPlanned: "info",
+  partlyAuthorised: "info",
   overtimeBalance: "info",
   waitingPeriod: "info",
   holidayAdjacent: "info",
@@ -42,7 +48,10 @@ export type CheckPerson = {
   figures: EmployeeFigures;
 };
 
-export type Check = { level: CheckLevel; code: CheckCode; unitId: string; count: number; people: string[] };
+export type Check = { level: CheckLevel; code: CheckCode; unitId: string; count: number; people: string[]; values?: Record<string, string> };
+
+/** The part of the month the unit's authorisation covers (both null: the whole month). */
+export type Coverage = { from: string | null; until: string | null };
 
 const levelOrder: CheckLevel[] = ["error", "warning", "info"];
 /** Errors first, then warnings, then information; within a level, in the order of `checkCodes`. */
@@ -61,10 +70,18 @@ export function checkCollector(settings: RhtSettings) {
     found.set(key, check);
   };
   return {
+    /**
+     * What this person's month still needs, as of its state: before approval, entries to
+     * submit and days to fill; once approved or locked, nothing is missing any more (empty
+     * days were declared as worked as planned, which the information says).
+     */
     person(p: CheckPerson) {
       const who = `${p.name} (${p.number})`;
       const f = p.figures;
-      if (p.entries === 0 && p.status === "draft") {
+      const closed = p.status === "approved" || p.status === "locked";
+      if (closed) {
+        if (p.missingDays > 0 && !f.excludedReason) note("approvedAsPlanned", p.unitId, who);
+      } else if (p.entries === 0 && p.status === "draft") {
         if (!f.excludedReason) note("noEntries", p.unitId, who);
       } else if (p.status === "draft") note("unsubmitted", p.unitId, who);
       else if (p.missingDays > 0) note("incomplete", p.unitId, who);
@@ -74,8 +91,18 @@ export function checkCollector(settings: RhtSettings) {
       if (f.deductions.waitingPeriod > 0) note("waitingPeriod", p.unitId, who);
       if (f.deductions.holidayAdjacent > 0) note("holidayAdjacent", p.unitId, who);
     },
-    unit(unitId: string, threshold: UnitThreshold) {
+    /** The unit's 10 % test, and how much of `month` its authorisation covers. */
+    unit(unitId: string, threshold: UnitThreshold, month?: string, coverage?: Coverage) {
       if (threshold.lost > 0 && !threshold.qualifies) note("underThreshold", unitId);
+      if (!month || !coverage) return;
+      const first = `${month}-01`;
+      const last = `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()).padStart(2, "0")}`;
+      const from = coverage.from && coverage.from > first ? coverage.from : first;
+      const until = coverage.until && coverage.until < last ? coverage.until : last;
+      const key = from > until ? "notAuthorised" : from !== first || until !== last ? "partlyAuthorised" : null;
+      if (!key) return;
+      note(key, unitId);
+      found.get(`${unitId}:${key}`)!.values = { from: coverage.from ?? "", until: coverage.until ?? "" };
     },
     result(): Check[] {
       return [...found.values()].sort(checkOrder);

@@ -3,7 +3,7 @@
 
 import type { RhtSettings } from "@/lib/settings/schemas";
 import { daysOfMonth, shiftMonth } from "./month";
-import { bookPublicHoliday, holidayAdjacentDates, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type DayRecord, type MonthFigures, type Weekday } from "./rules";
+import { bookPublicHoliday, holidayAdjacentDates, normalLessAbsences, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type DayRecord, type MonthFigures, type Weekday } from "./rules";
 
 export const exclusionReasons = ["notice_given", "fixed_term", "apprentice", "on_call", "temporary"] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];
@@ -50,13 +50,33 @@ export function declaredDays(month: string, entered: DayRecord[], contract: Cont
 
 export type HistoryMonth = { month: string; overtime: number; lost: number; over85: boolean };
 
+/** A known overtime balance: what stood at the start of `month` (a "YYYY-MM"). */
+export type BalanceStart = { month: string; minutes: number };
+
+/** The balance a locked month handed on, from its frozen figures (older locks did not keep it: rebuilt from their deductions). */
+export function frozenClosing(f: Pick<EmployeeFigures, "lost" | "overtime" | "deductions" | "priorOvertimeBalance"> & { closingOvertimeBalance?: number }): number {
+  if (typeof f.closingOvertimeBalance === "number") return f.closingOvertimeBalance;
+  const fromMonth = Math.min(f.lost - f.deductions.holidayAdjacent, f.overtime);
+  return f.priorOvertimeBalance - (f.deductions.overtime - fromMonth) + (f.overtime - fromMonth);
+}
+
 /**
- * The overtime balance carried into a month: overtime that earlier months within the
- * look-back window did not use up against their own lost time.
+ * Where the running balance of `month` starts: the later of the month after the last locked
+ * month (its closing balance) and the imported opening balance (RHT-RULES.md, Decisions:
+ * balances are used once). Nothing known, or known only from before the look-back: 0 at
+ * the look-back's first month.
  */
-export function overtimeBalance(history: HistoryMonth[], month: string, lookBackMonths: number): number {
-  const from = shiftMonth(month, -lookBackMonths);
-  return history.filter((h) => h.month >= from && h.month < month).reduce((total, h) => total + Math.max(0, h.overtime - h.lost), 0);
+export function balanceStart(month: string, lookBackMonths: number, locked: BalanceStart | null, opening: BalanceStart | null): BalanceStart {
+  const earliest = shiftMonth(month, -lookBackMonths);
+  const known = [locked, opening].filter((s): s is BalanceStart => s !== null && s.month <= month).sort((a, b) => (a.month < b.month ? 1 : -1))[0];
+  return known && known.month >= earliest ? known : { month: earliest, minutes: 0 };
+}
+
+/** The balance carried into `month`: from its start, each month between hands its closing balance to the next. */
+export function carriedBalance(month: string, start: BalanceStart, closingOf: (month: string, opening: number) => number): number {
+  let balance = start.minutes;
+  for (let m = start.month; m < month; m = shiftMonth(m, 1)) balance = closingOf(m, balance);
+  return balance;
 }
 
 /** Periods above 85 % loss within the window, this month included. */
@@ -68,6 +88,9 @@ export function over85Periods(history: HistoryMonth[], month: string, windowMont
 export type EmployeeFigures = MonthFigures & {
   /** Lost minutes that count for the unit's 10 % threshold (after holiday-adjacent days and overtime). */
   thresholdLost: number;
+  /** Normal minutes less absences: this employee's share of the unit's 10 % base. */
+  thresholdBase: number;
+  /** The overtime balance carried in (the previous month's closing balance). */
   priorOvertimeBalance: number;
   over85Periods: number;
   excludedReason: ExclusionReason | null;
@@ -79,11 +102,13 @@ export function employeeMonth(input: {
   /** Public holidays of the employee's canton, from a week before to a week after the month. */
   holidays: string[];
   excludedReason: ExclusionReason | null;
+  /** Locked months of the window, for the count of periods above 85 %. */
   history: HistoryMonth[];
+  /** The overtime balance carried in (carriedBalance). */
+  openingBalance: number;
   settings: RhtSettings;
 }): EmployeeFigures {
   const { settings } = input;
-  const priorOvertimeBalance = overtimeBalance(input.history, input.month, settings.overtimeLookBackMonths);
   // Only the authorised part of the month counts, for the employee and so for the unit's 10 %.
   const days = input.days.filter((d) => (!settings.authorizedFrom || d.date >= settings.authorizedFrom) && (!settings.authorizedUntil || d.date <= settings.authorizedUntil));
   const figures = monthFigures(days, {
@@ -91,7 +116,7 @@ export function employeeMonth(input: {
       ...(settings.holidayAdjacentDays > 0 ? holidayAdjacentDates(input.holidays, workingDays, settings.holidayAdjacentDays) : []),
       ...(settings.shutdownAdjacentDays > 0 ? shutdownAdjacentDates(settings.shutdowns, workingDays, settings.shutdownAdjacentDays) : []),
     ]),
-    priorOvertimeBalance,
+    priorOvertimeBalance: input.openingBalance,
     overtimeThreshold: settings.overtimeThresholdMinutes,
     waitingDays: settings.waitingDays,
     excluded: input.excludedReason !== null,
@@ -100,21 +125,24 @@ export function employeeMonth(input: {
   return {
     ...figures,
     thresholdLost: figures.lost - figures.deductions.holidayAdjacent - figures.deductions.overtime,
-    priorOvertimeBalance,
+    thresholdBase: normalLessAbsences(figures),
+    priorOvertimeBalance: input.openingBalance,
     over85Periods: over85Periods(input.history, input.month, settings.over85WindowMonths, figures.over85),
     excludedReason: input.excludedReason,
   };
 }
 
-export type UnitThreshold = { qualifies: boolean; lost: number; normal: number };
+export type UnitThreshold = { qualifies: boolean; lost: number; base: number };
 
-type ThresholdInput = Pick<EmployeeFigures, "thresholdLost" | "normal" | "excludedReason">;
+/** `thresholdBase` is absent from figures frozen before it existed: rebuilt from normal and absences. */
+type ThresholdInput = Pick<EmployeeFigures, "thresholdLost" | "normal" | "absences" | "excludedReason"> & { thresholdBase?: number };
+const baseOf = (p: ThresholdInput) => p.thresholdBase ?? normalLessAbsences(p);
 const countsForThreshold = (p: ThresholdInput, settings: RhtSettings) => p.excludedReason === null && (settings.departmentBase === "all_entitled" || p.thresholdLost > 0);
 
 /** The department's 10 % check over its employees' figures, with the configured base. */
 export function unitThreshold(people: ThresholdInput[], settings: RhtSettings): UnitThreshold {
   return departmentQualifies(
-    people.map((p) => ({ lost: p.thresholdLost, normal: p.normal, entitled: countsForThreshold(p, settings) })),
+    people.map((p) => ({ lost: p.thresholdLost, base: baseOf(p), entitled: countsForThreshold(p, settings) })),
     settings.thresholdPercent,
   );
 }
@@ -122,14 +150,14 @@ export function unitThreshold(people: ThresholdInput[], settings: RhtSettings): 
 /** The same check, fed one employee at a time (exports stream 15,000 of them). */
 export function unitThresholdAccumulator(settings: RhtSettings) {
   let lost = 0;
-  let normal = 0;
+  let base = 0;
   return {
     add(p: ThresholdInput) {
       if (!countsForThreshold(p, settings)) return;
       lost += p.thresholdLost;
-      normal += p.normal;
+      base += baseOf(p);
     },
-    result: (): UnitThreshold => ({ ...departmentQualifies([{ lost, normal, entitled: true }], settings.thresholdPercent) }),
+    result: (): UnitThreshold => ({ ...departmentQualifies([{ lost, base, entitled: true }], settings.thresholdPercent) }),
   };
 }
 

@@ -4,8 +4,8 @@ import { rawClient, type DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
 import { getSetting } from "@/lib/settings/queries";
 import { defaultRhtSettings, rhtSettingsSchema, type RhtSettings } from "@/lib/settings/schemas";
-import { declaredDays, employeeMonth, exclusionReason, unitThresholdAccumulator, type EmployeeFigures, type HistoryMonth, type UnitThreshold } from "./declaration";
-import { daysOfMonth } from "./month";
+import { balanceStart, carriedBalance, declaredDays, employeeMonth, exclusionReason, frozenClosing, unitThresholdAccumulator, type EmployeeFigures, type HistoryMonth, type UnitThreshold } from "./declaration";
+import { daysOfMonth, shiftMonth } from "./month";
 import type { Absences, DayRecord } from "./rules";
 
 export type MonthStatus = "draft" | "submitted" | "approved" | "locked";
@@ -20,6 +20,8 @@ export type EmployeeMonth = {
   orgUnit: string;
   employmentRate: number;
   status: MonthStatus;
+  /** Submitted by the person or on their behalf (an approval alone does not count). */
+  submitted: boolean;
   version: number;
   /** Days with an entry. */
   entries: number;
@@ -45,10 +47,19 @@ type Row = {
   employed_until: string | null;
   canton: string;
   status: MonthStatus;
+  submitted: boolean;
   version: number;
   figures: EmployeeFigures | null;
-  days: { date: string; planned: number; worked: number; absences: Absences }[];
+  /** Days of the month and of the open months the running overtime balance walks through. */
+  days: { date: string; planned: number; worked: number; absences: Absences; locked: boolean }[];
   history: HistoryMonth[];
+  /** The last locked month before this one, and what it froze. */
+  anchor_month: string | null;
+  anchor_figures: EmployeeFigures | null;
+  opening_month: string | null;
+  opening_minutes: number | null;
+  unit_from: string | null;
+  unit_until: string | null;
   avs_number?: string | null;
   birth_date?: string | null;
   wage_cents?: number | null;
@@ -56,19 +67,30 @@ type Row = {
 
 export const rhtSettings = (tx: DbOrTx = db()) => getSetting("rht", rhtSettingsSchema, defaultRhtSettings, tx);
 
-/** Public holidays from a week before to a week after the month, by canton ("CH" applies everywhere). */
-async function holidaysAround(month: string, tx: DbOrTx): Promise<(canton: string) => string[]> {
+/** Public holidays from `from` to a week after the month, by canton ("CH" applies everywhere). */
+async function holidaysBetween(from: string, month: string, tx: DbOrTx): Promise<(canton: string) => string[]> {
   const dates = daysOfMonth(month);
   const rows = (await tx.execute(sql`
     select canton, day::text as day from public_holidays
-     where day between ${dates[0]}::date - 7 and ${dates[dates.length - 1]}::date + 7`)) as unknown as { canton: string; day: string }[];
-  return (canton) => rows.filter((r) => r.canton === "CH" || r.canton === canton).map((r) => r.day);
+     where day between ${from}::date and ${dates[dates.length - 1]}::date + 7`)) as unknown as { canton: string; day: string }[];
+  const byCanton = new Map<string, string[]>();
+  return (canton) => {
+    let days = byCanton.get(canton);
+    if (!days) byCanton.set(canton, (days = rows.filter((r) => r.canton === "CH" || r.canton === canton).map((r) => r.day)));
+    return days;
+  };
+}
+
+/** The settings with the unit's own authorisation, when it has one (the company's otherwise). */
+export function unitSettings(settings: RhtSettings, unit: { from: string | null; until: string | null }): RhtSettings {
+  return unit.from || unit.until ? { ...settings, authorizedFrom: unit.from, authorizedUntil: unit.until } : settings;
 }
 
 /**
  * Every employee of the month (one unit or all), in unit and name order, read with a
  * cursor so 15,000 people never sit in memory. A locked month gives its frozen figures;
- * any other month is computed from its days with the current settings.
+ * any other month is computed from its days with the current settings, the unit's
+ * authorisation and the overtime balance carried in (RHT-RULES.md, Decisions).
  */
 export async function* employeeMonths(
   month: string,
@@ -76,21 +98,33 @@ export async function* employeeMonths(
 ): AsyncGenerator<EmployeeMonth> {
   const tx = options.tx ?? db();
   const settings = options.settings ?? (await rhtSettings(tx));
-  const holidaysFor = await holidaysAround(month, tx);
+  const lookBack = settings.overtimeLookBackMonths;
+  const earliest = `${shiftMonth(month, -lookBack)}-01`;
+  const holidaysFor = await holidaysBetween(`${shiftMonth(month, -lookBack - 1)}-24`, month, tx);
   const first = `${month}-01`;
   const unitId = options.unitId ?? null;
   const employeeId = options.employeeId ?? null;
   const hrFields = options.hrFields ?? false;
-  const window = Math.max(settings.overtimeLookBackMonths, settings.over85WindowMonths);
+  const window = settings.over85WindowMonths;
   const client = rawClient(tx);
+  // Days are read from the month after the last locked one (at most the look-back): in the
+  // usual case, where last month is locked, that is this month alone.
   const cursor = client<Row[]>`
     select e.id as employee_id, e.number, e.first_name, e.last_name, e.org_unit_id, o.name as org_unit,
+           o.rht_authorized_from::text as unit_from, o.rht_authorized_until::text as unit_until,
            e.employment_rate, e.weekly_minutes, e.contract_type::text, e.notice_given,
            e.employed_from::text, e.employed_until::text, coalesce(s.canton, 'CH') as canton,
            coalesce(m.status::text, 'draft') as status, coalesce(m.version, 0) as version,
+           (m.submitted_at is not null) as submitted,
            case when m.status = 'locked' then m.figures end as figures,
-           (select coalesce(jsonb_agg(jsonb_build_object('date', d.day::text, 'planned', d.planned_minutes, 'worked', d.worked_minutes, 'absences', d.absences) order by d.day), '[]'::jsonb)
-              from timesheet_days d where d.employee_id = e.id and d.day >= ${first}::date and d.day < ${first}::date + interval '1 month') as days,
+           to_char(a.month, 'YYYY-MM') as anchor_month, a.figures as anchor_figures,
+           to_char(oo.month, 'YYYY-MM') as opening_month, oo.minutes as opening_minutes,
+           (select coalesce(jsonb_agg(jsonb_build_object('date', d.day::text, 'planned', d.planned_minutes, 'worked', d.worked_minutes, 'absences', d.absences,
+                     'locked', coalesce(m.status = 'locked', false)) order by d.day), '[]'::jsonb)
+              from timesheet_days d
+             where d.employee_id = e.id and d.day < ${first}::date + interval '1 month'
+               and d.day >= case when m.status = 'locked' then ${first}::date
+                                 else greatest(${earliest}::date, coalesce((a.month + interval '1 month')::date, ${earliest}::date)) end) as days,
            (select coalesce(jsonb_agg(jsonb_build_object('month', to_char(h.month, 'YYYY-MM'), 'overtime', (h.figures->>'overtime')::int,
                      'lost', (h.figures->>'lost')::int, 'over85', (h.figures->>'over85')::boolean)), '[]'::jsonb)
               from timesheet_months h where h.employee_id = e.id and h.status = 'locked' and h.figures is not null
@@ -100,6 +134,10 @@ export async function* employeeMonths(
       join org_units o on o.id = e.org_unit_id
       left join sites s on s.id = e.site_id
       left join timesheet_months m on m.employee_id = e.id and m.month = ${first}::date
+      left join lateral (select h.month, h.figures from timesheet_months h
+                          where h.employee_id = e.id and h.status = 'locked' and h.figures is not null and h.month < ${first}::date
+                          order by h.month desc limit 1) a on m.status is distinct from 'locked'
+      left join rht_overtime_openings oo on oo.employee_id = e.id and m.status is distinct from 'locked'
      where (${unitId}::uuid is null or e.org_unit_id = ${unitId}::uuid)
        and (${employeeId}::uuid is null or e.id = ${employeeId}::uuid)
        and (e.active or m.employee_id is not null
@@ -111,11 +149,27 @@ export async function* employeeMonths(
   for await (const rows of cursor) {
     for (const row of rows) {
       const holidays = holidaysFor(row.canton);
+      const holidaySet = new Set(holidays);
       const contract = { weeklyMinutes: row.weekly_minutes, employmentRate: row.employment_rate, employedFrom: row.employed_from, employedUntil: row.employed_until };
-      const declared = declaredDays(month, row.days, contract, new Set(holidays), row.status === "locked");
-      const figures =
-        row.figures ??
-        employeeMonth({ month, days: declared.days, holidays, excludedReason: exclusionReason({ contractType: row.contract_type, noticeGiven: row.notice_given }), history: row.history, settings });
+      const excludedReason = exclusionReason({ contractType: row.contract_type, noticeGiven: row.notice_given });
+      const own = unitSettings(settings, { from: row.unit_from, until: row.unit_until });
+      const daysOf = (m: string) => row.days.filter((d) => d.date.startsWith(m));
+      const declared = declaredDays(month, daysOf(month), contract, holidaySet, row.status === "locked");
+      let figures = row.figures;
+      if (!figures) {
+        const start = balanceStart(
+          month,
+          lookBack,
+          row.anchor_month && row.anchor_figures ? { month: shiftMonth(row.anchor_month, 1), minutes: frozenClosing(row.anchor_figures) } : null,
+          row.opening_month !== null && row.opening_minutes !== null ? { month: row.opening_month, minutes: row.opening_minutes } : null,
+        );
+        // Open months between the start and this one hand their closing balance on (their own figures, as if declared today).
+        const openingBalance = carriedBalance(month, start, (m, opening) => {
+          const days = declaredDays(m, daysOf(m), contract, holidaySet).days;
+          return employeeMonth({ month: m, days, holidays, excludedReason, history: [], openingBalance: opening, settings: own }).closingOvertimeBalance;
+        });
+        figures = employeeMonth({ month, days: declared.days, holidays, excludedReason, history: row.history, openingBalance, settings: own });
+      }
       yield {
         employeeId: row.employee_id,
         number: row.number,
@@ -125,8 +179,9 @@ export async function* employeeMonths(
         orgUnit: row.org_unit,
         employmentRate: row.employment_rate,
         status: row.status,
+        submitted: row.submitted,
         version: row.version,
-        entries: row.days.length,
+        entries: row.days.filter((d) => d.date.startsWith(month)).length,
         missingDays: declared.missing,
         days: declared.days,
         figures,
@@ -162,13 +217,13 @@ export async function summariseMonth(month: string, options: { unitId?: string |
     options.each?.(e);
     let unit = units.get(e.orgUnitId);
     if (!unit) {
-      unit = { orgUnitId: e.orgUnitId, orgUnit: e.orgUnit, employees: 0, affected: 0, withEntries: 0, submitted: 0, normal: 0, worked: 0, lost: 0, compensable: 0, compensableIfQualifies: 0, threshold: { qualifies: false, lost: 0, normal: 0 }, acc: unitThresholdAccumulator(options.settings) };
+      unit = { orgUnitId: e.orgUnitId, orgUnit: e.orgUnit, employees: 0, affected: 0, withEntries: 0, submitted: 0, normal: 0, worked: 0, lost: 0, compensable: 0, compensableIfQualifies: 0, threshold: { qualifies: false, lost: 0, base: 0 }, acc: unitThresholdAccumulator(options.settings) };
       units.set(e.orgUnitId, unit);
     }
     unit.employees += 1;
     if (e.figures.lost > 0) unit.affected += 1;
     if (e.entries > 0) unit.withEntries += 1;
-    if (e.status !== "draft") unit.submitted += 1;
+    if (e.submitted) unit.submitted += 1;
     if (!e.figures.excludedReason) {
       unit.normal += e.figures.normal;
       unit.worked += e.figures.worked;

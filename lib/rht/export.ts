@@ -18,7 +18,7 @@ import { dayFigures } from "./rules";
 export type ExportRequest = { month: string; unitId: string | null; format: "csv" | "xlsx"; part: "summary" | "annex"; locale: Locale };
 export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array>; employees: number; final: boolean };
 
-const noThreshold: UnitThreshold = { qualifies: false, lost: 0, normal: 0 };
+const noThreshold: UnitThreshold = { qualifies: false, lost: 0, base: 0 };
 
 /**
  * The month's declaration, streamed: a first pass sums each unit (its 10 % check decides

@@ -7,9 +7,9 @@ import { once } from "@/lib/bulk/once";
 import { db } from "@/lib/db";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { rhtSettingsSchema, type RhtSettings } from "@/lib/settings/schemas";
-import { blocksApproval, checkCollector, type Check } from "./checks";
+import { blocksApproval, checkCollector, type Check, type Coverage } from "./checks";
 import { unitThresholdAccumulator, type EmployeeFigures } from "./declaration";
-import { employeeMonths, rhtSettings, summariseMonth, type EmployeeMonth, type UnitSummary } from "./employee-months";
+import { employeeMonths, rhtSettings, summariseMonth, unitSettings, type EmployeeMonth, type UnitSummary } from "./employee-months";
 import type { monthSheetSchema } from "./schema";
 import { saveMonthSheet } from "./timesheet";
 
@@ -49,7 +49,8 @@ export async function reviewMonth(
     },
   });
   const periods = new Map((await periodRows(month, tx)).map((p) => [p.org_unit_id, p]));
-  for (const unit of units.values()) checks.unit(unit.orgUnitId, unit.threshold);
+  const coverage = await unitCoverage([...units.keys()], settings, tx);
+  for (const unit of units.values()) checks.unit(unit.orgUnitId, unit.threshold, month, coverage.get(unit.orgUnitId));
   return {
     settings,
     checks: checks.result(),
@@ -60,7 +61,19 @@ export async function reviewMonth(
   };
 }
 
-async function lockPeriodRow(tx: DbOrTx, unitId: string, month: string): Promise<PeriodStatus> {
+/** Each unit's authorisation: its own, else the company's (RHT-RULES.md; decided per unit by the cantonal office). */
+async function unitCoverage(unitIds: string[], settings: RhtSettings, tx: DbOrTx): Promise<Map<string, Coverage>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = (await tx.execute(sql`
+    select id, rht_authorized_from::text as "from", rht_authorized_until::text as until from org_units
+     where id in (select jsonb_array_elements_text(${JSON.stringify(unitIds)}::jsonb)::uuid)`)) as unknown as { id: string; from: string | null; until: string | null }[];
+  return new Map(rows.map((r) => {
+    const own = unitSettings(settings, r);
+    return [r.id, { from: own.authorizedFrom, until: own.authorizedUntil }];
+  }));
+}
+
+export async function lockPeriodRow(tx: DbOrTx, unitId: string, month: string): Promise<PeriodStatus> {
   const [unit] = (await tx.execute(sql`select id from org_units where id = ${unitId} for share`)) as unknown as { id: string }[];
   if (!unit) throw new ActionError("unitNotFound");
   // Serialises approvals, reopenings and locks of the same unit and month.
@@ -112,7 +125,9 @@ export async function reopenPeriod(tx: DbOrTx, unitId: string, month: string): P
 export async function lockPeriod(tx: DbOrTx, actorId: string, unitId: string, month: string): Promise<{ employees: number }> {
   const status = await lockPeriodRow(tx, unitId, month);
   if (status !== "approved") throw new ActionError(status === "locked" ? "periodLocked" : "periodNotApproved");
-  const settings = await rhtSettings(tx);
+  const company = await rhtSettings(tx);
+  // Kept with the period: the settings as they applied to this unit, its own authorisation included.
+  const settings = unitSettings(company, (await unitCoverage([unitId], company, tx)).get(unitId) ?? { from: null, until: null });
   const threshold = unitThresholdAccumulator(settings);
   // Collected first: the cursor and the writes share this transaction's connection.
   const frozen: { employeeId: string; days: unknown; figures: EmployeeFigures }[] = [];

@@ -131,6 +131,12 @@ export type MonthFigures = {
   lost: number;
   /** Lost minutes left after holiday-adjacent days, overtime deductions and the waiting period. */
   compensable: number;
+  /**
+   * The overtime / flextime balance after this month: the balance carried in, less what
+   * offset this month's loss, plus this month's overtime that offset nothing. The next
+   * month starts from it, so a balance is used once (RHT-RULES.md, Decisions).
+   */
+  closingOvertimeBalance: number;
   deductions: { holidayAdjacent: number; overtime: number; waitingPeriod: number };
   /** Loss as an exact fraction lost / base. */
   loss: { lost: number; base: number };
@@ -157,9 +163,13 @@ export function monthFigures(days: DayRecord[], options: Partial<MonthOptions> =
     if (day.planned > 0) plannedDays += 1;
   }
   // Order (RHT-RULES.md): daily figures → holiday-adjacent removal → overtime deductions → waiting period.
+  // The month's own overtime offsets its loss first, then the balance carried in above the threshold.
   let remaining = lost - holidayAdjacent;
-  const overtimeDeduction = Math.min(remaining, overtime + Math.max(0, o.priorOvertimeBalance - o.overtimeThreshold));
-  remaining -= overtimeDeduction;
+  const fromMonth = Math.min(remaining, overtime);
+  remaining -= fromMonth;
+  const fromBalance = Math.min(remaining, Math.max(0, o.priorOvertimeBalance - o.overtimeThreshold));
+  remaining -= fromBalance;
+  const overtimeDeduction = fromMonth + fromBalance;
   const averageDay = plannedDays > 0 ? Math.round(normal / plannedDays) : 0;
   const waitingPeriod = Math.min(remaining, o.waitingDays * averageDay);
   remaining -= waitingPeriod;
@@ -171,6 +181,7 @@ export function monthFigures(days: DayRecord[], options: Partial<MonthOptions> =
     overtime,
     lost,
     compensable: o.excluded ? 0 : remaining,
+    closingOvertimeBalance: o.priorOvertimeBalance - fromBalance + (overtime - fromMonth),
     deductions: { holidayAdjacent, overtime: overtimeDeduction, waitingPeriod },
     loss: { lost, base },
     over85: base > 0 && lost * 100 > base * 85,
@@ -178,15 +189,20 @@ export function monthFigures(days: DayRecord[], options: Partial<MonthOptions> =
 }
 
 /**
- * A department qualifies when the lost minutes of its entitled employees
- * reach at least 10 % of their normal minutes (Art. 32 al. 1 let. b LACI).
+ * A department qualifies when the lost minutes of its entitled employees reach at least
+ * 10 % of their normal minutes less their absences (Art. 32 al. 1 let. b LACI; BGE 111 V 257:
+ * paid and unpaid absences leave the base, as in the employee's loss %). `base` is that
+ * normal − absences, per employee.
  */
-export function departmentQualifies(employees: { lost: number; normal: number; entitled: boolean }[], thresholdPercent = 10): { qualifies: boolean; lost: number; normal: number } {
+export function departmentQualifies(employees: { lost: number; base: number; entitled: boolean }[], thresholdPercent = 10): { qualifies: boolean; lost: number; base: number } {
   const entitled = employees.filter((e) => e.entitled);
   const lost = entitled.reduce((a, e) => a + e.lost, 0);
-  const normal = entitled.reduce((a, e) => a + e.normal, 0);
-  return { qualifies: normal > 0 && lost * 100 >= normal * thresholdPercent, lost, normal };
+  const base = entitled.reduce((a, e) => a + e.base, 0);
+  return { qualifies: base > 0 && lost * 100 >= base * thresholdPercent, lost, base };
 }
+
+/** Normal minutes less every absence: the base of the loss % and of the unit's 10 %. */
+export const normalLessAbsences = (f: { normal: number; absences: Absences }) => f.normal - sum(f.absences);
 
 export type DayEntry = { worked: number; absenceKind: AbsenceKind | ""; absence: number; overtime: boolean };
 

@@ -7,7 +7,6 @@ import {
   employeeMonth,
   exclusionReason,
   over85Periods,
-  overtimeBalance,
   plannedOn,
   unitThreshold,
   unitThresholdAccumulator,
@@ -39,10 +38,12 @@ const figures = (over: Partial<EmployeeFigures> = {}): EmployeeFigures => ({
   overtime: 0,
   lost: 0,
   compensable: 0,
+  closingOvertimeBalance: 0,
   deductions: { ...noDeductions },
   loss: { lost: 0, base: 10_080 },
   over85: false,
   thresholdLost: 0,
+  thresholdBase: 10_080,
   priorOvertimeBalance: 0,
   over85Periods: 0,
   excludedReason: null,
@@ -160,28 +161,6 @@ describe("declared days of a month", () => {
   });
 });
 
-describe("overtime balance carried in", () => {
-  // For May 2026; a 6-month look-back starts at November 2025.
-  const past = [
-    history("2025-10", 600, 0), // 7 months back
-    history("2025-11", 300, 100), // 200 left over
-    history("2026-02", 100, 400), // more lost than overtime: 0, not −300
-    history("2026-04", 1000, 0), // 1000 left over
-    history("2026-05", 500, 0), // the month itself: not carried in
-    history("2026-06", 700, 0), // later: ignored
-  ];
-  test.each<[string, HistoryMonth[], string, number, number]>([
-    ["six months: 200 + 0 + 1000", past, "2026-05", 6, 1200],
-    ["one month: April only", past, "2026-05", 1, 1000],
-    ["seven months: October too", past, "2026-05", 7, 1800],
-    ["twelve months: nothing older", past, "2026-05", 12, 1800],
-    ["across the year: January 2026, three months = October (600) + November (200)", past, "2026-01", 3, 800],
-    ["no history", [], "2026-05", 6, 0],
-  ])("%s", (_label, months, month, lookBack, expected) => {
-    expect(overtimeBalance(months, month, lookBack)).toBe(expected);
-  });
-});
-
 describe("periods above 85 %", () => {
   // For May 2026; a 24-month window is June 2024 … May 2026.
   const past = [
@@ -236,7 +215,7 @@ describe("one employee's month", () => {
     label: string;
     days: DayRecord[];
     settings?: Partial<RhtSettings>;
-    history?: HistoryMonth[];
+    opening?: number;
     excluded?: ExclusionReason;
     expected: Partial<EmployeeFigures>;
   };
@@ -290,27 +269,20 @@ describe("one employee's month", () => {
     {
       label: "overtime balance of 25 h above the 20 h threshold: 300 deducted",
       days: ascensionWeek,
-      history: [history("2026-03", 1500, 0)],
+      opening: 1500,
       // 1008 − 300 = 708 → − 504 = 204.
       expected: { priorOvertimeBalance: 1500, deductions: { holidayAdjacent: 1260, overtime: 300, waitingPeriod: 504 }, compensable: 204, thresholdLost: 708 },
     },
     {
       label: "overtime balance exactly at the threshold: nothing deducted",
       days: ascensionWeek,
-      history: [history("2026-03", 1200, 0)],
+      opening: 1200,
       expected: { priorOvertimeBalance: 1200, deductions: { holidayAdjacent: 1260, overtime: 0, waitingPeriod: 504 }, compensable: 504 },
-    },
-    {
-      label: "overtime balance older than the look-back: nothing deducted",
-      days: ascensionWeek,
-      // October 2025 is 7 months before May; the 6-month look-back starts in November.
-      history: [history("2025-10", 1500, 0)],
-      expected: { priorOvertimeBalance: 0, deductions: { holidayAdjacent: 1260, overtime: 0, waitingPeriod: 504 }, compensable: 504 },
     },
     {
       label: "overtime worked this month and the balance both deducted",
       days: saturdayWork,
-      history: [history("2026-03", 1500, 0)],
+      opening: 1500,
       // 120 min on Saturday + (1500 − 1200) = 420; 1008 − 420 = 588 → − 504 = 84.
       expected: { worked: 1380, overtime: 120, deductions: { holidayAdjacent: 1260, overtime: 420, waitingPeriod: 504 }, compensable: 84, thresholdLost: 588 },
     },
@@ -336,8 +308,8 @@ describe("one employee's month", () => {
         over85: false,
       },
     },
-  ])("$label", ({ days, settings: over, history: months, excluded, expected }) => {
-    const figures = employeeMonth({ month: "2026-05", days, holidays, excludedReason: excluded ?? null, history: months ?? [], settings: settings(over) });
+  ])("$label", ({ days, settings: over, opening, excluded, expected }) => {
+    const figures = employeeMonth({ month: "2026-05", days, holidays, excludedReason: excluded ?? null, history: [], openingBalance: opening ?? 0, settings: settings(over) });
     expect(figures).toMatchObject(expected);
   });
 
@@ -356,7 +328,7 @@ describe("one employee's month", () => {
     // 1000 of 1000 (100 %): above.
     ["base normal − absences, everything but the sick day lost", 0, {}, { lost: 1000, base: 1000 }, true, 3],
   ])("%s", (_label, worked, over, loss, over85, periods) => {
-    const figures = employeeMonth({ month: "2026-05", days: boundary(worked), holidays, excludedReason: null, history: twoEarlierPeriods, settings: settings(over) });
+    const figures = employeeMonth({ month: "2026-05", days: boundary(worked), holidays, excludedReason: null, history: twoEarlierPeriods, openingBalance: 0, settings: settings(over) });
     expect(figures.loss).toEqual(loss);
     expect(figures.over85).toBe(over85);
     expect(figures.over85Periods).toBe(periods);
@@ -364,19 +336,20 @@ describe("one employee's month", () => {
 });
 
 describe("unit 10 % threshold", () => {
-  const p = (thresholdLost: number, normal: number, excludedReason: ExclusionReason | null = null) => ({ thresholdLost, normal, excludedReason });
+  // No absences here: the base is the normal minutes (absences: see rht-decisions.test.ts).
+  const p = (thresholdLost: number, normal: number, excludedReason: ExclusionReason | null = null) => ({ thresholdLost, normal, absences: {}, excludedReason });
   test.each<[string, ReturnType<typeof p>[], Partial<RhtSettings>, UnitThreshold]>([
-    ["exactly 10 %", [p(100, 1000)], {}, { qualifies: true, lost: 100, normal: 1000 }],
-    ["one minute under 10 %", [p(99, 1000)], {}, { qualifies: false, lost: 99, normal: 1000 }],
-    ["two people, 200 of 2000 together", [p(150, 1000), p(50, 1000)], {}, { qualifies: true, lost: 200, normal: 2000 }],
-    ["an excluded colleague without loss does not dilute", [p(100, 1000), p(0, 1000, "fixed_term")], {}, { qualifies: true, lost: 100, normal: 1000 }],
-    ["an excluded colleague's loss does not help", [p(99, 1000), p(1000, 1000, "notice_given")], {}, { qualifies: false, lost: 99, normal: 1000 }],
-    ["all entitled: a colleague without loss dilutes", [p(100, 1000), p(0, 1000)], {}, { qualifies: false, lost: 100, normal: 2000 }],
-    ["with loss only: a colleague without loss is left out", [p(100, 1000), p(0, 1000)], { departmentBase: "with_loss" }, { qualifies: true, lost: 100, normal: 1000 }],
-    ["with loss only: still one minute short", [p(99, 1000), p(0, 5000)], { departmentBase: "with_loss" }, { qualifies: false, lost: 99, normal: 1000 }],
-    ["a 20 % setting", [p(199, 1000)], { thresholdPercent: 20 }, { qualifies: false, lost: 199, normal: 1000 }],
-    ["nobody", [], {}, { qualifies: false, lost: 0, normal: 0 }],
-    ["only excluded people", [p(500, 1000, "apprentice")], {}, { qualifies: false, lost: 0, normal: 0 }],
+    ["exactly 10 %", [p(100, 1000)], {}, { qualifies: true, lost: 100, base: 1000 }],
+    ["one minute under 10 %", [p(99, 1000)], {}, { qualifies: false, lost: 99, base: 1000 }],
+    ["two people, 200 of 2000 together", [p(150, 1000), p(50, 1000)], {}, { qualifies: true, lost: 200, base: 2000 }],
+    ["an excluded colleague without loss does not dilute", [p(100, 1000), p(0, 1000, "fixed_term")], {}, { qualifies: true, lost: 100, base: 1000 }],
+    ["an excluded colleague's loss does not help", [p(99, 1000), p(1000, 1000, "notice_given")], {}, { qualifies: false, lost: 99, base: 1000 }],
+    ["all entitled: a colleague without loss dilutes", [p(100, 1000), p(0, 1000)], {}, { qualifies: false, lost: 100, base: 2000 }],
+    ["with loss only: a colleague without loss is left out", [p(100, 1000), p(0, 1000)], { departmentBase: "with_loss" }, { qualifies: true, lost: 100, base: 1000 }],
+    ["with loss only: still one minute short", [p(99, 1000), p(0, 5000)], { departmentBase: "with_loss" }, { qualifies: false, lost: 99, base: 1000 }],
+    ["a 20 % setting", [p(199, 1000)], { thresholdPercent: 20 }, { qualifies: false, lost: 199, base: 1000 }],
+    ["nobody", [], {}, { qualifies: false, lost: 0, base: 0 }],
+    ["only excluded people", [p(500, 1000, "apprentice")], {}, { qualifies: false, lost: 0, base: 0 }],
   ])("%s", (_label, people, over, expected) => {
     const s = settings(over);
     expect(unitThreshold(people, s)).toEqual(expected);
@@ -389,7 +362,7 @@ describe("unit 10 % threshold", () => {
     ["unit qualifies: compensable kept", true, 300],
     ["unit below 10 %: nothing compensable", false, 0],
   ])("%s", (_label, qualifies, expected) => {
-    expect(compensableIn({ compensable: 300 }, { qualifies, lost: 100, normal: 1000 })).toBe(expected);
+    expect(compensableIn({ compensable: 300 }, { qualifies, lost: 100, base: 1000 })).toBe(expected);
   });
 });
 
@@ -437,9 +410,9 @@ describe("checks before export", () => {
   });
 
   test.each<[string, UnitThreshold, [CheckCode, CheckLevel][]]>([
-    ["lost time below 10 %: warning", { qualifies: false, lost: 99, normal: 1000 }, [["underThreshold", "warning"]]],
-    ["no lost time at all: nothing", { qualifies: false, lost: 0, normal: 1000 }, []],
-    ["qualifies: nothing", { qualifies: true, lost: 100, normal: 1000 }, []],
+    ["lost time below 10 %: warning", { qualifies: false, lost: 99, base: 1000 }, [["underThreshold", "warning"]]],
+    ["no lost time at all: nothing", { qualifies: false, lost: 0, base: 1000 }, []],
+    ["qualifies: nothing", { qualifies: true, lost: 100, base: 1000 }, []],
   ])("unit: %s", (_label, threshold, expected) => {
     const collector = checkCollector(settings());
     collector.unit("u1", threshold);
@@ -462,7 +435,7 @@ describe("checks before export", () => {
     // Noted in the reverse order on purpose.
     collector.person(person({ unitId: "u2", figures: figures({ deductions: { ...noDeductions, holidayAdjacent: 30 } }) }));
     collector.person(person({ unitId: "u2", status: "draft", entries: 0 }));
-    collector.unit("u2", { qualifies: false, lost: 50, normal: 1000 });
+    collector.unit("u2", { qualifies: false, lost: 50, base: 1000 });
     collector.person(person({ unitId: "u1", figures: figures({ excludedReason: "temporary" }) }));
     collector.person(person({ unitId: "u1", missingDays: 1 }));
     collector.person(person({ unitId: "u2", missingDays: 1 }));
@@ -476,7 +449,7 @@ describe("checks before export", () => {
     const collector = checkCollector(settings());
     collector.person(person({ unitId: "u1", status: "draft", entries: 4 })); // error
     collector.person(person({ unitId: "u2", status: "draft", entries: 0 })); // warning
-    collector.unit("u2", { qualifies: false, lost: 50, normal: 1000 }); // warning
+    collector.unit("u2", { qualifies: false, lost: 50, base: 1000 }); // warning
     collector.person(person({ unitId: "u3", figures: figures({ excludedReason: "on_call" }) })); // info
     const checks = collector.result();
     expect(blocksApproval(checks, "u1")).toBe(true);
@@ -538,8 +511,8 @@ describe("export format", () => {
     expect(percent(part, whole)).toBe(expected);
   });
 
-  const unitOk: UnitThreshold = { qualifies: true, lost: 1008, normal: 4032 };
-  const unitBelow: UnitThreshold = { qualifies: false, lost: 99, normal: 1000 };
+  const unitOk: UnitThreshold = { qualifies: true, lost: 1008, base: 4032 };
+  const unitBelow: UnitThreshold = { qualifies: false, lost: 99, base: 1000 };
   const anna: SummaryPerson = {
     number: "1001",
     lastName: "Muster",

@@ -102,11 +102,11 @@ describe("month figures", () => {
 
 describe("department 10 % threshold", () => {
   test.each([
-    ["exactly 10 %", [{ lost: 100, normal: 1000, entitled: true }], true],
-    ["one minute under", [{ lost: 99, normal: 1000, entitled: true }], false],
-    ["excluded staff do not count", [{ lost: 100, normal: 1000, entitled: true }, { lost: 0, normal: 1000, entitled: false }], true],
-    ["entitled staff without loss dilute it", [{ lost: 100, normal: 1000, entitled: true }, { lost: 0, normal: 1000, entitled: true }], false],
-    ["nobody entitled", [{ lost: 500, normal: 1000, entitled: false }], false],
+    ["exactly 10 %", [{ lost: 100, base: 1000, entitled: true }], true],
+    ["one minute under", [{ lost: 99, base: 1000, entitled: true }], false],
+    ["excluded staff do not count", [{ lost: 100, base: 1000, entitled: true }, { lost: 0, base: 1000, entitled: false }], true],
+    ["entitled staff without loss dilute it", [{ lost: 100, base: 1000, entitled: true }, { lost: 0, base: 1000, entitled: true }], false],
+    ["nobody entitled", [{ lost: 500, base: 1000, entitled: false }], false],
   ])("%s", (_label, employees, qualifies) => {
     expect(departmentQualifies(employees).qualifies).toBe(qualifies);
   });
@@ -127,8 +127,8 @@ describe("days next to a company shutdown", () => {
     const { defaultRhtSettings } = await import("@/lib/settings/schemas");
     // December 2026, 504 planned a day, the 21st–23rd fully lost (just before a shutdown from the 24th).
     const days: DayRecord[] = ["2026-12-21", "2026-12-22", "2026-12-23"].map((date) => ({ date, planned: 504, worked: 0, absences: {} }));
-    const without = employeeMonth({ month: "2026-12", days, holidays: [], excludedReason: null, history: [], settings: { ...defaultRhtSettings, waitingDays: 0 } });
-    const withShutdown = employeeMonth({ month: "2026-12", days, holidays: [], excludedReason: null, history: [], settings: { ...defaultRhtSettings, waitingDays: 0, shutdowns: [{ from: "2026-12-24", to: "2027-01-04" }] } });
+    const without = employeeMonth({ month: "2026-12", days, holidays: [], excludedReason: null, history: [], openingBalance: 0, settings: { ...defaultRhtSettings, waitingDays: 0 } });
+    const withShutdown = employeeMonth({ month: "2026-12", days, holidays: [], excludedReason: null, history: [], openingBalance: 0, settings: { ...defaultRhtSettings, waitingDays: 0, shutdowns: [{ from: "2026-12-24", to: "2027-01-04" }] } });
     expect(without.compensable).toBe(3 * 504);
     expect(withShutdown.deductions.holidayAdjacent).toBe(3 * 504);
     expect(withShutdown.compensable).toBe(0);
@@ -148,13 +148,13 @@ describe("a short-time work authorisation that starts mid-month (Art. 48a OACI)"
       days.push({ date, planned: 504, worked: d >= 16 ? 252 : 504, absences: {} });
     }
     const settings = { ...defaultRhtSettings, waitingDays: 0 };
-    const whole = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], settings });
-    const fromSixteenth = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], settings: { ...settings, authorizedFrom: "2026-11-16" } });
+    const whole = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], openingBalance: 0, settings });
+    const fromSixteenth = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], openingBalance: 0, settings: { ...settings, authorizedFrom: "2026-11-16" } });
     expect([whole.normal, whole.lost]).toEqual([21 * 504, 11 * 252]);
     expect([fromSixteenth.normal, fromSixteenth.lost, fromSixteenth.compensable]).toEqual([11 * 504, 11 * 252, 11 * 252]);
     // 26 % of the whole month, but 50 % of the authorised part: the threshold looks at the part only.
-    expect(unitThreshold([fromSixteenth], settings)).toEqual({ qualifies: true, lost: 11 * 252, normal: 11 * 504 });
-    const until = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], settings: { ...settings, authorizedUntil: "2026-11-13" } });
+    expect(unitThreshold([fromSixteenth], settings)).toEqual({ qualifies: true, lost: 11 * 252, base: 11 * 504 });
+    const until = employeeMonth({ month: "2026-11", days, holidays: [], excludedReason: null, history: [], openingBalance: 0, settings: { ...settings, authorizedUntil: "2026-11-13" } });
     expect([until.normal, until.lost]).toEqual([10 * 504, 0]);
   });
 });

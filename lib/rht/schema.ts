@@ -18,10 +18,12 @@ export function formatDuration(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
+/** A time field: minutes, or null when left blank (an untouched day is empty, not "worked 0"). */
 const duration = z
   .string()
   .max(6, "timeInvalid")
   .transform((v, ctx) => {
+    if (v.trim() === "") return null;
     const minutes = parseDuration(v);
     if (minutes === null) {
       ctx.addIssue({ code: "custom", message: "timeInvalid" });
@@ -34,6 +36,7 @@ const duration = z
     return minutes;
   });
 
+/** One day of the grid. All blank (no overtime tick) is an empty day: not stored, its row deleted (lib/rht/filled.ts). */
 export const dayEntrySchema = z.object({
   date: isoDate(),
   worked: duration,

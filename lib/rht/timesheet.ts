@@ -6,17 +6,23 @@ import { db } from "@/lib/db";
 import { lockCase } from "@/lib/onboarding/queries";
 import { plannedOn, workingDays } from "./declaration";
 import { daysOfMonth } from "./month";
-import { dayRefusal, isoWeekday, plannedPerWeekday, type Absences, type Weekday } from "./rules";
+import { emptyWorkingDays, filledDay, isEmptyEntry } from "./filled";
+import { bookPublicHoliday, isoWeekday, plannedPerWeekday, type Absences, type Weekday } from "./rules";
 import type { z } from "zod";
 import type { monthSheetSchema } from "./schema";
 
-export type SheetDay = { date: string; weekday: Weekday; planned: number; holiday: string | null; worked: number; absences: Absences; overtimeMarked: boolean };
+/** A day of the month; `filled` when it has a stored entry (an untouched day is empty, not "worked 0"). */
+export type SheetDay = { date: string; weekday: Weekday; planned: number; holiday: string | null; filled: boolean; worked: number; absences: Absences; overtimeMarked: boolean };
 export type MonthSheet = { month: string; status: "draft" | "submitted" | "approved" | "locked"; days: SheetDay[] };
 
+/** Working days of the sheet still without an entry (public holidays excepted). */
+export const emptyDaysOf = (sheet: MonthSheet) => emptyWorkingDays(sheet.days);
 
 /**
- * The employee's month: planned minutes from the contract (Monday to Friday,
- * weekly hours × rate), public holidays of their site's canton, and what they entered.
+ * The employee's month: planned minutes from the contract valid on each day (Monday to
+ * Friday, weekly hours × rate, start and end) until the month is locked, whose days keep
+ * the plan they were locked with (RHT-RULES.md, Decisions); public holidays of their
+ * site's canton, booked as such on a planned day; and what they entered.
  */
 export async function getMonthSheet(employeeId: string, month: string, tx: DbOrTx = db()): Promise<MonthSheet> {
   const [contract] = (await tx.execute(sql`
@@ -44,19 +50,11 @@ export async function getMonthSheet(employeeId: string, month: string, tx: DbOrT
     status: status?.status ?? "draft",
     days: dates.map((date) => {
       const row = stored.get(date);
-      const weekday = isoWeekday(date);
-      const planned = row?.planned_minutes ?? plannedOn(date, terms, perWeekday);
+      const planned = status?.status === "locked" ? (row?.planned_minutes ?? plannedOn(date, terms, perWeekday)) : plannedOn(date, terms, perWeekday);
       const holiday = holidayByDate.get(date) ?? null;
-      return {
-        date,
-        weekday,
-        planned,
-        holiday,
-        worked: row?.worked_minutes ?? 0,
-        // A public holiday on a planned day is booked as such, never as lost time.
-        absences: row?.absences ?? (holiday && planned > 0 ? { public_holiday: planned } : {}),
-        overtimeMarked: row?.overtime_marked ?? false,
-      };
+      // A planned public holiday is never lost: what is neither worked nor another absence is booked as one.
+      const day = bookPublicHoliday({ planned, worked: row?.worked_minutes ?? 0, absences: row?.absences ?? {} }, holiday !== null);
+      return { date, weekday: isoWeekday(date), planned, holiday, filled: row !== undefined, worked: day.worked, absences: day.absences, overtimeMarked: row?.overtime_marked ?? false };
     }),
   };
 }
@@ -67,13 +65,15 @@ type Parsed = z.output<typeof monthSheetSchema>;
 export type Writer = "employee" | "hr" | "correction";
 
 /**
- * Saves the month. Planned minutes always come from the server; a day whose
- * worked time and absences exceed what was planned must be marked as overtime.
- * Nothing is saved when any day is refused. The employee writes a draft; HR writes
- * a draft or a submitted month before its unit is approved; a locked month is only
- * written by a correction (the database refuses anything else).
+ * Saves the month: the days the person filled are written, the days they cleared are
+ * deleted (empty again), untouched days stay empty. Planned minutes always come from the
+ * server; a day whose worked time and absences exceed what was planned must be marked as
+ * overtime; a planned public holiday keeps the rest of its plan as public holiday. Nothing
+ * is saved when any day is refused. The employee writes a draft; HR writes a draft or a
+ * submitted month before its unit is approved; a locked month is only written by a
+ * correction (the database refuses anything else).
  */
-export async function saveMonthSheet(tx: DbOrTx, employeeId: string, input: Parsed, writer: Writer = "employee"): Promise<{ days: number }> {
+export async function saveMonthSheet(tx: DbOrTx, employeeId: string, input: Parsed, writer: Writer = "employee"): Promise<{ days: number; cleared: number }> {
   await lockCase(tx, employeeId);
   // The month's row is locked too, so an approval waits for this save (and the other way round).
   await tx.execute(sql`insert into timesheet_months (employee_id, month) values (${employeeId}, ${`${input.month}-01`}::date) on conflict do nothing`);
@@ -82,32 +82,45 @@ export async function saveMonthSheet(tx: DbOrTx, employeeId: string, input: Pars
   if (!allowed[writer].includes(row.status)) throw new ActionError(row.status === "locked" ? "monthLocked" : row.status === "approved" ? "monthApproved" : "monthSubmitted");
   const sheet = await getMonthSheet(employeeId, input.month, tx);
   const byDate = new Map(sheet.days.map((d) => [d.date, d]));
+  // By date: a day sent twice counts once, the last one as typed.
+  const written = new Map<string, { day: string; planned: number; worked: number; absences: Absences; overtime: boolean }>();
+  const cleared = new Set<string>();
   for (const [index, entry] of input.days.entries()) {
     const day = byDate.get(entry.date);
     if (!day) throw new ActionError("dateOutsideMonth", `days.${index}.date`);
-    const absences: Absences = entry.absenceKind && entry.absence > 0 ? { [entry.absenceKind]: entry.absence } : {};
-    const refused = dayRefusal(day.planned, entry);
-    if (refused) throw new ActionError(refused.key, `days.${index}.${refused.field}`);
+    written.delete(entry.date);
+    cleared.delete(entry.date);
+    if (isEmptyEntry(entry)) {
+      if (day.filled) cleared.add(entry.date);
+      continue;
+    }
+    const filled = filledDay(day.planned, day.holiday !== null, entry);
+    if (filled.refusal) throw new ActionError(filled.refusal.key, `days.${index}.${filled.refusal.field}`);
+    written.set(entry.date, { day: entry.date, planned: day.planned, worked: filled.worked, absences: filled.absences, overtime: entry.overtime });
+  }
+  if (written.size > 0) {
     await tx.execute(sql`
       insert into timesheet_days (employee_id, day, planned_minutes, worked_minutes, absences, overtime_marked)
-      values (${employeeId}, ${entry.date}::date, ${day.planned}, ${entry.worked}, ${JSON.stringify(absences)}::jsonb, ${entry.overtime})
-      on conflict (employee_id, day) do update set worked_minutes = excluded.worked_minutes, absences = excluded.absences,
-        overtime_marked = excluded.overtime_marked, updated_at = now()`);
+      select ${employeeId}, x.day, x.planned, x.worked, x.absences, x.overtime
+        from jsonb_to_recordset(${JSON.stringify([...written.values()])}::jsonb) as x(day date, planned int, worked int, absences jsonb, overtime boolean)
+      on conflict (employee_id, day) do update set planned_minutes = excluded.planned_minutes, worked_minutes = excluded.worked_minutes,
+        absences = excluded.absences, overtime_marked = excluded.overtime_marked, updated_at = now()`);
   }
-  return { days: input.days.length };
+  if (cleared.size > 0) {
+    await tx.execute(sql`delete from timesheet_days where employee_id = ${employeeId} and day = any(${`{${[...cleared].join(",")}}`}::date[])`);
+  }
+  return { days: written.size, cleared: cleared.size };
 }
 
 /**
- * Submits the month (the employee, or HR on their behalf). Every planned day needs
- * an entry first; after submission, changes go through HR.
+ * Submits the month (the employee, or HR on their behalf). Every working day needs an
+ * entry first (a planned public holiday without one is booked as such); after
+ * submission, changes go through HR.
  */
 export async function submitMonth(tx: DbOrTx, employeeId: string, month: string): Promise<void> {
   await lockCase(tx, employeeId);
   const sheet = await getMonthSheet(employeeId, month, tx);
-  const entered = (await tx.execute(sql`
-    select day::text from timesheet_days where employee_id = ${employeeId} and day >= ${`${month}-01`}::date and day < ${`${month}-01`}::date + interval '1 month'`)) as unknown as { day: string }[];
-  const enteredDays = new Set(entered.map((r) => r.day));
-  const missing = sheet.days.filter((d) => d.planned > 0 && !enteredDays.has(d.date)).length;
+  const missing = emptyDaysOf(sheet);
   if (sheet.status === "draft" && missing > 0) throw new ActionError("daysMissing", undefined, { count: missing });
   const rows = await tx.execute(sql`
     insert into timesheet_months (employee_id, month, status, submitted_at) values (${employeeId}, ${`${month}-01`}::date, 'submitted', now())

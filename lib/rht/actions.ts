@@ -12,7 +12,7 @@ const save = defineAction({
   schema: monthSheetSchema,
   access: { roles: ["employee"] },
   handler: (input, { person, tx }) => saveMonthSheet(tx, person!.employeeId, input),
-  audit: (input, r, { person }) => ({ action: "timesheet.save", targetType: "employee", targetId: person!.employeeId, details: { month: input.month, days: r.days } }),
+  audit: (input, r, { person }) => ({ action: "timesheet.save", targetType: "employee", targetId: person!.employeeId, details: { month: input.month, days: r.days, cleared: r.cleared } }),
 });
 
 const submit = defineAction({

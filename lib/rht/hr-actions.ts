@@ -5,6 +5,7 @@ import type { Tx } from "@/db/client";
 import { ActionError, defineAction } from "@/lib/auth/action";
 import { approvePeriod, correctMonth, lockPeriod, remindMissing, reopenPeriod, returnMonth } from "./periods";
 import { correctionSchema, employeeMonthSchema, hrSheetSchema, periodSchema, reminderSchema } from "./schema";
+import { submitImportedMonths } from "./submit-unit";
 import { saveMonthSheet, submitMonth } from "./timesheet";
 
 // HR's actions on short-time work. Each re-checks the session and the `hr` role (defineAction)
@@ -31,7 +32,7 @@ const hrSave = defineAction({
     const employeeId = await employeeByNumber(tx, i.number);
     return { employeeId, ...(await saveMonthSheet(tx, employeeId, i, "hr")) };
   },
-  audit: (i, r) => ({ action: "rht.hr_save", targetType: "employee", targetId: r.employeeId, details: { month: i.month, days: r.days } }),
+  audit: (i, r) => ({ action: "rht.hr_save", targetType: "employee", targetId: r.employeeId, details: { month: i.month, days: r.days, cleared: r.cleared } }),
 });
 
 const correct = defineAction({
@@ -55,6 +56,15 @@ const submitFor = defineAction({
     return { employeeId };
   },
   audit: (i, r) => ({ action: "rht.submit_for", targetType: "employee", targetId: r.employeeId, details: { month: i.month } }),
+});
+
+// One action for a unit's imported months (issue 14 point 6); the audit keeps counts only.
+const submitImported = defineAction({
+  name: "rht.submit_imported",
+  schema: periodSchema,
+  access: hr,
+  handler: (i, { person, tx }) => submitImportedMonths(tx, person!.employeeId, i.unitId, i.month),
+  audit: (i, r) => ({ action: "rht.submit_imported", targetType: "rht_period", targetId: `${i.month}:${i.unitId}`, details: { month: i.month, unitId: i.unitId, submitted: r.submitted, refused: r.refused.length } }),
 });
 
 const giveBack = defineAction({
@@ -94,6 +104,9 @@ export async function correctMonthAction(input: unknown) {
 }
 export async function submitForEmployeeAction(input: unknown) {
   return submitFor(input as never);
+}
+export async function submitImportedMonthsAction(input: unknown) {
+  return submitImported(input as never);
 }
 export async function returnMonthAction(input: unknown) {
   return giveBack(input as never);

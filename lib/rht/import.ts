@@ -108,9 +108,10 @@ export async function importParsedDays(tx: DbOrTx, { rows, issues }: ParsedHours
   if (report.issueCount > 0 || !apply) return { ...report, applied: false };
 
   // Lock the months being written, so an approval cannot slip in between check and write.
+  // Marked as imported too: HR may then submit the unit's imported months in one action (lib/rht/submit-unit.ts).
   await tx.execute(sql`
-    insert into timesheet_months (employee_id, month) select x.employee, x.month from jsonb_to_recordset(${pairJson}::jsonb) as x(employee uuid, month date)
-    on conflict do nothing`);
+    insert into timesheet_months (employee_id, month, imported_at) select x.employee, x.month, now() from jsonb_to_recordset(${pairJson}::jsonb) as x(employee uuid, month date)
+    on conflict (employee_id, month) do update set imported_at = now() where timesheet_months.status in ('draft', 'submitted')`);
   if ((await closed(true)).length > 0) throw new ActionError("importConflict");
   let batch: { employee: string; day: string; planned: number; worked: number; absences: Absences; overtime: boolean }[] = [];
   const flush = async () => {

@@ -81,6 +81,7 @@ const inputs: Record<string, unknown> = {
   hrSaveMonthAction: { month, number: "NOBODY", days: [day] },
   correctMonthAction: { month, number: "NOBODY", days: [day], reason: "Wrong hours entered" },
   submitForEmployeeAction: { month, number: "NOBODY" },
+  submitImportedMonthsAction: { month, unitId: randomUUID() },
   returnMonthAction: { month, number: "NOBODY" },
   remindMissingAction: { month, unitId: "all", operationId: randomUUID() },
   volunteerAction: { days: ["2026-03-20"] },

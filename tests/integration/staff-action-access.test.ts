@@ -46,6 +46,7 @@ const hrCalls = () => [
   hr.hrSaveMonthAction(sheet),
   hr.correctMonthAction({ ...sheet, reason: "forged correction" }),
   hr.submitForEmployeeAction({ month: "2026-11", number: "E00001" }),
+  hr.submitImportedMonthsAction(period),
   hr.returnMonthAction({ month: "2026-11", number: "E00001" }),
   hr.remindMissingAction({ month: "2026-11", unitId: "all", operationId: randomUUID() }),
 ];

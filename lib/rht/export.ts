@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { rhtSettingsSchema } from "@/lib/settings/schemas";
 import { logger } from "@/lib/log/logger";
 import type { UnitThreshold } from "./declaration";
-import { employeeMonths, rhtSettings, summariseMonth } from "./employee-months";
+import { employeeMonths, rhtSettings } from "./employee-months";
+import { monthOverview } from "./unit-months";
 import { csvLine } from "@/lib/csv/write";
 import { annexRow, summaryColumns, summaryRow, totalsAccumulator, type Cell } from "./export-format";
 import { daysOfMonth } from "./month";
@@ -21,14 +22,15 @@ export type ExportFile = { filename: string; contentType: string; body: Readable
 const noThreshold: UnitThreshold = { qualifies: false, lost: 0, base: 0 };
 
 /**
- * The month's declaration, streamed: a first pass sums each unit (its 10 % check decides
- * what is compensable), then rows are written as the cursor reads them. Only unit totals
- * stay in memory, whatever the number of employees.
+ * The month's declaration, streamed: each unit's 10 % check (which decides what is
+ * compensable) comes from HR's review, kept per unit until a row behind it changes; rows
+ * are written as the cursor reads them. Only unit totals stay in memory.
  */
 export async function exportDeclaration(request: ExportRequest): Promise<ExportFile> {
   const { month, unitId, locale } = request;
   const settings = await rhtSettings();
-  const units = await summariseMonth(month, { unitId, settings });
+  // Each unit's 10 % decides what is compensable: known before the first row, from HR's kept review.
+  const units = new Map((await monthOverview(month, unitId)).units.map((u) => [u.orgUnitId, u]));
   const periods = (await db().execute(sql`
     select org_unit_id, settings from rht_periods where month = ${`${month}-01`}::date and status = 'locked'`)) as unknown as { org_unit_id: string; settings: unknown }[];
   const locked = new Set(periods.map((p) => p.org_unit_id));

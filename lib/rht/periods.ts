@@ -19,14 +19,12 @@ export type UnitReview = UnitSummary & { period: PeriodStatus; approvedAt: Date 
 const first = (month: string) => `${month}-01`;
 
 async function periodRows(month: string, tx: DbOrTx) {
-  return (await tx.execute(sql`
-    select org_unit_id, status::text, approved_at, locked_at, settings from rht_periods where month = ${first(month)}::date`)) as unknown as {
-    org_unit_id: string;
-    status: "approved" | "locked";
-    approved_at: Date | null;
-    locked_at: Date | null;
-    settings: unknown;
-  }[];
+  // Instants as epoch milliseconds: raw rows give timestamps as text.
+  const rows = (await tx.execute(sql`
+    select org_unit_id, status::text, extract(epoch from approved_at)::float8 * 1000 as approved_ms, extract(epoch from locked_at)::float8 * 1000 as locked_ms
+      from rht_periods where month = ${first(month)}::date`)) as unknown as { org_unit_id: string; status: "approved" | "locked"; approved_ms: number | null; locked_ms: number | null }[];
+  const instant = (ms: number | null) => (ms === null ? null : new Date(Math.round(ms)));
+  return rows.map((r) => ({ org_unit_id: r.org_unit_id, status: r.status, approved_at: instant(r.approved_ms), locked_at: instant(r.locked_ms) }));
 }
 
 const toCheckPerson = (e: EmployeeMonth) => ({ number: e.number, name: `${e.lastName} ${e.firstName}`, unitId: e.orgUnitId, status: e.status, entries: e.entries, missingDays: e.missingDays, figures: e.figures });

@@ -42,13 +42,14 @@ async function computeUnit(unitId: string, month: string): Promise<{ generation:
  * Every unit's month and the checks before export, as `reviewMonth` gives them, from the
  * cache where it is current and recomputed (then kept) where it is not.
  */
-export async function monthOverview(month: string): Promise<{ units: UnitReview[]; checks: Check[] }> {
+export async function monthOverview(month: string, unitId: string | null = null): Promise<{ units: UnitReview[]; checks: Check[] }> {
   const rows = (await db().execute(sql`
     select o.id, c.generation, c.review,
            (coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as current
       from org_units o
       left join rht_generations g on g.scope = o.id::text
-      left join rht_unit_months c on c.org_unit_id = o.id and c.month = ${first(month)}::date`)) as unknown as Row[];
+      left join rht_unit_months c on c.org_unit_id = o.id and c.month = ${first(month)}::date
+     where ${unitId}::uuid is null or o.id = ${unitId}::uuid`)) as unknown as Row[];
   const units: UnitReview[] = [];
   const checks: Check[] = [];
   for (const row of rows) {

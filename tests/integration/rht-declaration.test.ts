@@ -164,9 +164,9 @@ describe("the unit threshold and the checks", () => {
     await fillMonth(b.id, losing(1058));
     const [ex] = (await reviewMonth(month, { unitId: exact })).units;
     const [un] = (await reviewMonth(month, { unitId: under })).units;
-    expect(ex.threshold).toEqual({ qualifies: true, lost: 1059, normal: 10584 });
+    expect(ex.threshold).toEqual({ qualifies: true, lost: 1059, base: 10584 });
     expect(ex).toMatchObject({ employees: 2, withEntries: 1, submitted: 1, affected: 1 });
-    expect(un.threshold).toEqual({ qualifies: false, lost: 1058, normal: 10584 });
+    expect(un.threshold).toEqual({ qualifies: false, lost: 1058, base: 10584 });
     expect(un.compensable).toBe(0);
     expect((await reviewMonth(month, { unitId: under })).checks.map((c) => c.code)).toContain("underThreshold");
   });

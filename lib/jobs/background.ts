@@ -8,6 +8,7 @@ import { promoteAllQueues } from "@/lib/devices/service";
 import { logger } from "@/lib/log/logger";
 import { configuredTransport } from "@/lib/mail/transport";
 import { deliverDueEmails, purgeExpired } from "@/lib/mail/worker";
+import { warmUnitMonths } from "@/lib/rht/unit-months";
 import { sendDueInvitations } from "@/lib/roster/waves";
 
 // One loop per instance. Every job is safe to run on many instances at once:
@@ -34,6 +35,7 @@ export function startBackgroundWorker(): void {
   const summary = { at: 0 };
   const invite = { at: 0 };
   const signIn = { at: 0 };
+  const rht = { at: 0 };
   const loop = async () => {
     while (!stopped) {
       let busy = false;
@@ -49,6 +51,8 @@ export function startBackgroundWorker(): void {
       await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
       await every(invite, 60_000, () => db().transaction((tx) => sendDueInvitations(tx)), "invitation-waves");
       await every(summary, 60_000, () => db().transaction((tx) => sendCrisisSummaryIfDue(tx)), "crisis-summary");
+      // HR's month overview: units whose hours changed are recomputed here rather than on HR's next view.
+      await every(rht, 15_000, () => warmUnitMonths(), "rht-unit-months");
       await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests(), purgeReceipts(db())]), "purge");
       if (!busy) await new Promise((r) => setTimeout(r, 1000));
     }

@@ -72,3 +72,15 @@ export async function monthOverview(month: string, unitId: string | null = null)
   units.sort((a, b) => a.orgUnit.localeCompare(b.orgUnit) || a.orgUnitId.localeCompare(b.orgUnitId));
   return { units, checks: checks.sort(checkOrder) };
 }
+
+/**
+ * Recomputes, in the background, the stale units of the months HR has looked at lately (they
+ * have cache rows), so the page finds them current even while hours keep changing.
+ */
+export async function warmUnitMonths(now = new Date()): Promise<number> {
+  const rows = (await db().execute(sql`
+    select distinct to_char(month, 'YYYY-MM') as month from rht_unit_months
+     where month >= date_trunc('month', ${now.toISOString()}::timestamptz) - interval '2 months'`)) as unknown as { month: string }[];
+  for (const { month } of rows) await monthOverview(month);
+  return rows.length;
+}

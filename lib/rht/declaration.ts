@@ -3,7 +3,7 @@
 
 import type { RhtSettings } from "@/lib/settings/schemas";
 import { daysOfMonth, shiftMonth } from "./month";
-import { bookPublicHoliday, holidayAdjacentDates, normalLessAbsences, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type DayRecord, type MonthFigures, type Weekday } from "./rules";
+import { bookPublicHoliday, holidayAdjacentDates, normalLessAbsences, isoWeekday, monthFigures, plannedPerWeekday, departmentQualifies, shutdownAdjacentDates, type Absences, type DayRecord, type MonthFigures, type Weekday } from "./rules";
 
 export const exclusionReasons = ["notice_given", "fixed_term", "apprentice", "on_call", "temporary"] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];
@@ -135,7 +135,7 @@ export function employeeMonth(input: {
 export type UnitThreshold = { qualifies: boolean; lost: number; base: number };
 
 /** `thresholdBase` is absent from figures frozen before it existed: rebuilt from normal and absences. */
-type ThresholdInput = Pick<EmployeeFigures, "thresholdLost" | "normal" | "absences" | "excludedReason"> & { thresholdBase?: number };
+type ThresholdInput = Pick<EmployeeFigures, "thresholdLost" | "normal" | "excludedReason"> & { absences: Absences; thresholdBase?: number };
 const baseOf = (p: ThresholdInput) => p.thresholdBase ?? normalLessAbsences(p);
 const countsForThreshold = (p: ThresholdInput, settings: RhtSettings) => p.excludedReason === null && (settings.departmentBase === "all_entitled" || p.thresholdLost > 0);
 

@@ -11,6 +11,7 @@ import { employeeMonths } from "@/lib/rht/employee-months";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { findEmployeeForHr, monthVersions, periodOf } from "@/lib/rht/periods";
 import { dayFigures } from "@/lib/rht/rules";
+import { frozenClosing } from "@/lib/rht/declaration";
 import { formatDuration } from "@/lib/rht/schema";
 import { getMonthSheet } from "@/lib/rht/timesheet";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
@@ -105,6 +106,7 @@ export default async function HrPersonPage({ searchParams }: { searchParams: Pag
                 ["loss", figures.loss.base > 0 ? localNumber(figures.loss.lost / figures.loss.base, { style: "percent", maximumFractionDigits: 2 }) : "–"],
                 ["over85Periods", String(figures.over85Periods)],
                 ["priorBalance", h(figures.priorOvertimeBalance)],
+                ["closingBalance", h(frozenClosing(figures))],
               ] as const
             ).map(([key, value]) => (
               <div key={key}>

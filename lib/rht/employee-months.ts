@@ -94,7 +94,16 @@ export function unitSettings(settings: RhtSettings, unit: { from: string | null;
  */
 export async function* employeeMonths(
   month: string,
-  options: { unitId?: string | null; employeeId?: string; hrFields?: boolean; settings?: RhtSettings; batch?: number; tx?: DbOrTx } = {},
+  options: {
+    unitId?: string | null;
+    employeeId?: string;
+    hrFields?: boolean;
+    settings?: RhtSettings;
+    batch?: number;
+    tx?: DbOrTx;
+    /** The balance carried in, when it is already known (a correction keeps the one its month was locked with). */
+    openingBalance?: number;
+  } = {},
 ): AsyncGenerator<EmployeeMonth> {
   const tx = options.tx ?? db();
   const settings = options.settings ?? (await rhtSettings(tx));
@@ -164,7 +173,7 @@ export async function* employeeMonths(
           row.opening_month !== null && row.opening_minutes !== null ? { month: row.opening_month, minutes: row.opening_minutes } : null,
         );
         // Open months between the start and this one hand their closing balance on (their own figures, as if declared today).
-        const openingBalance = carriedBalance(month, start, (m, opening) => {
+        const openingBalance = options.openingBalance ?? carriedBalance(month, start, (m, opening) => {
           const days = declaredDays(m, daysOf(m), contract, holidaySet).days;
           return employeeMonth({ month: m, days, holidays, excludedReason, history: [], openingBalance: opening, settings: own }).closingOvertimeBalance;
         });

@@ -158,8 +158,9 @@ export async function lockPeriod(tx: DbOrTx, actorId: string, unitId: string, mo
 export async function correctMonth(tx: DbOrTx, actorId: string, employeeId: string, input: z.output<typeof monthSheetSchema>, reason: string): Promise<{ version: number }> {
   const month = input.month;
   const [current] = (await tx.execute(sql`
-    select m.status::text, m.version, e.org_unit_id from timesheet_months m join employees e on e.id = m.employee_id
-     where m.employee_id = ${employeeId} and m.month = ${first(month)}::date`)) as unknown as { status: string; version: number; org_unit_id: string }[];
+    select m.status::text, m.version, e.org_unit_id, (m.figures->>'priorOvertimeBalance')::int as opening
+      from timesheet_months m join employees e on e.id = m.employee_id
+     where m.employee_id = ${employeeId} and m.month = ${first(month)}::date`)) as unknown as { status: string; version: number; org_unit_id: string; opening: number | null }[];
   if (!current || current.status !== "locked") throw new ActionError("monthNotLocked");
   await lockPeriodRow(tx, current.org_unit_id, month);
   const [period] = (await tx.execute(sql`select settings from rht_periods where org_unit_id = ${current.org_unit_id} and month = ${first(month)}::date`)) as unknown as { settings: unknown }[];
@@ -171,7 +172,8 @@ export async function correctMonth(tx: DbOrTx, actorId: string, employeeId: stri
   let figures: EmployeeFigures | null = null;
   let days: unknown = null;
   await tx.execute(sql`update timesheet_months set figures = null where employee_id = ${employeeId} and month = ${first(month)}::date`);
-  for await (const e of employeeMonths(month, { employeeId, settings, tx })) {
+  // The balance carried in stays the one the month was locked with: a correction changes this month's days only.
+  for await (const e of employeeMonths(month, { employeeId, settings, tx, openingBalance: current.opening ?? 0 })) {
     figures = e.figures;
     days = e.days;
   }

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import type { EmployeeFigures } from "@/lib/rht/declaration";
 import { employeeMonths } from "@/lib/rht/employee-months";
-import { approvePeriod, lockPeriod, reviewMonth } from "@/lib/rht/periods";
+import { approvePeriod, correctMonth, lockPeriod, reviewMonth } from "@/lib/rht/periods";
+import { monthSheetSchema } from "@/lib/rht/schema";
 import { defaultRhtSettings } from "@/lib/settings/schemas";
 import { createEmployee } from "../support/factories";
 
@@ -81,6 +82,14 @@ describe("an overtime balance is used once, across three locked months", () => {
       [1200, 300, 204, 1200],
       [1200, 504, 0, 1596],
     ]);
+    // A correction of October (its lost day worked after all) keeps the balance October was locked with.
+    const lostDay = weekdays("2026-10")[0];
+    await db().transaction((tx) =>
+      correctMonth(tx, hr, person.id, monthSheetSchema.parse({ month: "2026-10", days: [{ date: lostDay, worked: "8:24", absenceKind: "", absence: "", overtime: false }] }), "Worked after all, per badge log"),
+    );
+    const corrected = await frozen(person.id, "2026-10");
+    // Nothing lost any more: the Saturday's 300 offsets nothing and joins the balance.
+    expect([corrected.priorOvertimeBalance, corrected.lost, corrected.deductions.overtime, corrected.closingOvertimeBalance]).toEqual([1200, 0, 0, 1500]);
     // December, still open, starts from November's frozen closing: 396 above the threshold.
     await month(person.id, "2026-12", { lost: 1 });
     const december = await preview(person.id, "2026-12");

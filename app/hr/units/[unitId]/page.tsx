@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CheckList } from "@/components/rht/check-list";
 import { MonthNav } from "@/components/rht/month-nav";
+import { SubmitImported } from "@/components/rht/submit-imported";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { compensableIn } from "@/lib/rht/declaration";
@@ -12,6 +13,7 @@ import type { EmployeeMonth } from "@/lib/rht/employee-months";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
+import { importedDrafts } from "@/lib/rht/submit-unit";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { monthQuery } from "@/lib/http/page-queries";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
@@ -43,6 +45,7 @@ export default async function HrUnitPage({ params, searchParams }: { params: Pro
           {t("unit.back")}
         </Link>
       </p>
+      {unit.period === "open" ? <SubmitImported unitId={unitId} unit={unit.orgUnit} month={month} count={await importedDrafts(unitId, month)} /> : null}
       <section aria-labelledby="checks-heading" className="mb-6">
         <h2 id="checks-heading" className="mb-2 text-xl font-semibold">
           {t("checks.title")}

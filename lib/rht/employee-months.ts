@@ -174,6 +174,8 @@ export async function* employeeMonths(
         );
         // Open months between the start and this one hand their closing balance on (their own figures, as if declared today).
         const openingBalance = options.openingBalance ?? carriedBalance(month, start, (m, opening) => {
+          // A month without entries is declared as planned: nothing lost, no overtime, the balance passes unchanged.
+          if (!row.days.some((d) => d.date.startsWith(m))) return opening;
           const days = declaredDays(m, daysOf(m), contract, holidaySet).days;
           return employeeMonth({ month: m, days, holidays, excludedReason, history: [], openingBalance: opening, settings: own }).closingOvertimeBalance;
         });

@@ -6,6 +6,7 @@ import { normalisePhone } from "@/lib/contact/phone";
 import { IssueList } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { parseDate, parseYesNo } from "@/lib/csv/read";
+import { neutraliseFormula } from "@/lib/csv/formula";
 import { csvBatches, MalformedCsv } from "@/lib/csv/stream";
 
 export const rosterColumns = [
@@ -88,13 +89,11 @@ export function normaliseAvs(raw: string): string | null {
 }
 
 /**
- * Text a spreadsheet would run as a formula loses its leading = + - @ (and tabs or
- * carriage returns): stored as plain text, and reported as a warning.
+ * Text a spreadsheet would run as a formula loses every leading = + - @ (and the spaces
+ * between them): stored as plain text, and reported as a warning naming what is kept.
+ * One rule for every import and export (lib/csv/formula.ts).
  */
-export function neutralise(raw: string): { value: string; changed: boolean } {
-  const value = raw.replace(/^[=+\-@\t\r]+/, "").trim();
-  return { value, changed: value !== raw.trim() };
-}
+export { neutraliseFormula as neutralise };
 
 const email = z.email();
 
@@ -161,8 +160,8 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> 
     const rowIssues: RosterIssue[] = [];
     const raw = (c: RosterColumn) => (has(c) ? (record[index.get(c)!] ?? "").trim() : "");
     const text = (c: RosterColumn, max: number, required = false) => {
-      const { value, changed } = neutralise(raw(c));
-      if (changed) warn({ line, column: c, key: "rosterFormulaNeutralised" });
+      const { value, changed } = neutraliseFormula(raw(c));
+      if (changed) warn({ line, column: c, key: "rosterFormulaNeutralised", values: { value } });
       if (required && !value) rowIssues.push({ line, column: c, key: "rosterRequired" });
       if (value.length > max) rowIssues.push({ line, column: c, key: "rosterTooLong", values: { max } });
       return value;
@@ -218,7 +217,12 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> 
     if (weekly !== undefined) row.weeklyMinutes = weekly ?? 2520;
     const language = optional("language", (v) => ((languages as readonly string[]).includes(v.toLowerCase()) ? (v.toLowerCase() as RosterRow["language"]) : null), "rosterLanguageInvalid");
     if (language !== undefined) row.language = language ?? "fr";
-    row.managerNumber = optional("manager_number", (v) => neutralise(v).value || null, "rosterRequired");
+    row.managerNumber = optional("manager_number", (v) => {
+      // The manager is looked up by what is kept: the report says so rather than matching silently.
+      const { value, changed } = neutraliseFormula(v);
+      if (changed) warn({ line, column: "manager_number", key: "rosterFormulaNeutralised", values: { value } });
+      return value || null;
+    }, "rosterRequired");
     row.avsNumber = optional("avs_number", normaliseAvs, "rosterAvsInvalid");
     row.birthDate = optional("birth_date", parseDate, "dateInvalid");
     const notice = optional("notice_given", parseYesNo, "rosterYesNoInvalid");

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/config/env";
+import { looksLikeFormula } from "@/lib/csv/formula";
 import { IssueList, type Issue } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { csvBatches, MalformedCsv, yielder } from "@/lib/csv/stream";
@@ -43,7 +44,8 @@ export async function parseTokenFile(bytes: Uint8Array): Promise<ParsedTokens> {
         if (issues.full(line)) return { rows, tokens: [], seen: new Map(), issues };
         const serial = (record[header.indexOf("serial")] ?? "").trim().toUpperCase();
         const secret = (record[header.indexOf("secret")] ?? "").replace(/[\s=]/g, "").toUpperCase();
-        if (!/^[A-Z0-9-]{3,40}$/.test(serial)) issues.add({ line, column: "serial", key: "tokenSerialInvalid" });
+        // A serial names a physical token: one a spreadsheet would run ("-1-1") is refused, not altered.
+        if (!/^[A-Z0-9-]{3,40}$/.test(serial) || looksLikeFormula(serial)) issues.add({ line, column: "serial", key: "tokenSerialInvalid" });
         else if (seen.has(serial)) issues.add({ line, column: "serial", key: "rosterDuplicateNumber", values: { first: seen.get(serial)! } });
         else seen.set(serial, line);
         if (!/^[A-Z2-7]{16,128}$/.test(secret)) issues.add({ line, column: "secret", key: "tokenSecretInvalid" });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CheckList } from "@/components/rht/check-list";
 import { MonthNav } from "@/components/rht/month-nav";
 import { SubmitImported } from "@/components/rht/submit-imported";
+import { UnitAuthorisationForm } from "@/components/rht/unit-authorisation-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { compensableIn } from "@/lib/rht/declaration";
@@ -14,6 +15,7 @@ import { monthOrCurrent } from "@/lib/rht/month";
 import { reviewMonth } from "@/lib/rht/periods";
 import { formatDuration } from "@/lib/rht/schema";
 import { importedDrafts } from "@/lib/rht/submit-unit";
+import { unitAuthorisation } from "@/lib/rht/unit-authorisation";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { monthQuery } from "@/lib/http/page-queries";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
@@ -45,6 +47,7 @@ export default async function HrUnitPage({ params, searchParams }: { params: Pro
           {t("unit.back")}
         </Link>
       </p>
+      <UnitAuthorisationForm unitId={unitId} authorisation={await unitAuthorisation(unitId)} />
       {unit.period === "open" ? <SubmitImported unitId={unitId} unit={unit.orgUnit} month={month} count={await importedDrafts(unitId, month)} /> : null}
       <section aria-labelledby="checks-heading" className="mb-6">
         <h2 id="checks-heading" className="mb-2 text-xl font-semibold">

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -41,7 +42,7 @@ export function UnitAuthorisationForm({ unitId, authorisation }: { unitId: strin
       router.refresh();
     },
   });
-  const own = form.watch("source") === "unit";
+  const own = useWatch({ control: form.control, name: "source" }) === "unit";
   return (
     <section aria-labelledby="authorisation-heading" className="mb-6 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="authorisation-heading" className="mb-1 text-xl font-semibold">

@@ -16,6 +16,7 @@ const { createWaveAction, setWaveStatusAction } = await import("@/lib/roster/wav
 const { updatePoolAction, stockArrivalAction, markHandedOverAction } = await import("@/lib/devices/stock-actions");
 const { saveSettingAction, publishEligibilityRulesAction, addHolidayAction, removeHolidayAction } = await import("@/lib/settings/actions");
 const hr = await import("@/lib/rht/hr-actions");
+const { setUnitAuthorisationAction } = await import("@/lib/rht/unit-authorisation-actions");
 
 async function as(roles: Role[]) {
   const e = await createEmployee();
@@ -49,6 +50,7 @@ const hrCalls = () => [
   hr.submitImportedMonthsAction(period),
   hr.returnMonthAction({ month: "2026-11", number: "E00001" }),
   hr.remindMissingAction({ month: "2026-11", unitId: "all", operationId: randomUUID() }),
+  setUnitAuthorisationAction({ unitId: period.unitId, source: "unit", from: "2026-11-01", until: "" }),
 ];
 
 const changes = async () =>

@@ -14,7 +14,7 @@ const browser = {
 
 // Also the specs that sign in as demo accounts other specs use: a new link replaces the
 // previous one, so two workers signing in as hr@demo.test at once would spoil each other's link.
-const sharedSettingsSpecs = /(device-queue|connectivity|ready|triage|rht-declaration|rht-import|admin)\.spec\.ts$/;
+const sharedSettingsSpecs = /(device-queue|connectivity|ready|triage|rht-declaration|rht-import|rht-month-flow|admin)\.spec\.ts$/;
 
 // The server (embedded PostgreSQL + `next start` of the production build) is
 // started by e2e/global-setup.ts on free loopback ports and stopped at the end.

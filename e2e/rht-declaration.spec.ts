@@ -18,6 +18,9 @@ test("an employee submits a week; HR approves, locks and downloads the declarati
   }
   await employee.getByLabel("Absence on Fri, Oct 2", { exact: true }).selectOption({ label: "Holiday" });
   await employee.getByLabel("Absence time on Fri, Oct 2", { exact: true }).fill("8:24");
+  // Every other working day typed as nothing worked: an untouched day would stay empty and block the submission.
+  const empty = employee.getByRole("row").filter({ hasText: "Not filled yet" });
+  while ((await empty.count()) > 0) await empty.first().getByLabel(/^Hours worked on/).fill("0");
   await employee.getByRole("button", { name: "Save" }).click();
   await expect(employee.getByText("Saved.")).toBeVisible();
   await employee.getByRole("button", { name: "Submit the month" }).click();

@@ -23,6 +23,19 @@ test("an employee enters a month of hours, with the rules checked as they type, 
 
   await page.reload();
   await expect(page.getByLabel("Hours worked on Mon, Nov 2", { exact: true })).toHaveValue("4:00");
+  // Untouched days stay empty, not lost (RHT-RULES.md, Decisions): 21 working days in November, 4 filled.
+  const empty = page.getByRole("row").filter({ hasText: "Not filled yet" });
+  await expect(empty).toHaveCount(17);
+  await expect(page.getByText("17 working days are not filled yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Submit the month" }).click();
+  await expect(page.getByText("17 working days have no entry yet: save your hours for every working day before submitting.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Every other working day, then the month goes.
+  while ((await empty.count()) > 0) await empty.first().getByLabel(/^Hours worked on/).fill("4:00");
+  await expect(page.getByText("Every working day is filled.")).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
   await page.getByRole("button", { name: "Submit the month" }).click();
   await expect(page.getByText("This month is submitted. Changes now go through HR.")).toBeVisible();
   await expect(page.getByLabel("Hours worked on Mon, Nov 2", { exact: true })).toBeDisabled();

@@ -3,28 +3,40 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { ActionButton } from "@/components/forms/action-button";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { saveMonthAction, submitMonthAction } from "@/lib/rht/actions";
 import { correctMonthAction, hrSaveMonthAction, submitForEmployeeAction } from "@/lib/rht/hr-actions";
-import { absenceKinds, dayFigures, dayRefusal, monthFigures, type DayEntry } from "@/lib/rht/rules";
+import { emptyWorkingDays, filledDay, isEmptyEntry, type EnteredDay } from "@/lib/rht/filled";
+import { absenceKinds, dayFigures, type Absences } from "@/lib/rht/rules";
 import { formatDuration, parseDuration } from "@/lib/rht/schema";
+import { SubmitMonthButton } from "./submit-month-button";
 
-type Day = { date: string; planned: number; holiday: string | null; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
+type Day = { date: string; planned: number; holiday: string | null; filled: boolean; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
 type Row = { date: string; worked: string; absenceKind: string; absence: string; overtime: boolean };
+type Status = "draft" | "submitted" | "approved" | "locked";
 
+/**
+ * A stored day as typed fields; an untouched day stays blank (RHT-RULES.md, Decisions). A
+ * filled day keeps at least one field, so saving it again never empties it ("0:00" worked).
+ * On a public holiday another absence is shown before the holiday's booked rest.
+ */
 const toRow = (d: Day): Row => {
-  const [kind, minutes] = Object.entries(d.absences)[0] ?? ["", 0];
-  return { date: d.date, worked: d.worked ? formatDuration(d.worked) : "", absenceKind: kind, absence: minutes ? formatDuration(minutes) : "", overtime: d.overtimeMarked };
+  if (!d.filled) return { date: d.date, worked: "", absenceKind: "", absence: "", overtime: false };
+  const entries = Object.entries(d.absences).filter(([, minutes]) => minutes > 0);
+  const [kind, minutes] = entries.find(([k]) => k !== "public_holiday") ?? entries[0] ?? ["", 0];
+  return { date: d.date, worked: d.worked || !kind ? formatDuration(d.worked) : "", absenceKind: kind, absence: minutes ? formatDuration(minutes) : "", overtime: d.overtimeMarked };
 };
+
+/** A typed time: null when blank, undefined when it does not read as a time. */
+const readTime = (raw: string) => (raw.trim() === "" ? null : (parseDuration(raw) ?? undefined));
 
 /** HR writing someone's month: before approval an ordinary save, after lock a correction with its reason. */
 type HrWriter = { number: string; correction: boolean };
 
 /** The month, one row per day: keyboard-friendly, rules checked as you type, totals always visible. */
-export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: { month: string; days: Day[]; editable: boolean; canSubmit?: boolean; hr?: HrWriter }) {
+export function MonthGrid({ month, days, status = "draft", editable, canSubmit = editable, hr }: { month: string; days: Day[]; status?: Status; editable: boolean; canSubmit?: boolean; hr?: HrWriter }) {
   const t = useTranslations("timesheet");
   const te = useTranslations("errors");
   const format = useFormatter();
@@ -41,27 +53,42 @@ export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: {
     setRows((current) => current.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   };
 
-  // Live checks, the same rules the server applies.
+  // Live checks, the same rules the server applies (lib/rht/filled.ts): a blank day is empty, not lost.
   const checked = rows.map((row, i) => {
-    const worked = parseDuration(row.worked);
-    const absence = parseDuration(row.absence);
-    const planned = days[i].planned;
-    let error: string | null = null;
-    if (worked === null || absence === null) error = "timeInvalid";
-    else if (worked > 1440 || absence > 1440) error = "timeTooLong";
-    else error = dayRefusal(planned, { worked, absenceKind: row.absenceKind as DayEntry["absenceKind"], absence, overtime: row.overtime })?.key ?? null;
-    return { worked: worked ?? 0, absence: absence ?? 0, error: error ?? serverErrors[`${i}`] ?? null };
+    const worked = readTime(row.worked);
+    const absence = readTime(row.absence);
+    const { planned, holiday } = days[i];
+    if (worked === undefined || absence === undefined) return { empty: false, record: null, error: "timeInvalid" };
+    if ((worked ?? 0) > 1440 || (absence ?? 0) > 1440) return { empty: false, record: null, error: "timeTooLong" };
+    const entry: EnteredDay = { worked, absenceKind: row.absenceKind as EnteredDay["absenceKind"], absence, overtime: row.overtime };
+    if (isEmptyEntry(entry)) return { empty: true, record: null, error: serverErrors[`${i}`] ?? null };
+    const day = filledDay(planned, holiday !== null, entry);
+    return { empty: false, record: { planned, worked: day.worked, absences: day.absences }, error: day.refusal?.key ?? serverErrors[`${i}`] ?? null };
   });
 
-  const totals = useMemo(
-    () =>
-      monthFigures(
-        rows.map((row, i) => ({ date: row.date, planned: days[i].planned, worked: checked[i].worked, absences: row.absenceKind ? { [row.absenceKind]: checked[i].absence } : {} })),
-        { waitingDays: 0 },
-      ),
+  // Approved or locked: empty working days were declared as worked as planned.
+  const closed = status === "approved" || status === "locked";
+  // Totals of what is filled; an empty planned public holiday is booked as one; an empty working day
+  // counts nowhere while the month is open (it is not lost time), as planned once it is closed.
+  const totals = useMemo(() => {
+    const sum = { planned: 0, worked: 0, absent: 0, overtime: 0, lost: 0 };
+    days.forEach((d, i) => {
+      sum.planned += d.planned;
+      const untouched = checked[i].empty && d.planned > 0;
+      const record =
+        checked[i].record ??
+        (untouched && d.holiday ? { planned: d.planned, worked: 0, absences: { public_holiday: d.planned } as Absences } : untouched && closed ? { planned: d.planned, worked: d.planned, absences: {} } : null);
+      if (!record) return;
+      const figures = dayFigures(record);
+      sum.worked += record.worked;
+      sum.absent += Object.values(record.absences).reduce<number>((a, b) => a + (b ?? 0), 0);
+      sum.overtime += figures.overtime;
+      sum.lost += figures.lost;
+    });
+    return sum;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- checked derives from rows
-    [rows, days],
-  );
+  }, [rows, days, closed]);
+  const empty = emptyWorkingDays(days.map((d, i) => ({ planned: d.planned, holiday: d.holiday, filled: !checked[i].empty })));
 
   async function save() {
     setSummary(null);
@@ -98,9 +125,9 @@ export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: {
         </h2>
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-5" aria-live="polite">
           {[
-            ["planned", totals.normal],
+            ["planned", totals.planned],
             ["worked", totals.worked],
-            ["absent", Object.values(totals.absences).reduce((a, b) => a + b, 0)],
+            ["absent", totals.absent],
             ["overtime", totals.overtime],
             ["lost", totals.lost],
           ].map(([key, value]) => (
@@ -130,11 +157,12 @@ export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: {
             {rows.map((row, i) => {
               const day = days[i];
               const label = format.dateTime(new Date(`${day.date}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-              const lost = dayFigures({ planned: day.planned, worked: checked[i].worked, absences: row.absenceKind ? { [row.absenceKind]: checked[i].absence } : {} }).lost;
+              const record = checked[i].record;
+              const notFilled = checked[i].empty && day.planned > 0 && !day.holiday;
               const error = checked[i].error;
               const errorId = `day-${i}-error`;
               return (
-                <tr key={row.date} className={`border-b border-slate-200 ${day.planned === 0 ? "bg-slate-50" : ""}`}>
+                <tr key={row.date} className={`border-b border-slate-200 ${day.planned === 0 ? "bg-slate-50" : notFilled && !closed ? "bg-amber-50" : ""}`}>
                   <th scope="row" className="p-2 text-left font-medium">
                     {label}
                     {day.holiday ? <span className="block text-xs font-normal text-slate-700">{day.holiday}</span> : null}
@@ -164,7 +192,9 @@ export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: {
                   <td className="p-2">
                     <input type="checkbox" aria-label={t("overtimeOn", { day: label })} checked={row.overtime} disabled={!editable} onChange={(e) => update(i, { overtime: e.target.checked })} className="h-5 w-5 accent-blue-700" />
                   </td>
-                  <td className="p-2">{h(lost)}</td>
+                  <td className="p-2">
+                    {notFilled ? <span className={closed ? "text-slate-700" : "font-medium text-amber-900"}>{t(closed ? "declaredAsPlanned" : "notFilled")}</span> : h(record ? dayFigures(record).lost : 0)}
+                  </td>
                   <td className="p-2">
                     {editable && i > 0 ? (
                       <button type="button" onClick={() => update(i, { worked: rows[i - 1].worked, absenceKind: rows[i - 1].absenceKind, absence: rows[i - 1].absence, overtime: rows[i - 1].overtime })} className="min-h-11 rounded-md px-2 text-blue-800 underline">
@@ -185,16 +215,21 @@ export function MonthGrid({ month, days, editable, canSubmit = editable, hr }: {
         </div>
       ) : null}
       {editable ? (
-        <div className="flex flex-wrap gap-2">
-          <Button onClick={save} disabled={pending}>
-            {hr?.correction ? t("saveCorrection") : t("save")}
-          </Button>
+        <div className="flex flex-col gap-2">
           {canSubmit ? (
-            <ActionButton variant="secondary" action={() => (hr ? submitForEmployeeAction({ month, number: hr.number }) : submitMonthAction({ month }))}>
-              {hr ? t("submitFor") : t("submit")}
-            </ActionButton>
+            <p id="empty-days" className={empty > 0 ? "font-medium text-amber-900" : "text-slate-700"} aria-live="polite">
+              {t("emptyDays", { count: empty })} {empty > 0 ? t("emptyHint") : null}
+            </p>
           ) : null}
-          {saved ? <p role="status" className="self-center font-medium text-green-800">{t("saved")}</p> : null}
+          <div className="flex flex-wrap items-start gap-2">
+            <Button onClick={save} disabled={pending}>
+              {hr?.correction ? t("saveCorrection") : t("save")}
+            </Button>
+            {canSubmit ? (
+              <SubmitMonthButton action={() => (hr ? submitForEmployeeAction({ month, number: hr.number }) : submitMonthAction({ month }))}>{hr ? t("submitFor") : t("submit")}</SubmitMonthButton>
+            ) : null}
+            {saved ? <p role="status" className="self-center font-medium text-green-800">{t("saved")}</p> : null}
+          </div>
         </div>
       ) : null}
     </div>

@@ -30,7 +30,7 @@ export default async function TimesheetPage({ searchParams }: { searchParams: Pa
           <Notice tone="info">{t(`status.${sheet.status}`)}</Notice>
         </div>
       ) : null}
-      <MonthGrid key={month} month={month} days={sheet.days} editable={sheet.status === "draft"} />
+      <MonthGrid key={month} month={month} days={sheet.days} status={sheet.status} editable={sheet.status === "draft"} />
       <BackToStatus />
     </>
   );

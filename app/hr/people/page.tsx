@@ -130,7 +130,7 @@ export default async function HrPersonPage({ searchParams }: { searchParams: Pag
             <ReturnMonthButton month={month} number={person.number} />
           </div>
         ) : null}
-        <MonthGrid key={`${month}:${sheet.status}`} month={month} days={sheet.days} editable={editable} canSubmit={sheet.status === "draft" && editable} hr={{ number: person.number, correction: sheet.status === "locked" }} />
+        <MonthGrid key={`${month}:${sheet.status}`} month={month} days={sheet.days} status={sheet.status} editable={editable} canSubmit={sheet.status === "draft" && editable} hr={{ number: person.number, correction: sheet.status === "locked" }} />
       </section>
 
       <section aria-labelledby="versions-heading" className="mb-6">

@@ -135,6 +135,11 @@ export async function lockPeriod(tx: DbOrTx, actorId: string, unitId: string, mo
   }
   for (let i = 0; i < frozen.length; i += 500) {
     const batch = JSON.stringify(frozen.slice(i, i + 500));
+    // The stored days take the plan the figures were computed with (the contract of each day until now), before the month locks.
+    await tx.execute(sql`
+      update timesheet_days d set planned_minutes = (x.day->>'planned')::int
+        from (select r."employeeId" as employee_id, jsonb_array_elements(r.days) as day from jsonb_to_recordset(${batch}::jsonb) as r("employeeId" uuid, days jsonb)) x
+       where d.employee_id = x.employee_id and d.day = (x.day->>'date')::date and d.planned_minutes <> (x.day->>'planned')::int`);
     await tx.execute(sql`
       insert into timesheet_months (employee_id, month, status, figures, version)
       select x."employeeId", ${first(month)}::date, 'locked', x.figures, 1 from jsonb_to_recordset(${batch}::jsonb) as x("employeeId" uuid, figures jsonb)

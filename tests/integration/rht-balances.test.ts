@@ -114,6 +114,10 @@ describe("a contract change re-plans open months only", () => {
     expect([october.normal, october.lost]).toEqual([22 * 252, 0]);
     const september = await frozen(person.id, "2026-09");
     expect([september.normal, september.lost]).toEqual([22 * 504, 504]);
+    // Locking October now stores the plan it was declared with: 252 a day.
+    await approveAndLock(hr, unitId, "2026-10");
+    const [{ october: stored }] = (await db().execute(sql`select sum(planned_minutes)::int as october from timesheet_days where employee_id = ${person.id} and day between '2026-10-01' and '2026-10-31'`)) as unknown as { october: number }[];
+    expect(stored).toBe(22 * 252);
     // The locked month's days keep their plan too.
     const [{ planned }] = (await db().execute(sql`select sum(planned_minutes)::int as planned from timesheet_days where employee_id = ${person.id} and day between '2026-09-01' and '2026-09-30'`)) as unknown as { planned: number }[];
     expect(planned).toBe(22 * 504);

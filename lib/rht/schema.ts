@@ -14,8 +14,10 @@ export function parseDuration(raw: string): number | null {
   return null;
 }
 
+/** 504 → "8:24"; a negative balance (a flextime deficit) as "−3:30". */
 export function formatDuration(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? "−" : ""}${Math.floor(size / 60)}:${String(size % 60).padStart(2, "0")}`;
 }
 
 /** A time field: minutes, or null when left blank (an untouched day is empty, not "worked 0"). */

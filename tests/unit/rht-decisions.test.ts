@@ -180,3 +180,15 @@ describe("7. checks describe the unit's state after each step", () => {
     expect(result[0]?.values).toEqual(values);
   });
 });
+
+describe("durations as HR reads them", () => {
+  test.each<[number, string]>([
+    [504, "8:24"],
+    [0, "0:00"],
+    [-210, "−3:30"],
+    [-630, "−10:30"],
+  ])("%i minutes → %s", async (minutes, text) => {
+    const { formatDuration } = await import("@/lib/rht/schema");
+    expect(formatDuration(minutes)).toBe(text);
+  });
+});

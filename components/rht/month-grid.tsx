@@ -11,7 +11,7 @@ import { correctMonthAction, hrSaveMonthAction, submitForEmployeeAction } from "
 import { emptyWorkingDays, filledDay, isEmptyEntry, type EnteredDay } from "@/lib/rht/filled";
 import { absenceKinds, dayFigures, type Absences } from "@/lib/rht/rules";
 import { formatDuration, parseDuration } from "@/lib/rht/schema";
-import { SubmitMonthButton } from "./submit-month-button";
+import { ActionButton } from "@/components/forms/action-button";
 
 type Day = { date: string; planned: number; holiday: string | null; filled: boolean; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
 type Row = { date: string; worked: string; absenceKind: string; absence: string; overtime: boolean };
@@ -226,7 +226,7 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
               {hr?.correction ? t("saveCorrection") : t("save")}
             </Button>
             {canSubmit ? (
-              <SubmitMonthButton action={() => (hr ? submitForEmployeeAction({ month, number: hr.number }) : submitMonthAction({ month }))}>{hr ? t("submitFor") : t("submit")}</SubmitMonthButton>
+              <ActionButton variant="secondary" action={() => (hr ? submitForEmployeeAction({ month, number: hr.number }) : submitMonthAction({ month }))}>{hr ? t("submitFor") : t("submit")}</ActionButton>
             ) : null}
             {saved ? <p role="status" className="self-center font-medium text-green-800">{t("saved")}</p> : null}
           </div>

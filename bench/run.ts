@@ -15,7 +15,21 @@ import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 import { percentile } from "./lib/bench-database";
 
 
+// `npm run bench -- rht admin`: only the standalone benches whose file name contains one of
+// the words (the roster, outbox and IT-queue targets above them run only without words).
+const only = process.argv.slice(2);
+const standalone = ["rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts", "import-health.ts"];
+
 async function main() {
+  if (only.length === 0) await core();
+  // Benches with their own roster, each in its own process and throwaway PostgreSQL (the app's
+  // environment and pool are per process); --expose-gc for their memory baselines.
+  for (const bench of standalone.filter((b) => only.length === 0 || only.some((word) => b.includes(word)))) {
+    execFileSync(process.execPath, ["--expose-gc", ...process.execArgv, path.join(import.meta.dirname, bench)], { stdio: "inherit" });
+  }
+}
+
+async function core() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-"));
   fs.chmodSync(dir, 0o755);
   const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
@@ -106,12 +120,6 @@ async function main() {
   } finally {
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-
-  // Benches with their own roster, each in its own process and throwaway PostgreSQL (the app's
-  // environment and pool are per process); --expose-gc for their memory baselines.
-  for (const bench of ["rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts", "import-health.ts"]) {
-    execFileSync(process.execPath, ["--expose-gc", ...process.execArgv, path.join(import.meta.dirname, bench)], { stdio: "inherit" });
   }
 }
 

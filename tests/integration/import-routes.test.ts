@@ -20,6 +20,7 @@ const routes = {
   roster: await import("@/app/api/imports/roster/route"),
   hours: await import("@/app/api/imports/hours/route"),
   tokens: await import("@/app/api/imports/tokens/route"),
+  overtime: await import("@/app/api/imports/overtime/route"),
 };
 const origin = process.env.PUBLIC_URL!;
 const mb = 1024 * 1024;
@@ -63,13 +64,16 @@ describe("import routes", () => {
 
   test("each route re-checks the session and the role", async () => {
     current.person = null;
-    for (const kind of ["roster", "hours", "tokens"] as const) expect(await json(await post(kind))).toMatchObject({ status: 401, ok: false, error: "unauthenticated" });
+    for (const kind of ["roster", "hours", "tokens", "overtime"] as const) expect(await json(await post(kind))).toMatchObject({ status: 401, ok: false, error: "unauthenticated" });
     await as(["employee", "it_agent"]);
-    for (const kind of ["roster", "hours", "tokens"] as const) expect(await json(await post(kind))).toMatchObject({ status: 403, error: "forbidden" });
+    for (const kind of ["roster", "hours", "tokens", "overtime"] as const) expect(await json(await post(kind))).toMatchObject({ status: 403, error: "forbidden" });
+    await as(["employee", "admin"]);
+    expect((await post("overtime")).status).toBe(403);
     await as(["employee", "hr"]);
     expect((await post("roster")).status).toBe(403);
     expect((await post("tokens")).status).toBe(403);
     expect((await post("hours")).status).toBe(200);
+    expect((await post("overtime")).status).toBe(200);
   });
 
   test("a request from another site (or none named) is refused: CSRF", async () => {
@@ -95,6 +99,12 @@ describe("import routes", () => {
     await as(["employee", "admin"]);
     expect(await json(await post("roster", { query: "mode=later" }))).toMatchObject({ status: 400, error: "invalidInput" });
     expect(await json(await post("tokens", { body: "" }))).toMatchObject({ status: 400, error: "importNoFile" });
+    await as(["employee", "hr"]);
+    expect(await json(await post("overtime", { query: "mode=later" }))).toMatchObject({ status: 400, error: "invalidInput" });
+    expect(await json(await post("overtime", { body: "" }))).toMatchObject({ status: 400, error: "importNoFile" });
+    expect(await json(await post("overtime", { headers: { origin: "https://evil.test" } }))).toMatchObject({ status: 403, error: "forbidden" });
+    expect(await json(await post("overtime", { headers: { "content-type": "text/plain" } }))).toMatchObject({ status: 415, error: "importNoFile" });
+    expect(await json(await post("overtime", { headers: { "content-length": String(60 * mb) }, body: "x" }))).toMatchObject({ status: 413, error: "importTooLarge" });
   });
 
   test("more than 50 MB is refused with 413 and a message in the person's language: declared, or streamed without a length", async () => {
@@ -137,5 +147,20 @@ describe("import routes", () => {
     expect(await json(await post("tokens", { body: tokens, query: "mode=apply" }))).toMatchObject({ status: 200, data: { applied: true, added: 1 } });
     const actions = ((await db().execute(sql`select action from audit_log where actor_employee_id = ${admin.id} order by id`)) as unknown as { action: string }[]).map((a) => a.action);
     expect(actions).toEqual(["roster.import", "tokens.import"]);
+  });
+
+  test("opening overtime balances: dry run writes nothing, apply writes and is audited", async () => {
+    const hr = await as(["employee", "hr"]);
+    const person = await createEmployee();
+    const file = `employee_number;balance;date\n${person.number};-3:30;2026-03-02\n`;
+    expect(await json(await post("overtime", { body: file }))).toMatchObject({ status: 200, data: { applied: false, rows: 1, employees: 1, issueCount: 0 } });
+    const stored = async () => (await db().execute(sql`select month::text as month, minutes from rht_overtime_openings where employee_id = ${person.id}`)) as unknown as { month: string; minutes: number }[];
+    expect(await stored()).toEqual([]);
+    expect(await json(await post("overtime", { body: file, query: "mode=apply" }))).toMatchObject({ status: 200, data: { applied: true, rows: 1 } });
+    expect(await stored()).toEqual([{ month: "2026-03-01", minutes: -210 }]);
+    const bad = await json(await post("overtime", { body: `employee_number;balance;date\n${person.number};soon;2026-03-02\n`, query: "mode=apply" }));
+    expect(bad).toMatchObject({ status: 200, data: { applied: false, issueCount: 1, issues: [{ line: 2, column: "balance", key: "importBalanceInvalid" }] } });
+    const actions = ((await db().execute(sql`select action from audit_log where actor_employee_id = ${hr.id} order by id`)) as unknown as { action: string }[]).map((a) => a.action);
+    expect(actions).toEqual(["rht.import_overtime"]);
   });
 });

@@ -13,7 +13,7 @@ const runsOn = (path: string) => getMiddlewareMatchers(config.matcher, { basePat
 
 describe("the proxy's matcher", () => {
   test("leaves the import routes alone", () => {
-    for (const kind of ["roster", "hours", "tokens"]) expect(runsOn(`/api/imports/${kind}`)).toBe(false);
+    for (const kind of ["roster", "hours", "tokens", "overtime"]) expect(runsOn(`/api/imports/${kind}`)).toBe(false);
   });
   test("leaves the probe routes alone, so an upload streams into its route and a ping waits for nothing", () => {
     for (const kind of ["ping", "download", "upload", "gateway"]) expect(runsOn(`/api/probe/${kind}`)).toBe(false);

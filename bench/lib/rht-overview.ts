@@ -39,18 +39,27 @@ export async function benchOverview(month: string, floorMs: number): Promise<voi
     await monthOverview(month);
     sequential.push(performance.now() - t);
   }
-  const concurrent: number[] = [];
-  let burstWall = 0;
-  for (let burst = 0; burst < 5; burst += 1) {
+  // 20 at once: the first burst also opens the pool's other connections (as after 30 s idle,
+  // when postgres.js closes them), so it is reported apart; the target is for the 5 after it.
+  const burst = async () => {
+    const latencies: number[] = [];
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 20 }, async () => {
         const t = performance.now();
         await monthOverview(month);
-        concurrent.push(performance.now() - t);
+        latencies.push(performance.now() - t);
       }),
     );
-    burstWall = Math.max(burstWall, performance.now() - started);
+    return { latencies, wall: performance.now() - started };
+  };
+  const opening = await burst();
+  const concurrent: number[] = [];
+  let burstWall = 0;
+  for (let i = 0; i < 5; i += 1) {
+    const { latencies, wall } = await burst();
+    concurrent.push(...latencies);
+    burstWall = Math.max(burstWall, wall);
   }
   const recomputed = (await cacheStamps()) !== before;
   const p95 = Math.max(percentile(sequential, 95), percentile(concurrent, 95));
@@ -58,7 +67,7 @@ export async function benchOverview(month: string, floorMs: number): Promise<voi
   console.log(
     `RHT overview warm, 50 in turn: p50 ${ms(percentile(sequential, 50))}, p95 ${ms(percentile(sequential, 95))} = ${x(percentile(sequential, 95))}; ` +
       `20 at once (5 bursts): p50 ${ms(percentile(concurrent, 50))}, p95 ${ms(percentile(concurrent, 95))} = ${x(percentile(concurrent, 95))}, ` +
-      `slowest burst ${ms(burstWall)}${recomputed ? "; RECOMPUTED a unit although nothing changed" : ""} (target p95 < 200 ms and ≤ 0.5x COPY) ${warmOk ? "OK" : "SLOW"}`,
+      `slowest burst ${ms(burstWall)}; first burst, opening pool connections: p95 ${ms(percentile(opening.latencies, 95))}, ${ms(opening.wall)} in all${recomputed ? "; RECOMPUTED a unit although nothing changed" : ""} (target p95 < 200 ms and ≤ 0.5x COPY) ${warmOk ? "OK" : "SLOW"}`,
   );
 
   // One person's worked day becomes a day with an hour lost: the trigger makes their unit

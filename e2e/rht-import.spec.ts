@@ -51,3 +51,25 @@ test("HR imports daily hours in German: a bad file is refused whole, a good one 
   const header = (await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, "").split("\r\n")[0];
   expect(header.split(";").slice(0, 3)).toEqual(["Personalnummer", "Nachname", "Vorname"]);
 });
+
+// Only checks (no balance is written): HR's own number, so no roster offset is needed.
+test("HR checks a file of opening overtime balances: its own form below the hours, a bad line listed, a good file counted", async ({ browser, sql }) => {
+  const [me] = await sql`select number from employees where work_email = ${demo.hr}`;
+  const hr = await (await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "en-GB" })).newPage();
+  await signIn(hr, demo.hr);
+  await hr.goto("/hr/import");
+  const section = hr.getByRole("region", { name: "Opening overtime balances" });
+  await expect(section.getByText(/(has|have) an opening balance/)).toBeVisible();
+  const file = (lines: string[]) => ({ name: "balances.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  await hr.getByLabel("Balances file (CSV)").setInputFiles(file(["employee_number;balance;date", `${me.number};-3:30;2026-03-02`, `${me.number};1:00;2026-03-02`]));
+  await hr.getByRole("button", { name: "Check the balances" }).click();
+  await expect(section.getByText("1 problem found")).toBeVisible();
+  await expect(section.getByRole("cell", { name: "This employee already appears on line 2." })).toBeVisible();
+  await expectAccessible(hr);
+  await hr.getByLabel("Balances file (CSV)").setInputFiles(file(["employee_number;balance;date", `${me.number};-3:30;2026-03-02`]));
+  await hr.getByRole("button", { name: "Check the balances" }).click();
+  await expect(section.getByText("1 lines for 1 employees, 0 of them unchanged.")).toBeVisible();
+  await expect(section.getByText("The file is correct")).toBeVisible();
+  const [stored] = await sql`select count(*)::int as n from rht_overtime_openings o join employees e on e.id = o.employee_id where e.number = ${me.number}`;
+  expect(stored.n).toBe(0);
+});

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { maxImportBytes } from "@/lib/csv/limits";
 
-export type ImportKind = "roster" | "hours" | "tokens";
+export type ImportKind = "roster" | "hours" | "tokens" | "overtime";
 type Answer = { ok: true; data: unknown } | { ok: false; error: string };
 
 /**

@@ -155,9 +155,11 @@ async function applyBulk(tx: DbOrTx, actorId: string, operationId: string, numbe
 
 /** Groups tickets under one cause. */
 export async function createIncident(tx: DbOrTx, actorId: string, input: { title: string; numbers: number[] }): Promise<{ id: string; tickets: number }> {
+  // Only open tickets not yet grouped: a double click or a colleague's group takes them once.
   const tickets = (await tx.execute(sql`
-    select id, category, snapshot->'connectivity'->>'isp' as isp from tickets where number in ${input.numbers} and status not in ('resolved', 'closed')`)) as unknown as { id: string; category: string; isp: string | null }[];
-  if (tickets.length === 0 || tickets.length !== new Set(input.numbers).size) throw new ActionError("ticketNotFound");
+    select id, category, snapshot->'connectivity'->>'isp' as isp from tickets
+     where number in ${input.numbers} and status not in ('resolved', 'closed') and incident_id is null order by number for update`)) as unknown as { id: string; category: string; isp: string | null }[];
+  if (tickets.length === 0 || tickets.length !== new Set(input.numbers).size) throw new ActionError("incidentTicketsChanged");
   const isps = new Set(tickets.map((t) => t.isp));
   const [incident] = (await tx.execute(sql`
     insert into incidents (title, category, isp, created_by) values (${input.title}, ${tickets[0].category}, ${isps.size === 1 ? [...isps][0] : null}, ${actorId})
@@ -173,22 +175,13 @@ export async function answerIncident(tx: DbOrTx, actorId: string, operationId: s
   if (!incident) throw new ActionError("incidentNotFound");
   return once(tx, operationId, "incident_reply", actorId, async () => {
     const numbers = ((await tx.execute(sql`select number::int from tickets where incident_id = ${incidentId} and status not in ('resolved', 'closed')`)) as unknown as { number: number }[]).map((r) => r.number);
-    const result = numbers.length > 0 ? await applyBulk(tx, actorId, operationId, numbers, { kind: "reply", body, resolve }) : { tickets: 0 };
-    if (resolve) await tx.execute(sql`update incidents set status = 'resolved', resolved_at = now() where id = ${incidentId}`);
-    return result;
+    const { tickets } = numbers.length > 0 ? await applyBulk(tx, actorId, operationId, numbers, { kind: "reply", body, resolve }) : { tickets: 0 };
+    if (resolve) await tx.execute(sql`update incidents set status = 'resolved', resolved_at = coalesce(resolved_at, now()) where id = ${incidentId}`);
+    // What the agent is told: how many got the answer, and how many of them are now resolved.
+    const resolved = resolve && numbers.length > 0 ? ((await tx.execute(sql`select count(*)::int as n from tickets where number in ${numbers} and status = 'resolved'`)) as unknown as { n: number }[])[0].n : 0;
+    return { tickets, resolved };
   });
 }
 
-/**
- * Suggested incidents: open tickets without an incident that share a category
- * and the internet provider of their latest test, three or more at a time.
- */
-export async function suggestIncidents(tx: DbOrTx): Promise<{ category: string; isp: string | null; count: number; numbers: number[] }[]> {
-  return (await tx.execute(sql`
-    select category, snapshot->'connectivity'->>'isp' as isp, count(*)::int as count, array_agg(number::int order by number) as numbers
-      from tickets
-     where incident_id is null and status not in ('resolved', 'closed')
-     group by category, snapshot->'connectivity'->>'isp'
-    having count(*) >= 3
-     order by count(*) desc limit 20`)) as unknown as { category: string; isp: string | null; count: number; numbers: number[] }[];
-}
+// The suggestions (with the tickets they would group) live with the other incident reads.
+export { incidentSuggestions as suggestIncidents } from "./incidents";

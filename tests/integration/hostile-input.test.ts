@@ -82,6 +82,7 @@ const inputs: Record<string, unknown> = {
   correctMonthAction: { month, number: "NOBODY", days: [day], reason: "Wrong hours entered" },
   submitForEmployeeAction: { month, number: "NOBODY" },
   submitImportedMonthsAction: { month, unitId: randomUUID() },
+  setUnitAuthorisationAction: { unitId: randomUUID(), source: "unit", from: "2026-03-01", until: "" },
   returnMonthAction: { month, number: "NOBODY" },
   remindMissingAction: { month, unitId: "all", operationId: randomUUID() },
   volunteerAction: { days: ["2026-03-20"] },

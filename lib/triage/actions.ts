@@ -33,7 +33,7 @@ const incidentAnswer = defineAction({
   schema: incidentAnswerSchema,
   access: agents,
   handler: (i, { person, tx }) => answerIncident(tx, person!.employeeId, i.operationId, i.incidentId, i.body, i.resolve),
-  audit: (i, r) => (r.repeated ? null : { action: i.resolve ? "incident.resolve" : "incident.reply", targetType: "incident", targetId: i.incidentId, details: { tickets: r.tickets } }),
+  audit: (i, r) => (r.repeated ? null : { action: i.resolve ? "incident.resolve" : "incident.reply", targetType: "incident", targetId: i.incidentId, details: { tickets: r.tickets, resolved: r.resolved } }),
 });
 const answer = defineAction({
   name: "ticket.employee_answer",

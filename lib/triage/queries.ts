@@ -3,6 +3,7 @@ import { queuePosition } from "@/lib/devices/service";
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { isCalendarDate } from "@/lib/http/fields";
+import { firstWords, providerName } from "./incident-text";
 import type { TicketStatus } from "./rules";
 
 export type QueueFilters = {
@@ -32,6 +33,14 @@ export type QueueRow = {
   /** How to call the person, on no-connection tickets only (the form's phone, else the roster's): staff pages only. */
   phone: string | null;
   version: number;
+  /** The first line of the person's first message (cut near 100 characters), null when they wrote nothing. */
+  firstWords: string | null;
+  /** The internet provider of the ticket's self-test as people read it ("Salt"), null without a test or provider. */
+  provider: string | null;
+  /** That test's verdict code ("udp_blocked"), translated by the page. */
+  verdict: string | null;
+  /** The person answered after IT's last public reply: the ticket waits for IT again. */
+  newReply: boolean;
 };
 
 const priorityRank = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
@@ -57,6 +66,11 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A ticket number as typed: digits within bigint's range, else a condition nothing meets. */
+function ticketNumberIs(digits: string): SQL {
+  return /^\d{1,18}$/.test(digits) ? sql`t.number = ${Number(digits)}` : sql`false`;
+}
+
 function whereFor(filters: QueueFilters, agentId: string): SQL {
   const parts: SQL[] = [];
   if (!filters.status || filters.status === "open") parts.push(sql`t.status not in ('resolved', 'closed')`);
@@ -69,11 +83,14 @@ function whereFor(filters: QueueFilters, agentId: string): SQL {
   if (filters.assignee === "unassigned") parts.push(sql`t.assignee_employee_id is null`);
   if (filters.incident && uuidPattern.test(filters.incident)) parts.push(sql`t.incident_id = ${filters.incident}`);
   const q = filters.q?.trim().slice(0, 100);
-  if (q) {
+  // "#20" (or "# 20") is how the queue writes a ticket number: only that ticket, by its unique index.
+  const hashed = q?.match(/^#\s*(\d*)$/);
+  if (hashed) parts.push(ticketNumberIs(hashed[1]));
+  else if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(sql`(e.number = ${q} or lower(e.work_email) = lower(${q}) or lower(e.private_email) = lower(${q})
                     or (e.first_name || ' ' || e.last_name) ilike ${like} or (e.last_name || ' ' || e.first_name) ilike ${like}
-                    or t.number::text = ${q})`);
+                    or ${/^\d+$/.test(q) ? ticketNumberIs(q) : sql`false`})`);
   }
   return sql.join(parts, sql` and `);
 }
@@ -86,21 +103,37 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
   const cursor = decodeCursor(cursorRaw);
   const rank = sql`(case t.priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`;
   const after = cursor ? sql` and (${rank} < ${cursor.p} or (${rank} = ${cursor.p} and (t.sla_due_at, t.number) > (${cursor.s}::timestamptz, ${cursor.n})))` : sql``;
+  // The page is chosen first (index order, LIMIT), then each of its rows reads its events
+  // through LATERAL … LIMIT 1 on ticket_events (ticket_id, at): 50 rows, whatever the queue's size.
   const rows = (await db().execute(sql`
-    select t.number::int, t.category, t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
-           e.first_name || ' ' || e.last_name as "employeeName", e.number as "employeeNumber",
+    with page as (
+      select t.id, t.number::int, t.category, t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
+             t.assignee_employee_id, t.incident_id, t.contact_phone, t.snapshot,
+             e.first_name || ' ' || e.last_name as "employeeName", e.number as "employeeNumber", e.site_id, e.org_unit_id, e.phone as employee_phone
+        from tickets t
+        join employees e on e.id = t.employee_id
+       where ${whereFor(filters, agentId)} ${after}
+       order by t.priority desc, t.sla_due_at, t.number
+       limit ${limit + 1})
+    select p.number, p.category, p.priority, p.status, p."createdAt", p."slaDueAt", p.version, p."employeeName", p."employeeNumber",
            s.name as site, o.name as "orgUnit", a.first_name || ' ' || a.last_name as assignee, i.title as incident,
-           case when t.category = 'no_connectivity' then coalesce(t.contact_phone, e.phone) end as phone
-      from tickets t
-      join employees e on e.id = t.employee_id
-      left join sites s on s.id = e.site_id
-      left join org_units o on o.id = e.org_unit_id
-      left join employees a on a.id = t.assignee_employee_id
-      left join incidents i on i.id = t.incident_id
-     where ${whereFor(filters, agentId)} ${after}
-     order by t.priority desc, t.sla_due_at, t.number
-     limit ${limit + 1}`)) as unknown as (QueueRow & { createdAt: string; slaDueAt: string })[];
-  const page = rows.slice(0, limit).map((r) => ({ ...r, createdAt: new Date(r.createdAt), slaDueAt: new Date(r.slaDueAt) }));
+           case when p.category = 'no_connectivity' then coalesce(p.contact_phone, p.employee_phone) end as phone,
+           p.snapshot->'connectivity'->>'isp' as isp, p.snapshot->'connectivity'->>'verdict' as verdict,
+           first.body as words, coalesce(last.kind = 'employee_message' and replied.yes, false) as "newReply"
+      from page p
+      left join sites s on s.id = p.site_id
+      left join org_units o on o.id = p.org_unit_id
+      left join employees a on a.id = p.assignee_employee_id
+      left join incidents i on i.id = p.incident_id
+      -- The person's own first words (the "I need help" text, else their first answer).
+      left join lateral (select left(m.body, 1000) as body from ticket_events m
+                          where m.ticket_id = p.id and m.kind = 'employee_message' order by m.at, m.id limit 1) first on true
+      -- "New reply": the last public message is the person's, and IT had answered before it.
+      left join lateral (select v.kind from ticket_events v
+                          where v.ticket_id = p.id and v.public and v.kind in ('reply', 'employee_message') order by v.at desc, v.id desc limit 1) last on true
+      left join lateral (select exists (select 1 from ticket_events r where r.ticket_id = p.id and r.kind = 'reply') as yes) replied on true
+     order by p.priority desc, p."slaDueAt", p.number`)) as unknown as (Omit<QueueRow, "firstWords" | "provider"> & { createdAt: string; slaDueAt: string; isp: string | null; words: string | null })[];
+  const page = rows.slice(0, limit).map(({ isp, words, ...r }) => ({ ...r, createdAt: new Date(r.createdAt), slaDueAt: new Date(r.slaDueAt), provider: providerName(isp), firstWords: firstWords(words, 100) }));
   return { rows: page, next: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
 

@@ -21,6 +21,17 @@ export function isOverdue(status: TicketStatus, slaDueAt: Date, now = new Date()
   return (status === "new" || status === "in_progress") && slaDueAt.getTime() < now.getTime();
 }
 
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+
+/**
+ * Minutes from the start of the clock to the SLA due time, from the hours per priority
+ * (setting sla_hours). The clock starts when a ticket opens and again when the person's
+ * answer reopens it: their answer is a new request to IT.
+ */
+export function slaMinutes(hours: Record<TicketPriority, number>, priority: TicketPriority): number {
+  return Math.round(hours[priority] * 60);
+}
+
 /** Fills a canned response's placeholders; unknown ones stay visible so nothing is silently lost. */
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));

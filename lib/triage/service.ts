@@ -5,7 +5,9 @@ import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { endTicket } from "./resolve";
-import { allowedTransition, type TicketStatus } from "./rules";
+import { getSetting } from "@/lib/settings/queries";
+import { defaultSlaSettings, slaSettingsSchema } from "@/lib/settings/schemas";
+import { allowedTransition, slaMinutes, type TicketStatus } from "./rules";
 
 // Every change to a ticket is one conditional UPDATE: claims cannot collide,
 // and a form based on an old version is refused instead of overwriting.
@@ -116,8 +118,15 @@ export async function employeeAnswer(tx: DbOrTx, employeeId: string, number: num
   // Someone else's ticket and a missing one look the same.
   if (!ticket) throw new ActionError("ticketNotFound");
   await event(tx, ticket.id, employeeId, "employee_message", { public: true, body });
+  // A reopened ticket is IT's to answer again: its SLA restarts now, by its priority.
+  const hours = await getSetting("sla_hours", slaSettingsSchema, defaultSlaSettings, tx);
+  const restart = sql`now() + make_interval(mins => case priority ${sql.join(
+    (["urgent", "high", "normal", "low"] as const).map((p) => sql`when ${p}::ticket_priority then ${slaMinutes(hours, p)}::int`),
+    sql` `,
+  )} end)`;
   await tx.execute(sql`
     update tickets set version = version + 1, updated_at = now(),
+           sla_due_at = case when status in ('waiting_for_employee', 'resolved') then ${restart} else sla_due_at end,
            status = case when status in ('waiting_for_employee', 'resolved') then 'in_progress'::ticket_status else status end,
            resolved_at = case when status = 'resolved' then null else resolved_at end
      where id = ${ticket.id}`);

@@ -137,6 +137,24 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
   return { rows: page, next: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
 
+/**
+ * The tickets before and after `number` in the queue's order under `filters` (what "next ticket"
+ * and "previous ticket" open). Measured from the ticket's own place in that order, so a ticket
+ * the agent has just resolved (now outside the open queue) still leads to its old neighbours.
+ */
+export async function adjacentTickets(number: number, filters: QueueFilters, agentId: string): Promise<{ previous: number | null; next: number | null }> {
+  const rank = sql`(case t.priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`;
+  const from = sql`from tickets t join employees e on e.id = t.employee_id, here where ${whereFor(filters, agentId)} and t.number <> here.number`;
+  const [row] = (await db().execute(sql`
+    with here as (select ${rank} as rank, t.sla_due_at, t.number from tickets t where t.number = ${number})
+    select (select t.number::int ${from} and (${rank} < here.rank or (${rank} = here.rank and (t.sla_due_at, t.number) > (here.sla_due_at, here.number)))
+             order by t.priority desc, t.sla_due_at, t.number limit 1) as next,
+           (select t.number::int ${from} and (${rank} > here.rank or (${rank} = here.rank and (t.sla_due_at, t.number) < (here.sla_due_at, here.number)))
+             order by t.priority, t.sla_due_at desc, t.number desc limit 1) as previous
+      from here`)) as unknown as { previous: number | null; next: number | null }[];
+  return { previous: row?.previous ?? null, next: row?.next ?? null };
+}
+
 export async function queueCounts(): Promise<{ byCategory: Record<string, number>; byStatus: Record<string, number>; overdue: number }> {
   const rows = (await db().execute(sql`
     select category, status, count(*)::int as n, count(*) filter (where sla_due_at < now() and status in ('new', 'in_progress'))::int as overdue

@@ -14,9 +14,10 @@ import { allowedTransition, slaMinutes, type TicketStatus } from "./rules";
 
 type TicketRef = { id: string; number: number; employee_id: string; status: TicketStatus; version: number; assignee_employee_id: string | null };
 
-async function ticketByNumber(tx: DbOrTx, number: number): Promise<TicketRef> {
+/** `lock`: held until the transaction ends, so a version checked here is still the one the change applies to. */
+async function ticketByNumber(tx: DbOrTx, number: number, lock = false): Promise<TicketRef> {
   const [row] = (await tx.execute(sql`
-    select id, number::int, employee_id, status, version, assignee_employee_id from tickets where number = ${number}`)) as unknown as TicketRef[];
+    select id, number::int, employee_id, status, version, assignee_employee_id from tickets where number = ${number} ${lock ? sql`for update` : sql``}`)) as unknown as TicketRef[];
   if (!row) throw new ActionError("ticketNotFound");
   return row;
 }
@@ -55,14 +56,26 @@ export async function claimTicket(tx: DbOrTx, agentId: string, number: number): 
   return { version: claimed.version };
 }
 
-export async function assignTicket(tx: DbOrTx, actorId: string, number: number, assigneeId: string, version: number): Promise<void> {
+export async function assignTicket(tx: DbOrTx, actorId: string, number: number, assigneeId: string, version: number): Promise<Versioned> {
   if (!(await isAgent(tx, assigneeId))) throw new ActionError("notAnAgent", "assigneeId");
   const [row] = (await tx.execute(sql`
     update tickets set assignee_employee_id = ${assigneeId}, version = version + 1, updated_at = now(),
            status = case when status = 'new' then 'in_progress'::ticket_status else status end
-     where number = ${number} and version = ${version} returning id`)) as unknown as { id: string }[];
+     where number = ${number} and version = ${version} returning id, version`)) as unknown as { id: string; version: number }[];
   if (!row) throw await staleOrMissing(tx, number);
   await event(tx, row.id, actorId, "assigned", { details: { to: assigneeId } });
+  return { version: row.version };
+}
+
+/**
+ * What every versioned change answers: the ticket's version after it, so the agent's next form
+ * on the same page is based on it (their own change never makes their next one "stale").
+ */
+export type Versioned = { version: number };
+
+async function versionOf(tx: DbOrTx, ticketId: string): Promise<Versioned> {
+  const [row] = (await tx.execute(sql`select version from tickets where id = ${ticketId}`)) as unknown as Versioned[];
+  return { version: row.version };
 }
 
 async function staleOrMissing(tx: DbOrTx, number: number): Promise<ActionError> {
@@ -70,26 +83,29 @@ async function staleOrMissing(tx: DbOrTx, number: number): Promise<ActionError> 
   return new ActionError("staleTicket");
 }
 
-export async function changeStatus(tx: DbOrTx, actorId: string, number: number, status: TicketStatus, version: number): Promise<void> {
-  const ticket = await ticketByNumber(tx, number);
+export async function changeStatus(tx: DbOrTx, actorId: string, number: number, status: TicketStatus, version: number): Promise<Versioned> {
+  const ticket = await ticketByNumber(tx, number, true);
   if (ticket.version !== version) throw new ActionError("staleTicket");
   if (!allowedTransition(ticket.status, status)) throw new ActionError("transitionRefused", "status");
   if (status === "resolved" || status === "closed") {
     if (!(await endTicket(tx, actorId, ticket.id, { to: status, version }))) throw new ActionError("staleTicket");
-    return;
+    return versionOf(tx, ticket.id);
   }
   // Any other status is open again: it no longer counts as resolved.
   const [row] = (await tx.execute(sql`
     update tickets set status = ${status}::ticket_status, version = version + 1, updated_at = now(), resolved_at = null
-     where id = ${ticket.id} and version = ${version} returning id`)) as unknown as { id: string }[];
+     where id = ${ticket.id} and version = ${version} returning id, version`)) as unknown as { id: string; version: number }[];
   if (!row) throw new ActionError("staleTicket");
   await event(tx, ticket.id, actorId, "status", { details: { from: ticket.status, to: status } });
+  return { version: row.version };
 }
 
-export async function addNote(tx: DbOrTx, actorId: string, number: number, body: string): Promise<void> {
+/** An internal note needs no version (it overwrites nothing), but bumps it: a colleague's open form learns of it. */
+export async function addNote(tx: DbOrTx, actorId: string, number: number, body: string): Promise<Versioned> {
   const ticket = await ticketByNumber(tx, number);
   await event(tx, ticket.id, actorId, "note", { body });
-  await tx.execute(sql`update tickets set version = version + 1, updated_at = now() where id = ${ticket.id}`);
+  const [row] = (await tx.execute(sql`update tickets set version = version + 1, updated_at = now() where id = ${ticket.id} returning version`)) as unknown as Versioned[];
+  return { version: row.version };
 }
 
 /** A public reply: e-mailed, shown on the status page, and the ticket waits for the employee. */
@@ -105,10 +121,11 @@ async function replyTo(tx: DbOrTx, actorId: string, ticket: { id: string; number
   await notifyEmployee(tx, ticket.employee_id, "ticketReply", { number: ticket.number, reply: body.slice(0, 1500) }, "/");
 }
 
-export async function replyToTicket(tx: DbOrTx, actorId: string, number: number, body: string, version: number, resolve = false): Promise<void> {
-  const ticket = await ticketByNumber(tx, number);
+export async function replyToTicket(tx: DbOrTx, actorId: string, number: number, body: string, version: number, resolve = false): Promise<Versioned> {
+  const ticket = await ticketByNumber(tx, number, true);
   if (ticket.version !== version) throw new ActionError("staleTicket");
   await replyTo(tx, actorId, ticket, body, resolve);
+  return versionOf(tx, ticket.id);
 }
 
 /** The employee answers on their status page; a waiting or resolved ticket reopens. */

@@ -195,13 +195,13 @@ export type TicketDetail = {
   assigneeId: string | null;
   assignee: string | null;
   incident: string | null;
-  employee: { id: string; number: string; name: string; firstName: string; workEmail: string | null; privateEmail: string | null; site: string | null; orgUnit: string | null; jobFamily: string; contractType: string; language: string };
+  employee: { id: string; number: string; name: string; firstName: string; workEmail: string | null; privateEmail: string | null; site: string | null; orgUnit: string | null; jobFamily: string; contractType: string; language: string; mailLanguage: "fr" | "de" | "en" };
   eligibility: { outcome: string; answers: Record<string, string> | null; ruleId: string | null; rulesVersion: number | null };
   device: { kind: string; status: string; requestedAt: Date; position: number | null } | null;
   token: { type: string; status: string; lockedUntil: Date | null } | null;
   tests: { startedAt: Date; isp: string | null; verdict: string | null; latencyMs: number | null; downloadKbps: number | null; uploadKbps: number | null; udpOk: boolean | null }[];
   earlier: { number: number; category: string; status: string; createdAt: Date }[];
-  events: { at: Date; kind: string; public: boolean; body: string | null; actor: string | null; details: Record<string, unknown> | null }[];
+  events: { id: number; at: Date; kind: string; public: boolean; body: string | null; actor: string | null; details: Record<string, unknown> | null }[];
 };
 
 /** Everything the portal knows about the case, so the agent asks the employee nothing twice. HR-only fields excluded. */
@@ -211,12 +211,14 @@ export async function getTicketDetail(number: number): Promise<TicketDetail | nu
            t.assignee_employee_id as "assigneeId", a.first_name || ' ' || a.last_name as assignee, i.title as incident,
            json_build_object('id', e.id, 'number', e.number, 'name', e.first_name || ' ' || e.last_name, 'firstName', e.first_name,
              'workEmail', e.work_email, 'privateEmail', e.private_email, 'site', s.name, 'orgUnit', o.name,
-             'jobFamily', e.job_family, 'contractType', e.contract_type, 'language', e.language) as employee,
+             'jobFamily', e.job_family, 'contractType', e.contract_type, 'language', e.language,
+             -- The language mail to the person goes out in (their saved choice, else the roster's): replies are written in it.
+             'mailLanguage', coalesce(u.locale::text, e.language::text)) as employee,
            json_build_object('outcome', coalesce(c.eligibility::text, 'pending'), 'answers', c.eligibility_answers, 'ruleId', c.eligibility_rule_id, 'rulesVersion', c.eligibility_rules_version) as eligibility
       from tickets t join employees e on e.id = t.employee_id
       left join sites s on s.id = e.site_id left join org_units o on o.id = e.org_unit_id
       left join employees a on a.id = t.assignee_employee_id left join incidents i on i.id = t.incident_id
-      left join onboarding_cases c on c.employee_id = e.id
+      left join onboarding_cases c on c.employee_id = e.id left join users u on u.employee_id = e.id
      where t.number = ${number}`)) as unknown as (Omit<TicketDetail, "device" | "token" | "tests" | "earlier" | "events"> & { createdAt: string; slaDueAt: string })[];
   if (!t) return null;
   const employeeId = t.employee.id;
@@ -233,7 +235,7 @@ export async function getTicketDetail(number: number): Promise<TicketDetail | nu
   const earlier = (await db().execute(sql`
     select number::int, category, status, created_at as "createdAt" from tickets where employee_id = ${employeeId} and id <> ${t.id} order by created_at desc limit 20`)) as unknown as (TicketDetail["earlier"][number] & { createdAt: string })[];
   const events = (await db().execute(sql`
-    select ev.at, ev.kind, ev.public, ev.body, ev.details, x.first_name || ' ' || x.last_name as actor
+    select ev.id::float8 as id, ev.at, ev.kind, ev.public, ev.body, ev.details, x.first_name || ' ' || x.last_name as actor
       from ticket_events ev left join employees x on x.id = ev.actor_employee_id where ev.ticket_id = ${t.id} order by ev.at, ev.id`)) as unknown as (TicketDetail["events"][number] & { at: string })[];
   return {
     ...t,

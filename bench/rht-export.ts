@@ -84,6 +84,9 @@ async function main() {
       `RHT XLSX / CSV time: ${(xlsx.ms / csv.ms).toFixed(2)}x the CSV summary, ${(xlsx.ms / (csv.ms + annex.ms)).toFixed(2)}x summary + annex ` +
         `(memory baselines ${gc}, sampled every 20 ms)`,
     );
+    // The same floor again: how much the machine itself drifted during the run (ratios above use the first).
+    const again = await copyFloor(url, month);
+    console.log(`RHT COPY floor again at the end: median ${again.ms.toFixed(1)} ms (${(again.ms / floor.ms).toFixed(2)}x the first)`);
 
     await (db().$client as unknown as { end(o: object): Promise<void> }).end({ timeout: 5 });
   } finally {

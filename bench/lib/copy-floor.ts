@@ -4,6 +4,19 @@
 // can be faster than reading them, so the app's times are reported as multiples of this one.
 import { createDb, noConnectionLimits } from "../../db/client";
 
+/** The bench ends by itself, whatever the driver does: a COPY that stalls fails it after a minute. */
+async function within<T>(work: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`COPY floor: no answer after ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type CopyFloor = { ms: number; runs: number[]; rows: number; bytes: number };
 
 /** Median of `repetitions` COPYs (after one untimed run that warms the cache and the connection). */
@@ -22,11 +35,21 @@ export async function copyFloor(url: string, month: string, repetitions = 7): Pr
       const started = performance.now();
       let bytes = 0;
       let rows = 0;
-      for await (const chunk of await sql.unsafe(query).readable()) {
-        const buffer = chunk as Buffer;
-        bytes += buffer.byteLength;
-        if (count) for (let i = 0; i < buffer.length; i += 1) if (buffer[i] === 10) rows += 1;
-      }
+      const stream = await within(sql.unsafe(query).readable());
+      // Drained in flowing mode ('data'), not with `for await`: postgres.js pauses its socket when
+      // a push fills the stream's buffer and resumes it only from the stream's read(); a buffer
+      // full at the copy's end leaves the connection paused before ReadyForQuery, and the next
+      // query on it waits for ever (porsager/postgres#917). Flowing, the buffer never fills.
+      await within(
+        new Promise<void>((resolve, reject) => {
+          stream.on("data", (chunk: Buffer) => {
+            bytes += chunk.byteLength;
+            if (count) for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) rows += 1;
+          });
+          stream.once("end", resolve);
+          stream.once("error", reject);
+        }),
+      );
       return { ms: performance.now() - started, rows, bytes };
     };
     const first = await once(true);

@@ -66,8 +66,13 @@ test.describe("IT triage queue", () => {
     const incident = agent.getByRole("article").filter({ hasText: "Sign-in token" }).first();
     await expect(incident).toContainText(/\d+ open of \d+/);
     await incident.getByLabel(/Reply to the \d+ open tickets/).fill("The token server was down; it works again. Please try once more.");
-    await incident.getByRole("button", { name: "Send to everyone" }).click();
-    await expect(agent.getByText(/Sent to \d+ tickets\./)).toBeVisible();
+    // Resolving them is a deliberate choice: unticked, then confirmed naming how many.
+    const resolve = incident.getByLabel(/Also resolve these \d+ tickets with this reply/);
+    await expect(resolve).not.toBeChecked();
+    await resolve.check();
+    await incident.getByRole("button", { name: /Send and resolve \d+ tickets…/ }).click();
+    await agent.getByRole("dialog", { name: /Resolve \d+ tickets and mail each person\?/ }).getByRole("button", { name: /Yes, resolve \d+ tickets/ }).click();
+    await expect(incident.getByText(/Answered \d+ tickets and resolved \d+\./)).toBeVisible();
 
     const resolved = await sql`
       select count(*)::int as n from tickets t join employees e on e.id = t.employee_id

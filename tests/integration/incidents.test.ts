@@ -84,6 +84,11 @@ describe("an incident's tickets", () => {
     expect(await getIncident(db(), incident.id)).toMatchObject({ id: incident.id, status: "resolved", open: 0, total: 3 });
     expect((await listIncidents()).find((i) => i.id === incident.id)).toMatchObject({ status: "resolved", open: 0, total: 3 });
     expect(await getIncident(db(), randomUUID())).toBeNull();
+    // The page's address carries the id: junk is "no such incident", never a database error.
+    for (const junk of ["1", "x' or 1=1 --", `${incident.id}x`, ""]) {
+      expect(await getIncident(db(), junk)).toBeNull();
+      expect(await incidentTickets(db(), junk)).toEqual([]);
+    }
   });
 
   test("a reply without resolving leaves the tickets and the incident open", async () => {

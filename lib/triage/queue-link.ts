@@ -22,10 +22,16 @@ export function canonicalQueueQuery(queueQuery: string): string {
   return out.toString();
 }
 
-/** The ticket's address, carrying the queue's current filter (its query string, with or without "?"). */
-export function ticketHref(number: number, queueQuery: string): string {
+/** The ticket's address, carrying the queue's current filter (its query string, with or without "?"). `extra`: the ticket page's own parameters. */
+export function ticketHref(number: number, queueQuery: string, extra: Record<string, string> = {}): string {
   const from = canonicalQueueQuery(queueQuery);
-  return from ? `/it/tickets/${number}?${new URLSearchParams({ from })}` : `/it/tickets/${number}`;
+  const query = new URLSearchParams({ ...(from ? { from } : {}), ...extra }).toString();
+  return query ? `/it/tickets/${number}?${query}` : `/it/tickets/${number}`;
+}
+
+/** Opens whatever follows `number` in the filter when it is followed (the ticket page redirects there), e.g. after resolving it. */
+export function followingHref(number: number, queueQuery: string): string {
+  return ticketHref(number, queueQuery, { go: "next" });
 }
 
 /** On the ticket page: the queue filter it was opened from, as a query string ("" = the default queue). */

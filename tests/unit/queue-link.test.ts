@@ -25,3 +25,10 @@ describe("queue link", () => {
     expect(queueFilters("status=new&after=xyz")).not.toHaveProperty("after");
   });
 });
+
+describe("the ticket page's own parameters", () => {
+  it("keep the filter first and add theirs", () => {
+    expect(ticketHref(20, "status=new", { resolved: "19" })).toBe("/it/tickets/20?from=status%3Dnew&resolved=19");
+    expect(ticketHref(20, "", { go: "next" })).toBe("/it/tickets/20?go=next");
+  });
+});

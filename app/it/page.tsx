@@ -26,10 +26,17 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Page
   const { after, ...filters }: QueueFilters & { after?: string } = params;
   const [{ rows, next }, counts, agents, options] = await Promise.all([listQueue(filters, person.employeeId, after), queueCounts(), listAgents(), filterOptions()]);
   const now = new Date();
-  const nextHref = next ? `/it?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v) as [string, string][]), after: next })}` : null;
+  const filterEntries = Object.entries(filters).filter(([, v]) => v) as [string, string][];
+  const nextHref = next ? `/it?${new URLSearchParams({ ...Object.fromEntries(filterEntries), after: next })}` : null;
 
   return (
     <>
+      {rows.length > 0 ? (
+        // The first ticket without Tabbing through the filters: the first stop in the page's content.
+        <a href="#first-ticket" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900">
+          {t("queue.skipToFirst")}
+        </a>
+      ) : null}
       <AutoRefresh />
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <p className="mb-4">
@@ -103,6 +110,7 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Page
         <QueueTable
           agents={agents}
           now={now.toISOString()}
+          queueQuery={new URLSearchParams(filterEntries).toString()}
           rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), slaDueAt: r.slaDueAt.toISOString(), overdue: isOverdue(r.status, r.slaDueAt, now) }))}
         />
       )}

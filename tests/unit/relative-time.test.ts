@@ -17,6 +17,7 @@ const { QueueTable } = await import("@/components/triage/queue-table");
 const row = (n: number, slaDueAt: string) => ({
   number: n, category: "vpn_blocked", priority: "normal", status: "new", createdAt: "2026-03-02T08:00:00Z", slaDueAt, overdue: false,
   employeeName: "Muster Anna", employeeNumber: "E1", site: null, orgUnit: null, assignee: null, incident: null,
+  firstWords: null, provider: null, verdict: null, newReply: false,
 });
 
 // The provider's props type requires `children` among the props; here it is passed as createElement's third argument.
@@ -29,12 +30,14 @@ describe("relative times", () => {
       createElement(
         Provider,
         { locale: "en", messages: messagesByLocale.en, timeZone: "Europe/Zurich", onError },
-        createElement(QueueTable, { rows: [row(1, "2026-03-02T12:00:00Z"), row(2, "2026-03-01T12:00:00Z")], agents: [], now: "2026-03-02T10:00:00Z" }),
+        createElement(QueueTable, { rows: [row(1, "2026-03-02T12:00:00Z"), row(2, "2026-03-01T12:00:00Z")], agents: [], now: "2026-03-02T10:00:00Z", queueQuery: "" }),
       ),
     );
     expect(onError).not.toHaveBeenCalled();
     expect(html).toContain("in 2 hours");
     expect(html).toContain("22 hours ago");
+    // The age, against the same reference time.
+    expect(html).toContain("Opened 2 hours ago");
   });
 
   test("every relativeTime call in the app passes a reference time", () => {

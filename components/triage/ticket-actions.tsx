@@ -1,153 +1,150 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { z } from "zod";
-import { ActionButton } from "@/components/forms/action-button";
+import { useEffect, useRef, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { addNoteAction, assignTicketAction, changeStatusAction, claimTicketAction, replyAction } from "@/lib/triage/actions";
-import { fillPlaceholders, ticketStatuses } from "@/lib/triage/rules";
+import { addNoteAction, assignTicketAction, changeStatusAction, claimTicketAction } from "@/lib/triage/actions";
+import { ticketStatuses } from "@/lib/triage/rules";
 import { assignSchema, noteSchema, statusSchema } from "@/lib/triage/schema";
+import { TicketConflict, useTicket } from "./ticket-context";
 
-type Props = { number: number; version: number };
+// The ticket's other forms. Each submits the version the page's TicketProvider holds at that
+// moment, so the agent's own earlier change never refuses the next one; the status and assignee
+// selects are keyed by the page by what they show, so after any change they show the ticket as it is.
 
-export function ClaimButton({ number }: { number: number }) {
+type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> };
+
+/** "Claim this ticket" (also the "c" key). */
+export function ClaimButton() {
   const t = useTranslations("it.ticket");
-  return <ActionButton action={() => claimTicketAction({ number })}>{t("claim")}</ActionButton>;
-}
-
-function Textarea({ id, label, hint, error, ...props }: { id: string; label: string; hint?: string; error?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} rows={5} aria-invalid={error ? true : undefined} aria-describedby={fieldIds(id, hint, error).describedBy} className={`w-full rounded-md border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`} {...props} />
-    </Field>
-  );
-}
-
-const replyForm = z.object({ body: z.string().trim().min(2, "messageRequired").max(5000, "messageTooLong"), resolve: z.boolean() });
-
-/** `mailedTo`: the person's contact address, named in the hint so the agent knows where the answer goes. */
-export function ReplyForm({ number, version, canned, placeholders, mailedTo }: Props & { canned: { id: string; title: string; body: string }[]; placeholders: Record<string, string | number>; mailedTo?: string | null }) {
-  const t = useTranslations("it.ticket");
-  const router = useRouter();
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ body: string; resolve: boolean }, unknown>({
-    schema: replyForm,
-    defaultValues: { body: "", resolve: false },
-    action: (values) => replyAction({ ...values, number, version }),
-    onSuccess: () => {
-      form.reset({ body: "", resolve: false });
-      router.refresh();
-    },
+  const ticket = useTicket();
+  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [pending, setPending] = useState(false);
+  const claim = async () => {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    const result = await claimTicketAction({ number: ticket.ticket.number });
+    setPending(false);
+    if (!result.ok) setError({ key: result.formError ?? "unexpected", values: result.values });
+    ticket.done(result.ok ? result.data : null);
+  };
+  const latest = useRef(claim);
+  useEffect(() => {
+    latest.current = claim;
   });
+  const { register } = ticket;
+  useEffect(() => register({ claim: () => void latest.current() }), [register]);
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-      <FormError error={summary} />
-      <SelectField
-        id="canned"
-        label={t("canned")}
-        defaultValue=""
-        onChange={(e) => {
-          const response = canned.find((c) => c.id === e.target.value);
-          if (response) form.setValue("body", fillPlaceholders(response.body, placeholders));
-        }}
-      >
-        <option value="">{t("cannedNone")}</option>
-        {canned.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.title}
-          </option>
-        ))}
-      </SelectField>
-      <Textarea id="reply-body" label={t("replyLabel")} hint={mailedTo ? t("replyHintTo", { address: mailedTo }) : t("replyHint")} error={fieldError("body")} {...form.register("body")} />
-      <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" className="h-5 w-5 accent-blue-700" {...form.register("resolve")} />
-        {t("resolveWithReply")}
-      </label>
-      <Button type="submit" disabled={isSubmitting}>
-        {t("sendReply")}
+    <div className="flex flex-col gap-2">
+      <FormError error={error} />
+      <Button disabled={pending} onClick={claim}>
+        {t("claim")}
       </Button>
-    </form>
+    </div>
   );
 }
 
-export function NoteForm({ number }: { number: number }) {
+const noteForm = noteSchema.pick({ body: true });
+
+export function NoteForm() {
   const t = useTranslations("it.ticket");
-  const router = useRouter();
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ number: number; body: string }, unknown>({
-    schema: noteSchema,
-    defaultValues: { number, body: "" },
-    action: addNoteAction,
-    onSuccess: () => {
-      form.reset({ number, body: "" });
-      router.refresh();
+  const ticket = useTicket();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ body: string }, unknown>({
+    schema: noteForm,
+    defaultValues: { body: "" },
+    action: ({ body }) => addNoteAction({ number: ticket.ticket.number, body }),
+    onSuccess: (data) => {
+      form.reset({ body: "" });
+      ticket.done(data);
     },
   });
+  const error = fieldError("body");
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       <FormError error={summary} />
-      <Textarea id="note-body" label={t("noteLabel")} hint={t("noteHint")} rows={3} error={fieldError("body")} {...form.register("body")} />
-      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+      <Field id="note-body" label={t("noteLabel")} hint={t("noteHint")} error={error}>
+        <textarea id="note-body" rows={3} aria-invalid={error ? true : undefined} aria-describedby={fieldIds("note-body", t("noteHint"), error).describedBy} className={`w-full rounded-md border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`} {...form.register("body")} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={isSubmitting} className="self-start">
         {t("addNote")}
       </Button>
     </form>
   );
 }
 
-export function StatusForm({ number, version, status, mailedTo }: Props & { status: string; mailedTo?: string | null }) {
+/** The action's answer as useActionForm reads it; a colleague's change becomes the conflict notice instead of a summary. */
+function unlessStale<T>(form: string, ticket: ReturnType<typeof useTicket>, result: { ok: true; data: T } | Failure): { ok: true; data: T } | Failure {
+  return !result.ok && ticket.refusedAsStale(form, result) ? { ok: false } : result;
+}
+
+const statusForm = statusSchema.pick({ status: true });
+
+/** Keyed by the ticket's status on the page, so it always starts from the status as it is. */
+export function StatusForm({ status, mailedTo }: { status: string; mailedTo?: string | null }) {
   const t = useTranslations("it");
-  const router = useRouter();
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ number: number; version: number; status: string }, unknown>({
-    schema: statusSchema,
-    defaultValues: { number, version, status },
-    action: changeStatusAction,
-    onSuccess: () => router.refresh(),
+  const ticket = useTicket();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ status: string }, unknown>({
+    schema: statusForm,
+    defaultValues: { status },
+    action: async (values) => unlessStale("status", ticket, await changeStatusAction({ number: ticket.ticket.number, version: ticket.version(), status: values.status })),
+    onSuccess: (data) => {
+      ticket.clearConflict();
+      ticket.done(data);
+    },
   });
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
-      <div className="flex-1">
-        <FormError error={summary} />
-        <SelectField id="status" label={t("ticket.statusLabel")} hint={mailedTo ? t("ticket.statusHint", { address: mailedTo }) : undefined} error={fieldError("status")} {...form.register("status")}>
-          {ticketStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+      <TicketConflict form="status" />
+      <FormError error={summary} />
+      <SelectField id="status" label={t("ticket.statusLabel")} hint={mailedTo ? t("ticket.statusHint", { address: mailedTo }) : undefined} error={fieldError("status")} {...form.register("status")}>
+        {ticketStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" variant="secondary" disabled={isSubmitting} className="self-start">
         {t("ticket.changeStatus")}
       </Button>
     </form>
   );
 }
 
-export function AssignForm({ number, version, agents, current }: Props & { agents: { id: string; name: string }[]; current: string | null }) {
+const assignForm = assignSchema.pick({ assigneeId: true });
+
+/** Keyed by the ticket's assignee on the page: it shows who has the ticket now, never "Choose an agent" on an assigned one. */
+export function AssignForm({ agents, current }: { agents: { id: string; name: string }[]; current: { id: string; name: string } | null }) {
   const t = useTranslations("it.ticket");
-  const router = useRouter();
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ number: number; version: number; assigneeId: string }, unknown>({
-    schema: assignSchema,
-    defaultValues: { number, version, assigneeId: current ?? "" },
-    action: assignTicketAction,
-    onSuccess: () => router.refresh(),
+  const ticket = useTicket();
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ assigneeId: string }, unknown>({
+    schema: assignForm,
+    defaultValues: { assigneeId: current?.id ?? "" },
+    action: async (values) => unlessStale("assign", ticket, await assignTicketAction({ number: ticket.ticket.number, version: ticket.version(), assigneeId: values.assigneeId })),
+    onSuccess: (data) => {
+      ticket.clearConflict();
+      ticket.done(data);
+    },
   });
+  // An assignee who no longer works tickets still shows as the one who has it.
+  const options = current && !agents.some((a) => a.id === current.id) ? [current, ...agents] : agents;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
-      <div className="flex-1">
-        <FormError error={summary} />
-        <SelectField id="assigneeId" label={t("assignLabel")} error={fieldError("assigneeId")} {...form.register("assigneeId")}>
-          <option value="">{t("assignNone")}</option>
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+      <TicketConflict form="assign" />
+      <FormError error={summary} />
+      <SelectField id="assigneeId" label={t("assignLabel")} error={fieldError("assigneeId")} {...form.register("assigneeId")}>
+        {current ? null : <option value="">{t("assignNone")}</option>}
+        {options.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" variant="secondary" disabled={isSubmitting} className="self-start">
         {t("assign")}
       </Button>
     </form>

@@ -15,13 +15,75 @@ export const slaSettingsSchema = z.object({ urgent: z.number().positive(), high:
 export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 export const defaultSlaSettings: SlaSettings = { urgent: 1, high: 4, normal: 24, low: 72 };
 
-/** Canned replies for IT, with {firstName} and {ticket} placeholders. */
-export const cannedResponsesSchema = z.array(z.object({ id: z.string(), title: z.string(), body: z.string() })).max(100);
+/** A text in the three languages of the portal; an empty one is not written yet. */
+const cannedTexts = (max: number) =>
+  z
+    .object({ fr: z.string().trim().max(max, "tooLong"), de: z.string().trim().max(max, "tooLong"), en: z.string().trim().max(max, "tooLong") })
+    .refine((texts) => Boolean(texts.fr || texts.de || texts.en), "cannedTextRequired");
+export type CannedLanguage = "fr" | "de" | "en";
+export const cannedLanguages: readonly CannedLanguage[] = ["fr", "de", "en"];
+
+/**
+ * Canned replies for IT, with {firstName} and {ticket} placeholders, each in French, German and
+ * English: a reply goes out in the person's language (issue 15 point 6). Settings saved before
+ * (one title and one body, written in English) still read: the title stands for every language
+ * and the body becomes the English text, the others empty until an admin writes them.
+ */
+const cannedResponseSchema = z.preprocess(
+  (value) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    const old = value as { title?: unknown; body?: unknown };
+    return {
+      ...value,
+      title: typeof old.title === "string" ? { fr: old.title, de: old.title, en: old.title } : old.title,
+      body: typeof old.body === "string" ? { fr: "", de: "", en: old.body } : old.body,
+    };
+  },
+  z.object({ id: z.string().trim().min(1, "cannedIdRequired").max(60, "tooLong"), title: cannedTexts(200), body: cannedTexts(5000) }),
+);
+export const cannedResponsesSchema = z
+  .array(cannedResponseSchema)
+  .max(100)
+  .refine((list) => new Set(list.map((r) => r.id)).size === list.length, "cannedIdTwice");
 export type CannedResponse = z.infer<typeof cannedResponsesSchema>[number];
+
+/**
+ * The text of a canned reply for a reader of `language`, else (not written yet) the first
+ * written one of English, French, German; `language` says which one it is.
+ */
+export function cannedText(texts: CannedResponse["body"], language: CannedLanguage): { text: string; language: CannedLanguage } {
+  const chosen = texts[language] ? language : (["en", "fr", "de"] as const).find((l) => texts[l])!;
+  return { text: texts[chosen], language: chosen };
+}
+
 export const defaultCannedResponses: CannedResponse[] = [
-  { id: "ssl", title: "Use the SSL VPN profile", body: "Hello {firstName},\n\nYour provider blocks the standard VPN. Please use the SSL VPN profile (port 443) described in your connection guide. It works on your connection.\n\nYour IT team (request #{ticket})" },
-  { id: "router", title: "4G router on its way", body: "Hello {firstName},\n\nA 4G router is on its way to you. Once it is connected, please run the connection test again in Passerelle.\n\nYour IT team (request #{ticket})" },
-  { id: "call", title: "We will call you", body: "Hello {firstName},\n\nWe will call you today to sort this out together. Please keep your phone at hand.\n\nYour IT team (request #{ticket})" },
+  {
+    id: "ssl",
+    title: { fr: "Utiliser le profil VPN SSL", de: "SSL-VPN-Profil verwenden", en: "Use the SSL VPN profile" },
+    body: {
+      fr: "Bonjour {firstName},\n\nVotre fournisseur d’accès bloque le VPN standard. Veuillez utiliser le profil VPN SSL (port 443) décrit dans votre guide de connexion : il fonctionne avec votre connexion.\n\nVotre équipe IT (demande n° {ticket})",
+      de: "Guten Tag {firstName}\n\nIhr Internetanbieter blockiert das Standard-VPN. Bitte verwenden Sie das SSL-VPN-Profil (Port 443), das in Ihrer Verbindungsanleitung beschrieben ist: Es funktioniert mit Ihrer Verbindung.\n\nIhr IT-Team (Anfrage Nr. {ticket})",
+      en: "Hello {firstName},\n\nYour provider blocks the standard VPN. Please use the SSL VPN profile (port 443) described in your connection guide. It works on your connection.\n\nYour IT team (request #{ticket})",
+    },
+  },
+  {
+    id: "router",
+    title: { fr: "Routeur 4G en route", de: "4G-Router unterwegs", en: "4G router on its way" },
+    body: {
+      fr: "Bonjour {firstName},\n\nUn routeur 4G est en route vers chez vous. Une fois branché, veuillez refaire le test de connexion dans Passerelle.\n\nVotre équipe IT (demande n° {ticket})",
+      de: "Guten Tag {firstName}\n\nEin 4G-Router ist unterwegs zu Ihnen. Sobald er angeschlossen ist, führen Sie bitte den Verbindungstest in Passerelle noch einmal durch.\n\nIhr IT-Team (Anfrage Nr. {ticket})",
+      en: "Hello {firstName},\n\nA 4G router is on its way to you. Once it is connected, please run the connection test again in Passerelle.\n\nYour IT team (request #{ticket})",
+    },
+  },
+  {
+    id: "call",
+    title: { fr: "Nous vous appelons", de: "Wir rufen Sie an", en: "We will call you" },
+    body: {
+      fr: "Bonjour {firstName},\n\nNous vous appellerons aujourd’hui pour régler cela ensemble. Veuillez garder votre téléphone à portée de main.\n\nVotre équipe IT (demande n° {ticket})",
+      de: "Guten Tag {firstName}\n\nWir rufen Sie heute an, um das gemeinsam zu lösen. Bitte halten Sie Ihr Telefon bereit.\n\nIhr IT-Team (Anfrage Nr. {ticket})",
+      en: "Hello {firstName},\n\nWe will call you today to sort this out together. Please keep your phone at hand.\n\nYour IT team (request #{ticket})",
+    },
+  },
 ];
 
 /** Short-time work settings (../shared/RHT-RULES.md "Ambiguities": these defaults). */

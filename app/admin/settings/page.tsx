@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { CannedRepliesEditor } from "@/components/admin/canned-replies-editor";
 import { AddHolidayForm, RemoveHolidayButton } from "@/components/admin/holiday-forms";
 import { RulesEditor } from "@/components/admin/rules-editor";
 import { SettingEditor } from "@/components/admin/setting-editor";
 import { SettingForm, type SettingField } from "@/components/admin/setting-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { cannedResponsesSchema } from "@/lib/settings/schemas";
 import { activeEligibilityRules, editableValues, holidaysOfYear } from "@/lib/settings/service";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { settingsQuery } from "@/lib/http/page-queries";
@@ -71,7 +73,9 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
             <p className="mb-3 text-slate-700">
               {t(`keys.${v.key}.lead`)} {v.updatedAt ? t("updated", { when: format.dateTime(new Date(v.updatedAt), { dateStyle: "medium", timeStyle: "short" }) }) : t("default")}
             </p>
-            {forms[v.key] ? (
+            {v.key === "canned_responses" && cannedResponsesSchema.safeParse(JSON.parse(v.json)).success ? (
+              <CannedRepliesEditor title={t(`keys.${v.key}.title`)} initial={cannedResponsesSchema.parse(JSON.parse(v.json))} version={v.version} />
+            ) : forms[v.key] ? (
               <SettingForm settingKey={v.key} title={t(`keys.${v.key}.title`)} fields={forms[v.key]!} initial={JSON.parse(v.json) as Record<string, unknown>} version={v.version} />
             ) : (
               <SettingEditor settingKey={v.key} label={t(`keys.${v.key}.title`)} hint={t("jsonHint")} initial={v.json} version={v.version} />

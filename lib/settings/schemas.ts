@@ -98,7 +98,7 @@ export const rhtSettingsSchema = z.object({
   holidayAdjacentDays: z.number().int().min(0).max(5),
   /** Company shutdowns (first and last day); lost time next to them is not compensable. */
   shutdowns: z
-    .array(z.object({ from: z.iso.date(), to: z.iso.date() }).refine((s) => s.from <= s.to, "shutdown ends before it starts"))
+    .array(z.object({ from: z.iso.date(), to: z.iso.date() }).refine((s) => s.from <= s.to, "shutdownEndsBeforeStart"))
     .max(50)
     .default([]),
   /** The short-time work authorisation: only days from/until these dates count (a period may start or end mid-month, Art. 48a OACI). */

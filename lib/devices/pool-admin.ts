@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { isBigJump } from "@/lib/admin/big-change";
 import { ActionError } from "@/lib/auth/action-error";
 import { changedMeanwhile } from "@/lib/settings/version";
 import { lockPools, poolsFor, type DeviceKind, type PoolKind, type PoolRow } from "./pools";
@@ -12,16 +13,32 @@ const unblocks: Record<PoolKind, DeviceKind[]> = { laptop: ["laptop"], vpn_licen
 type PoolChange = { capacity: number; dailyLimit: number | null };
 
 /**
+ * `confirmed`: whether the admin confirmed a change of more than ten times. The forms always
+ * say (false unless ticked), so such a change is refused unconfirmed, next to the field that
+ * moved (`field`); scripts and tests that do not say are not asked.
+ */
+type Confirmation = { confirmed?: boolean; field?: { capacity: string; dailyLimit: string } };
+
+function refuseUnconfirmed(pool: PoolRow, change: PoolChange, confirmation: Confirmation) {
+  if (confirmation.confirmed !== false) return;
+  const fields = confirmation.field ?? { capacity: "capacity", dailyLimit: "dailyLimit" };
+  if (isBigJump(pool.capacity, change.capacity)) throw new ActionError("bigChangeUnconfirmed", fields.capacity);
+  if (isBigJump(pool.daily_activation_limit, change.dailyLimit)) throw new ActionError("bigChangeUnconfirmed", fields.dailyLimit);
+}
+
+/**
  * Changes a pool under its lock: `decide` sees the pool as it is once locked, never a
  * value read before (two arrivals at the same moment both count). Capacity never goes
  * below what is reserved or issued; more room promotes the queue at once, within the waves.
  */
-async function changePool(tx: DbOrTx, kind: PoolKind, decide: (pool: PoolRow) => PoolChange): Promise<{ promoted: number; capacity: number }> {
+async function changePool(tx: DbOrTx, kind: PoolKind, decide: (pool: PoolRow) => PoolChange, confirmation: Confirmation = {}): Promise<{ promoted: number; capacity: number }> {
   const locked = [...new Set([kind, ...unblocks[kind].flatMap((d) => poolsFor[d])])].sort() as PoolKind[];
   const existing = (await tx.execute(sql`select kind::text from resource_pools where kind::text in ${locked}`)) as unknown as { kind: string }[];
   if (existing.length !== locked.length) throw new ActionError("poolNotFound");
   const pool = (await lockPools(tx, locked)).get(kind)!;
   const change = decide(pool);
+  // Judged against the pool as it is once locked, like everything else here.
+  refuseUnconfirmed(pool, change, confirmation);
   if (change.capacity < pool.in_use) throw new ActionError("capacityBelowInUse", "capacity", { inUse: pool.in_use });
   await tx.execute(sql`update resource_pools set capacity = ${change.capacity}, daily_activation_limit = ${change.dailyLimit}, updated_at = now() where id = ${pool.id}`);
   let promoted = 0;
@@ -34,14 +51,22 @@ async function changePool(tx: DbOrTx, kind: PoolKind, decide: (pool: PoolRow) =>
  * it showed: if the capacity or wave changed since (an arrival, another admin), nothing is
  * written and the admin is told. Without a version (scripts, tests) the values are set as given.
  */
-export async function updatePool(tx: DbOrTx, kind: PoolKind, change: PoolChange & { version?: string }): Promise<{ promoted: number; capacity: number }> {
-  return changePool(tx, kind, (pool) => {
-    if (change.version !== undefined && change.version !== pool.version) throw changedMeanwhile();
-    return { capacity: change.capacity, dailyLimit: change.dailyLimit };
-  });
+export async function updatePool(tx: DbOrTx, kind: PoolKind, change: PoolChange & { version?: string; confirmed?: boolean }): Promise<{ promoted: number; capacity: number }> {
+  return changePool(
+    tx,
+    kind,
+    (pool) => {
+      if (change.version !== undefined && change.version !== pool.version) throw changedMeanwhile();
+      return { capacity: change.capacity, dailyLimit: change.dailyLimit };
+    },
+    { confirmed: change.confirmed },
+  );
 }
 
-/** "200 laptops arrived": capacity grows by that many, and the queue moves at once. */
-export async function stockArrival(tx: DbOrTx, kind: PoolKind, count: number): Promise<{ promoted: number; capacity: number }> {
-  return changePool(tx, kind, (pool) => ({ capacity: pool.capacity + count, dailyLimit: pool.daily_activation_limit }));
+/**
+ * "200 laptops arrived": capacity grows by that many, and the queue moves at once. Stock that
+ * would grow more than tenfold (4,000 typed for 400) must be `confirmed` when that is given.
+ */
+export async function stockArrival(tx: DbOrTx, kind: PoolKind, count: number, confirmed?: boolean): Promise<{ promoted: number; capacity: number }> {
+  return changePool(tx, kind, (pool) => ({ capacity: pool.capacity + count, dailyLimit: pool.daily_activation_limit }), { confirmed, field: { capacity: "count", dailyLimit: "count" } });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { isBigJump } from "@/lib/admin/big-change";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { changedMeanwhile, versionOf } from "@/lib/settings/version";
@@ -35,13 +36,15 @@ export async function addSlot(tx: DbOrTx, input: SlotInput): Promise<{ id: strin
 
 /**
  * A slot's capacity, never below what is already booked. The form's version must still be
- * the slot's (the row is locked first, then read: see lib/devices/pools.ts for why).
+ * the slot's (the row is locked first, then read: see lib/devices/pools.ts for why). A change
+ * of more than ten times must be `confirmed` when the caller says (every form does).
  */
-export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number, version?: string): Promise<void> {
+export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number, version?: string, confirmed?: boolean): Promise<void> {
   await tx.execute(sql`select id from collection_slots where id = ${slotId} for update`);
-  const [slot] = (await tx.execute(sql`select c.booked, ${slotVersion} as version from collection_slots c where c.id = ${slotId}`)) as unknown as { booked: number; version: string }[];
+  const [slot] = (await tx.execute(sql`select c.booked, c.capacity, ${slotVersion} as version from collection_slots c where c.id = ${slotId}`)) as unknown as { booked: number; capacity: number; version: string }[];
   if (!slot) throw new ActionError("slotNotFound");
   if (version !== undefined && version !== slot.version) throw changedMeanwhile();
+  if (confirmed === false && isBigJump(slot.capacity, capacity)) throw new ActionError("bigChangeUnconfirmed", "capacity");
   if (capacity < slot.booked) throw new ActionError("capacityBelowInUse", "capacity", { inUse: slot.booked });
   await tx.execute(sql`update collection_slots set capacity = ${capacity} where id = ${slotId}`);
 }

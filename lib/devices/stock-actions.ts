@@ -10,7 +10,7 @@ const setPool = defineAction({
   name: "pool.update",
   schema: poolSchema,
   access: { roles: ["admin"] },
-  handler: (i, { tx }) => updatePool(tx, i.kind, { capacity: i.capacity, dailyLimit: i.dailyLimit, version: i.version }),
+  handler: (i, { tx }) => updatePool(tx, i.kind, { capacity: i.capacity, dailyLimit: i.dailyLimit, version: i.version, confirmed: i.confirmed }),
   audit: (i, r) => ({ action: "pool.update", targetType: "pool", targetId: i.kind, details: { capacity: i.capacity, dailyLimit: i.dailyLimit, promoted: r.promoted } }),
 });
 
@@ -18,7 +18,7 @@ const arrival = defineAction({
   name: "pool.arrival",
   schema: arrivalSchema,
   access: { roles: ["admin"] },
-  handler: (i, { tx }) => stockArrival(tx, i.kind, i.count),
+  handler: (i, { tx }) => stockArrival(tx, i.kind, i.count, i.confirmed),
   audit: (i, r) => ({ action: "pool.arrival", targetType: "pool", targetId: i.kind, details: { count: i.count, capacity: r.capacity, promoted: r.promoted } }),
 });
 
@@ -42,7 +42,7 @@ const slotCapacity = defineAction({
   name: "slot.capacity",
   schema: slotCapacitySchema,
   access: { roles: ["admin"] },
-  handler: (i, { tx }) => setSlotCapacity(tx, i.slotId, i.capacity, i.version),
+  handler: (i, { tx }) => setSlotCapacity(tx, i.slotId, i.capacity, i.version, i.confirmed),
   audit: (i) => ({ action: "slot.capacity", targetType: "collection_slot", targetId: i.slotId, details: { capacity: i.capacity } }),
 });
 

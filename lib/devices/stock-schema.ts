@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmedField } from "@/lib/admin/big-change";
 import { isoDate } from "@/lib/http/fields";
 import { versionField } from "@/lib/settings/version-field";
 
@@ -7,16 +8,20 @@ export const poolKinds = ["laptop", "vdi_seat", "vpn_licence", "hardware_token",
 const count = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: "numberInvalid" }).int("numberInvalid").min(0, "numberNegative").max(max, "numberTooLarge"));
 
-/** A pool's capacity and daily activation wave (empty: no daily limit), and the version the form showed. */
+/**
+ * A pool's capacity and daily activation wave (empty: no daily limit), the version the form
+ * showed, and whether the admin confirmed a change of more than ten times (lib/admin/big-change.ts).
+ */
 export const poolSchema = z.object({
   kind: z.enum(poolKinds),
   version: versionField,
+  confirmed: confirmedField,
   capacity: count(1_000_000),
   dailyLimit: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), count(100_000).nullable()).refine((v) => v === null || v > 0, "numberNegative"),
 });
 
-/** Units that arrived: at least one. */
-export const arrivalSchema = z.object({ kind: z.enum(poolKinds), count: count(100_000).refine((v) => v > 0, "numberNegative") });
+/** Units that arrived: at least one (confirmed when they make the stock more than ten times what it is). */
+export const arrivalSchema = z.object({ kind: z.enum(poolKinds), count: count(100_000).refine((v) => v > 0, "numberNegative"), confirmed: confirmedField });
 
 export const handoverDoneSchema = z.object({ allocationId: z.uuid() });
 
@@ -32,4 +37,4 @@ export const slotSchema = z.object({
 });
 export type SlotInput = z.output<typeof slotSchema>;
 
-export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000), version: versionField });
+export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000), version: versionField, confirmed: confirmedField });

@@ -1,17 +1,20 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { isBigJump } from "@/lib/admin/big-change";
 import { ActionError } from "@/lib/auth/action-error";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { renderEmailHtml } from "@/lib/mail/layout";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { contactAddressSql } from "./queries";
-import type { WaveInput } from "./wave-schema";
+import { defaultWavePerDay, type WaveInput } from "./wave-schema";
 
 const today = sql`(now() at time zone 'Europe/Zurich')::date`;
 
 export async function createWave(tx: DbOrTx, actorId: string, input: WaveInput): Promise<{ id: string }> {
+  // 20,000 typed for 200 would invite everyone at once, and mail cannot be called back.
+  if (input.confirmed === false && isBigJump(defaultWavePerDay, input.perDay)) throw new ActionError("bigChangeUnconfirmed", "perDay");
   const [row] = (await tx.execute(sql`
     insert into invitation_waves (name, site_id, org_unit_id, per_day, template, created_by)
     values (${input.name}, ${input.siteId || null}, ${input.orgUnitId || null}, ${input.perDay}, ${JSON.stringify(input.template)}::jsonb, ${actorId})

@@ -1,16 +1,34 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { defineAction } from "@/lib/auth/action";
+import { defaultLocale, isLocale, localeCookie, type Locale } from "@/lib/i18n/config";
+import type { CurrentPerson } from "@/lib/roster/queries";
 import { eligibilityRulesSchema, holidayRemovalSchema, holidaySchema, settingSchema } from "./form-schemas";
 import { addHoliday, publishEligibilityRules, removeHoliday, saveSetting } from "./service";
 
 const admin = { roles: ["admin"] } as const;
 
+/**
+ * The language the page is read in (lib/i18n/request.ts: the switcher's cookie, then the
+ * person's choice), so a refusal names its places in it. Read without the database, inside
+ * the action's transaction. Outside a request (scripts, tests) there is no cookie.
+ */
+async function readerLocale(person: CurrentPerson | null): Promise<Locale> {
+  let fromCookie: string | undefined;
+  try {
+    fromCookie = (await cookies()).get(localeCookie)?.value;
+  } catch {
+    fromCookie = undefined; // called outside a request
+  }
+  return isLocale(fromCookie) ? fromCookie : (person?.locale ?? person?.language ?? defaultLocale);
+}
+
 const save = defineAction({
   name: "setting.update",
   schema: settingSchema,
   access: admin,
-  handler: (i, { tx }) => saveSetting(tx, i.key, i.value, i.version),
+  handler: async (i, { person, tx }) => saveSetting(tx, i.key, i.value, i.version, await readerLocale(person)),
   audit: (i, r) => ({ action: "setting.update", targetType: "setting", targetId: i.key, details: { before: r.before, after: r.after } }),
 });
 
@@ -18,7 +36,7 @@ const rules = defineAction({
   name: "eligibility.rules_publish",
   schema: eligibilityRulesSchema,
   access: admin,
-  handler: (i, { person, tx }) => publishEligibilityRules(tx, person!.employeeId, i.value, i.basedOn),
+  handler: async (i, { person, tx }) => publishEligibilityRules(tx, person!.employeeId, i.value, i.basedOn, await readerLocale(person)),
   audit: (_i, r) => ({ action: "eligibility.rules_publish", targetType: "eligibility_rules", targetId: String(r.version) }),
 });
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import { messagesByLocale } from "@/lib/i18n/messages";
+import type { SettingKey } from "./registry";
 
 // A refused setting in the page's words and the reader's language (issue 15 point 11): the
 // place as the page names it ("Rule 7, name", "Recipients, line 2", "clients, entry 2, url"),
@@ -10,7 +11,7 @@ import { messagesByLocale } from "@/lib/i18n/messages";
 // English. Pure (the messages are bundled), so the server words a refusal before sending it.
 
 /** Which editor refused: the rules editor, or a setting (as a form or as JSON). */
-export type SettingEditorName = "rules" | "connectivity" | "device_recommendations" | "vdi" | "sla_hours" | "canned_responses" | "rht" | "crisis_summary" | "hr_contact";
+export type SettingEditorName = "rules" | SettingKey;
 
 type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unknown> };
@@ -52,6 +53,14 @@ function placeOf(path: readonly PropertyKey[], editor: SettingEditorName, t: Tra
     const [field, ...rest] = path;
     const label = labels[String(field)] ? pages(`fields.${labels[String(field)]}`) : String(field);
     return [label, ...rest.filter((p) => typeof p === "number").map((p) => t("settingPlace.line", { n: p + 1 }))].join(", ");
+  }
+  if (editor === "canned_responses" && typeof path[0] === "number") {
+    // The canned replies' form: "Title in German (reply 3)", as its fields are labelled.
+    const [reply, field, language] = path;
+    const n = reply + 1;
+    if ((field === "title" || field === "body") && pages.has(`canned.${field}.${String(language)}`)) return pages(`canned.${field}.${String(language)}`, { n });
+    if (field === "id" && pages.has("canned.id")) return pages("canned.id", { n });
+    if (field === undefined && pages.has("canned.reply")) return pages("canned.reply", { n });
   }
   return path.map((p) => (typeof p === "number" ? t("settingPlace.entry", { n: p + 1 }) : String(p))).join(", ");
 }

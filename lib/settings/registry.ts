@@ -30,8 +30,3 @@ export const editableSettings = {
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 export type SettingKey = keyof typeof editableSettings;
 export const settingKeys = Object.keys(editableSettings) as SettingKey[];
-
-/** A zod issue as a line a person can act on: where, then what. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, 20).map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`);
-}

@@ -4,17 +4,27 @@ import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { ruleSetSchema, type EligibilityRule } from "@/lib/eligibility/rules";
-import { describeIssues, editableSettings, settingKeys, type SettingKey } from "./registry";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { describeIssues, parseForWording } from "./issue-wording";
+import { jsonSyntaxError } from "./json-locate";
+import { editableSettings, settingKeys, type SettingKey } from "./registry";
 import { changedMeanwhile, unsavedVersion, versionOf } from "./version";
 
 const settingVersion = versionOf(sql`value`);
 
+/**
+ * The text as JSON, or a refusal naming the line and column where it stops being JSON (and
+ * the offset, so the editor can put the cursor there). Strings, so no language formats them
+ * as numbers ("1.234" in German).
+ */
 function parseJson(raw: string): unknown {
   try {
     // "\ud800" escapes parse into lone surrogates, which jsonb refuses: made well-formed here.
     return JSON.parse(raw, (_key, value: unknown) => (typeof value === "string" ? value.toWellFormed() : value));
   } catch {
-    throw new ActionError("settingNotJson", "value");
+    const place = jsonSyntaxError(raw);
+    if (!place) throw new ActionError("settingNotJson", "value");
+    throw new ActionError("settingNotJsonAt", "value", { line: String(place.line), column: String(place.column), offset: place.offset });
   }
 }
 
@@ -38,10 +48,11 @@ export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingK
  * Replaces a setting after checking it against its schema; what was there before goes to the
  * audit. With a version (every admin form), the stored value must still be the one the form
  * showed, else nothing is written (`changedMeanwhile`); the row is locked first, then read.
+ * A refusal names each place as the page does, in `locale` (the reader's language).
  */
-export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string): Promise<{ before: unknown; after: unknown }> {
-  const parsed = editableSettings[key].schema.safeParse(parseJson(raw));
-  if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error).join(" · ") });
+export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string, locale: Locale = defaultLocale): Promise<{ before: unknown; after: unknown }> {
+  const parsed = parseForWording(editableSettings[key].schema, parseJson(raw));
+  if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error, key, locale) });
   await tx.execute(sql`select key from settings where key = ${key} for update`);
   const [previous] = (await tx.execute(sql`select value, ${settingVersion} as version from settings where key = ${key}`)) as unknown as { value: unknown; version: string }[];
   if (version !== undefined && version !== (previous?.version ?? unsavedVersion)) throw changedMeanwhile();
@@ -68,12 +79,13 @@ export async function activeEligibilityRules(tx: DbOrTx = db()): Promise<{ versi
  * decision keeps pointing at the version it was made with). `basedOn`: the active version
  * the editor showed; if another was published since, nothing is published.
  */
-export async function publishEligibilityRules(tx: DbOrTx, actorId: string, raw: string, basedOn?: number): Promise<{ version: number }> {
-  const parsed = ruleSetSchema.safeParse(parseJson(raw));
-  if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error).join(" · ") });
+export async function publishEligibilityRules(tx: DbOrTx, actorId: string, raw: string, basedOn?: number, locale: Locale = defaultLocale): Promise<{ version: number }> {
+  const parsed = parseForWording(ruleSetSchema, parseJson(raw));
+  if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error, "rules", locale) });
+  // A name used twice: "Rule 5, name: the same name as rule 2".
   const ids = parsed.data.map((r) => r.id);
-  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (repeated) throw new ActionError("settingInvalid", "value", { details: `${repeated}: duplicate rule id` });
+  const issues = ids.flatMap((id, i) => (ids.indexOf(id) !== i ? [{ code: "custom" as const, path: [i, "id"], message: "ruleIdTwice", params: { n: ids.indexOf(id) + 1 }, input: id }] : []));
+  if (issues.length > 0) throw new ActionError("settingInvalid", "value", { details: describeIssues({ issues }, "rules", locale) });
   await tx.execute(sql`lock table eligibility_rule_sets in exclusive mode`);
   // Read after the lock (a new statement): another admin's version published meanwhile is seen.
   const [{ next, active }] = (await tx.execute(sql`

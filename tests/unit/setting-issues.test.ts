@@ -65,3 +65,11 @@ describe("the other editors' refusals", () => {
     expect(describeIssues(refused(editableSettings.device_recommendations.schema, []), "device_recommendations", "en")).toBe("The whole value: must be an object (in curly brackets)");
   });
 });
+
+describe("the canned replies' form", () => {
+  test("names a reply's field by its label", () => {
+    const long = "x".repeat(201);
+    const replies = [{ id: "a", title: { fr: "A", de: "A", en: "A" }, body: { fr: "", de: "", en: "Hi" } }, { id: "b", title: { fr: "B", de: long, en: "B" }, body: { fr: "", de: "", en: "Hi" } }];
+    expect(describeIssues(refused(editableSettings.canned_responses.schema, replies), "canned_responses", "en")).toBe("Title in German (reply 2): must have at most 200 characters");
+  });
+});

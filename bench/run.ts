@@ -3,20 +3,23 @@
 // so results are reported (and compared as ratios within one run), never asserted in tests.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { createDb, noConnectionLimits } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { parseKey } from "../lib/tokens/secret-box";
-
-const benchKey = Buffer.alloc(32, 3).toString("base64");
 import { ensureDatabase, startPgServer } from "../scripts/lib/pg-server";
 import { percentile } from "./lib/bench-database";
 
+const benchKey = Buffer.alloc(32, 3).toString("base64");
+// lib/ loaded the way the tests load it, as the standalone benches do (bench/resolve-hook.mjs):
+// under "react-server" alone, lib/triage/queries' imports reach next-intl's client build.
+register("./resolve-hook.mjs", import.meta.url);
 
 // `npm run bench -- rht admin`: only the standalone benches whose file name contains one of
-// the words (the roster, outbox and IT-queue targets above them run only without words).
+// the words (the roster, outbox and IT-queue targets of `core` run only without words).
 const only = process.argv.slice(2);
 const standalone = ["rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts", "import-health.ts"];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
@@ -12,8 +12,9 @@ type Props = { settingKey: string; label: string; hint: string; initial: string;
 
 /**
  * A setting as JSON, checked against its schema on the server: the refusal names the
- * place and the problem ("gateways.0.url: …"), and nothing is saved. Saved from a page
- * older than the stored value, it is refused and the fresh value shown (VersionedForm).
+ * place and the problem ("clients, entry 2, url: …"; a syntax error by line and column, with
+ * the cursor put there), and nothing is saved. Saved from a page older than the stored value,
+ * it is refused and the fresh value shown (VersionedForm).
  */
 export function SettingEditor(props: Props) {
   return <VersionedForm version={props.version}>{(api) => <Editor {...props} api={api} />}</VersionedForm>;
@@ -25,6 +26,7 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
   const [pending, setPending] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
   const id = `setting-${settingKey}`;
   const fieldError = error && error.key !== "forbidden" && error.key !== "unauthenticated" ? te(error.key as never, (error.values ?? {}) as never) : undefined;
 
@@ -36,7 +38,14 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
     if (api.refusedAsStale(result)) return;
     if (!result.ok) {
       const key = result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected";
-      return setError({ key, values: result.values });
+      setError({ key, values: result.values });
+      // A syntax error: the cursor goes where the JSON breaks, the message (line, column) is read with the field.
+      const offset = result.values?.offset;
+      if (key === "settingNotJsonAt" && typeof offset === "number" && box.current) {
+        box.current.focus();
+        box.current.setSelectionRange(offset, Math.min(offset + 1, box.current.value.length));
+      }
+      return;
     }
     api.saved(t("saved"));
   }
@@ -46,6 +55,7 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
       {error && !fieldError ? <FormError error={error} /> : null}
       <Field id={id} label={label} hint={hint} error={fieldError}>
         <textarea
+          ref={box}
           id={id}
           value={value}
           onChange={(e) => setValue(e.target.value)}

@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { addSlotAction, setSlotCapacityAction } from "@/lib/devices/stock-actions";
 import { slotCapacitySchema, slotSchema } from "@/lib/devices/stock-schema";
+import { ChangePreview, unconfirmedRefusal, type WatchedCount } from "./change-preview";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 
 type SlotValues = { siteId: string; day: string; start: string; end: string; capacity: string };
@@ -54,25 +55,31 @@ export function SlotCapacityForm({ slotId, label, capacity, version }: { slotId:
   return <VersionedForm version={version}>{(api) => <SlotCapacityFields slotId={slotId} label={label} capacity={capacity} version={version} api={api} />}</VersionedForm>;
 }
 
+type SlotCapacityValues = { slotId: string; capacity: string; version: string; confirmed: boolean };
+
 function SlotCapacityFields({ slotId, label, capacity, version, api }: { slotId: string; label: string; capacity: number; version: string; api: VersionedApi }) {
   const t = useTranslations("admin.stock.slots");
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ slotId: string; capacity: string; version: string }, void>({
+  const watched: WatchedCount<SlotCapacityValues>[] = [{ name: "capacity", what: t("capacity"), from: capacity }];
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<SlotCapacityValues, void>({
     schema: slotCapacitySchema,
-    defaultValues: { slotId, capacity: String(capacity), version },
+    defaultValues: { slotId, capacity: String(capacity), version, confirmed: false },
     action: async (v) => {
+      const unconfirmed = unconfirmedRefusal(watched, v);
+      if (unconfirmed) return unconfirmed;
       const result = await setSlotCapacityAction(v);
       return api.refusedAsStale(result) ? { ok: false } : result;
     },
     onSuccess: () => api.saved(),
   });
   return (
-    <form onSubmit={submit} noValidate className="flex items-end gap-2">
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2">
       <FormError error={summary} />
       <input type="hidden" {...form.register("version")} />
       <TextField id={`slot-${slotId}`} label={t("capacityOf", { slot: label })} inputMode="numeric" className="w-24" error={fieldError("capacity")} {...form.register("capacity")} />
-      <Button type="submit" variant="secondary" disabled={isSubmitting}>
+      <Button type="submit" variant="secondary" disabled={isSubmitting} aria-describedby={`slot-${slotId}-change`}>
         {t("save")}
       </Button>
+      <ChangePreview id={`slot-${slotId}-change`} form={form} watched={watched} />
     </form>
   );
 }

@@ -11,28 +11,35 @@ import { Field, fieldIds } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { createWaveAction, setWaveStatusAction } from "@/lib/roster/wave-actions";
-import { waveSchema } from "@/lib/roster/wave-schema";
+import { defaultWavePerDay, waveSchema } from "@/lib/roster/wave-schema";
+import { ChangePreview, unconfirmedRefusal, type WatchedCount } from "./change-preview";
 
 type Text = { subject: string; body: string };
-type Values = { name: string; siteId: string; orgUnitId: string; perDay: string; template: Record<"fr" | "de" | "en", Text> };
+type Values = { name: string; siteId: string; orgUnitId: string; perDay: string; template: Record<"fr" | "de" | "en", Text>; confirmed: boolean };
 const languages = ["fr", "de", "en"] as const;
 
-/** A new invitation wave: scope, daily number and the e-mail in the three languages (defaults filled in). */
+/**
+ * A new invitation wave: scope, daily number and the e-mail in the three languages (defaults
+ * filled in). A daily number more than ten times away from the 200 it starts from is shown
+ * and must be confirmed: invitations, once mailed, cannot be called back.
+ */
 export function WaveForm({ sites, units, defaults }: { sites: { id: string; name: string }[]; units: { id: string; name: string }[]; defaults: Record<"fr" | "de" | "en", Text> }) {
   const t = useTranslations("admin.waves");
   const router = useRouter();
   const [created, setCreated] = useState(false);
-  const initial: Values = { name: "", siteId: "", orgUnitId: "", perDay: "200", template: defaults };
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<Values, { id: string }>({
+  const initial: Values = { name: "", siteId: "", orgUnitId: "", perDay: String(defaultWavePerDay), template: defaults, confirmed: false };
+  const watched: WatchedCount<Values>[] = [{ name: "perDay", what: t("perDay"), from: defaultWavePerDay }];
+  const actionForm = useActionForm<Values, { id: string }>({
     schema: waveSchema,
     defaultValues: initial,
-    action: (v) => createWaveAction(v),
+    action: async (v) => unconfirmedRefusal(watched, v) ?? createWaveAction(v),
     onSuccess: () => {
       setCreated(true);
-      form.reset(initial);
+      actionForm.form.reset(initial);
       router.refresh();
     },
   });
+  const { form, submit, fieldError, summary, isSubmitting } = actionForm;
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       {created ? (
@@ -43,7 +50,10 @@ export function WaveForm({ sites, units, defaults }: { sites: { id: string; name
       <FormError error={summary} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="wave-name" label={t("name")} error={fieldError("name")} {...form.register("name")} />
-        <TextField id="wave-per-day" label={t("perDay")} inputMode="numeric" error={fieldError("perDay")} {...form.register("perDay")} />
+        <div className="flex flex-col gap-2">
+          <TextField id="wave-per-day" label={t("perDay")} inputMode="numeric" error={fieldError("perDay")} {...form.register("perDay")} />
+          <ChangePreview id="wave-per-day-change" form={form} watched={watched} />
+        </div>
         <SelectField id="wave-site" label={t("site")} error={fieldError("siteId")} {...form.register("siteId")}>
           <option value="">{t("allSites")}</option>
           {sites.map((s) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
 import { QueueTable } from "@/components/triage/queue-table";
+import { SkipToFirst } from "@/components/triage/skip-to-first";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
@@ -31,12 +32,8 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Page
 
   return (
     <>
-      {rows.length > 0 ? (
-        // The first ticket without Tabbing through the filters: the first stop in the page's content.
-        <a href="#first-ticket" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900">
-          {t("queue.skipToFirst")}
-        </a>
-      ) : null}
+      {/* The first ticket without Tabbing through the filters: the first stop in the page's content. */}
+      {rows.length > 0 ? <SkipToFirst /> : null}
       <AutoRefresh />
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <p className="mb-4">

@@ -2,23 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { BurnDownChart, FunnelChart, TicketAgeChart } from "@/components/admin/charts";
+import { BurnDownChart, TicketAgeChart } from "@/components/admin/charts";
+import { FunnelBars } from "@/components/admin/funnel-bars";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
 import { PageTitle } from "@/components/ui/page-title";
 import { funnel, queueHistory, ticketsByAge, topIspFailures } from "@/lib/admin/dashboard";
-import { funnelSteps, stuck } from "@/lib/admin/funnel";
+import { barWidth, funnelSteps, ofPrevious, stuck } from "@/lib/admin/funnel";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { requireRole } from "@/lib/auth/session";
 import { poolStatuses } from "@/lib/devices/stock-queries";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { dashboardQuery } from "@/lib/http/page-queries";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
+import { providerName } from "@/lib/triage/incident-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-/** The crisis dashboard: funnel, capacity, tickets and connection failures; refreshes itself. */
+/**
+ * The crisis dashboard: funnel, capacity, tickets and connection failures; refreshes itself.
+ * Every code is shown in words (categories, verdicts, providers) and every figure the Swiss way
+ * of the reader's language, charts included (issue 15 point 12).
+ */
 export default async function AdminPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRole("admin");
   const t = await getTranslations("admin");
@@ -37,6 +43,14 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   const stepName = (s: (typeof funnelSteps)[number]) => t(`funnel.steps.${s}`);
   const overallStuck = stuck(steps.overall);
   const n = (v: number) => localNumber(v);
+  const percent = (v: number) => localNumber(v, { style: "percent", maximumFractionDigits: 1 });
+  const category = (code: string) => (t.has(`tickets.categories.${code}`) ? t(`tickets.categories.${code}` as never) : code);
+  const verdict = (code: string) => (t.has(`isps.verdictNames.${code}`) ? t(`isps.verdictNames.${code}` as never) : code);
+  const roster = Math.max(...funnelSteps.map((s) => steps.overall[s]));
+  const bars = funnelSteps.map((s) => {
+    const share = ofPrevious(steps.overall, s);
+    return { step: s, name: stepName(s), count: n(steps.overall[s]), width: barWidth(steps.overall[s], roster), ofPrevious: share === null ? null : t("funnel.ofPrevious", { share: percent(share) }) };
+  });
   return (
     <>
       <AutoRefresh seconds={30} />
@@ -66,7 +80,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
             {t("funnel.export")}
           </a>
         </div>
-        <FunnelChart data={funnelSteps.map((s) => ({ step: stepName(s), people: steps.overall[s] }))} label={t("funnel.people")} />
+        <FunnelBars bars={bars} label={t("funnel.chartLabel")} note={t("funnel.scaleNote")} />
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="mb-1 text-left font-semibold">{t("funnel.overall")}</caption>
@@ -83,7 +97,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
                 <tr key={s} className="border-b border-slate-200">
                   <th scope="row" className="p-2 text-left font-medium">{stepName(s)}</th>
                   <td className="p-2">{n(steps.overall[s])}</td>
-                  <td className="p-2">{localNumber(steps.overall.roster ? steps.overall[s] / steps.overall.roster : 0, { style: "percent", maximumFractionDigits: 1 })}</td>
+                  <td className="p-2">{percent(steps.overall.roster ? steps.overall[s] / steps.overall.roster : 0)}</td>
                   <td className="p-2">{overallStuck[s] ? n(overallStuck[s]) : "–"}</td>
                 </tr>
               ))}
@@ -133,11 +147,17 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
                 {t(`capacity.kinds.${p.kind}`)}: {t("capacity.used", { used: n(p.inUse), capacity: n(p.capacity) })}
               </label>
               <meter id={`gauge-${p.kind}`} className="block h-4 w-full" min={0} max={Math.max(1, p.capacity)} value={p.inUse} high={Math.max(1, p.capacity) * 0.9}>
-                {p.inUse}/{p.capacity}
+                {n(p.inUse)}/{n(p.capacity)}
               </meter>
               <p className="text-sm text-slate-700">
-                {t("capacity.queue", { waiting: p.waiting })}{" "}
-                {p.outlook.days === null ? t("capacity.short", { count: p.outlook.shortfall }) : p.waiting === 0 ? "" : p.outlook.days === 0 ? t("capacity.clearNow") : t("capacity.clearIn", { count: p.outlook.days })}
+                {t("capacity.queue", { waiting: p.waiting, n: n(p.waiting) })}{" "}
+                {p.outlook.days === null
+                  ? t("capacity.short", { count: n(p.outlook.shortfall) })
+                  : p.waiting === 0
+                    ? ""
+                    : p.outlook.days === 0
+                      ? t("capacity.clearNow")
+                      : t("capacity.clearIn", { count: p.outlook.days, n: n(p.outlook.days) })}
               </p>
             </li>
           ))}
@@ -188,7 +208,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
             <p>{t("tickets.none")}</p>
           ) : (
             <>
-              <TicketAgeChart data={tickets} labels={{ under1: t("tickets.under1"), under3: t("tickets.under3"), older: t("tickets.older") }} />
+              <TicketAgeChart data={tickets.map((row) => ({ ...row, category: category(row.category) }))} labels={{ under1: t("tickets.under1"), under3: t("tickets.under3"), older: t("tickets.older") }} />
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">{t("tickets.title")}</caption>
                 <thead>
@@ -202,7 +222,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
                 <tbody>
                   {tickets.map((row) => (
                     <tr key={row.category} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-medium">{row.category}</th>
+                      <th scope="row" className="p-2 text-left font-medium">{category(row.category)}</th>
                       <td className="p-2">{n(row.under1)}</td>
                       <td className="p-2">{n(row.under3)}</td>
                       <td className="p-2">{n(row.older)}</td>
@@ -232,9 +252,9 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
               <tbody>
                 {isps.map((row) => (
                   <tr key={row.isp} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 text-left font-medium">{row.isp}</th>
-                    <td className="p-2">{t("isps.ofTests", { failed: row.failed, tests: row.tests })}</td>
-                    <td className="p-2">{Object.entries(row.verdicts).map(([v, c]) => `${v}: ${c}`).join(", ")}</td>
+                    <th scope="row" className="p-2 text-left font-medium">{providerName(row.isp === "?" ? null : row.isp) ?? t("isps.unknown")}</th>
+                    <td className="p-2">{t("isps.ofTests", { failed: n(row.failed), tests: n(row.tests) })}</td>
+                    <td className="p-2">{Object.entries(row.verdicts).map(([v, c]) => `${verdict(v)}: ${n(c)}`).join(", ")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { createTranslator } from "next-intl";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/config/env";
 import { poolStatuses } from "@/lib/devices/stock-queries";
+import { formatNumber } from "@/lib/i18n/format";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { renderEmailHtml } from "@/lib/mail/layout";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -38,13 +39,15 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
   const ta = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "admin" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const [steps, pools, tickets, since] = await Promise.all([funnel("site", tx), poolStatuses(tx), ticketsByAge(tx), sinceYesterday(tx)]);
   const blocked = stuck(steps.overall);
+  // Figures as strings in the summary's language, Swiss style (2’003 in German): ICU would write 2.003.
+  const n = (value: number) => formatNumber(settings.language, value);
   const paragraphs = [
     t("funnel"),
-    ...funnelSteps.map((s) => `${ta(`funnel.steps.${s}`)}: ${steps.overall[s]}${blocked[s] ? ` (${t("stuck", { count: blocked[s] })})` : ""}`),
+    ...funnelSteps.map((s) => `${ta(`funnel.steps.${s}`)}: ${n(steps.overall[s])}${blocked[s] ? ` (${t("stuck", { count: n(blocked[s]) })})` : ""}`),
     t("capacity"),
-    ...pools.map((p) => `${ta(`capacity.kinds.${p.kind}`)}: ${ta("capacity.used", { used: p.inUse, capacity: p.capacity })}, ${ta("capacity.queue", { waiting: p.waiting })}`),
-    t("tickets", { open: tickets.reduce((a, r) => a + r.under1 + r.under3 + r.older, 0), older: tickets.reduce((a, r) => a + r.older, 0) }),
-    t("since", { signedIn: since.signedIn, opened: since.ticketsOpened, resolved: since.ticketsResolved, reserved: since.devicesReserved }),
+    ...pools.map((p) => `${ta(`capacity.kinds.${p.kind}`)}: ${ta("capacity.used", { used: n(p.inUse), capacity: n(p.capacity) })}, ${ta("capacity.queue", { waiting: p.waiting, n: n(p.waiting) })}`),
+    t("tickets", { open: n(tickets.reduce((a, r) => a + r.under1 + r.under3 + r.older, 0)), older: n(tickets.reduce((a, r) => a + r.older, 0)) }),
+    t("since", { signedIn: n(since.signedIn), opened: n(since.ticketsOpened), resolved: n(since.ticketsResolved), reserved: n(since.devicesReserved) }),
   ];
   const subject = t("subject", { date });
   const link = new URL("/admin", env().PUBLIC_URL).toString();

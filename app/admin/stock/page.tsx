@@ -42,8 +42,8 @@ export default async function AdminStockPage() {
                     ["inUse", localNumber(pool.inUse)],
                     ["waiting", localNumber(pool.waiting)],
                     ["issued", localNumber(pool.issued)],
-                    ["today", pool.dailyLimit === null ? t("noLimit") : `${pool.usedToday} / ${pool.dailyLimit}`],
-                    ["outlook", pool.outlook.days === null ? t("shortfall", { count: pool.outlook.shortfall }) : pool.outlook.days === 0 ? t("clear") : t("days", { count: pool.outlook.days })],
+                    ["today", pool.dailyLimit === null ? t("noLimit") : `${localNumber(pool.usedToday)} / ${localNumber(pool.dailyLimit)}`],
+                    ["outlook", pool.outlook.days === null ? t("shortfall", { count: localNumber(pool.outlook.shortfall) }) : pool.outlook.days === 0 ? t("clear") : t("days", { count: pool.outlook.days })],
                   ] as const
                 ).map(([key, value]) => (
                   <div key={key}>
@@ -79,7 +79,7 @@ export default async function AdminStockPage() {
                     <tr key={slot.id} className="border-b border-slate-200">
                       <th scope="row" className="p-2 text-left font-medium">{when}</th>
                       <td className="p-2">{slot.site}</td>
-                      <td className="p-2">{slot.booked}</td>
+                      <td className="p-2">{localNumber(slot.booked)}</td>
                       <td className="p-2">
                         <SlotCapacityForm slotId={slot.id} label={`${slot.site}, ${when}`} capacity={slot.capacity} version={slot.version} />
                       </td>

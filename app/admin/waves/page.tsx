@@ -37,9 +37,9 @@ export default async function AdminWavesPage() {
                 <p className="font-semibold">
                   {w.name} · {t(`status.${w.status}`)}
                 </p>
-                <p className="text-sm text-slate-700">{t("scope", { site: w.site ?? t("allSites"), unit: w.orgUnit ?? t("allUnits"), perDay: w.perDay })}</p>
+                <p className="text-sm text-slate-700">{t("scope", { site: w.site ?? t("allSites"), unit: w.orgUnit ?? t("allUnits"), perDay: localNumber(w.perDay) })}</p>
                 <label htmlFor={`wave-${w.id}`} className="mt-2 block">
-                  {t("progress", { invited: localNumber(w.invited), inScope: localNumber(w.inScope), today: w.today, signedIn: w.signedIn })}
+                  {t("progress", { invited: localNumber(w.invited), inScope: localNumber(w.inScope), today: localNumber(w.today), signedIn: localNumber(w.signedIn) })}
                 </label>
                 <progress id={`wave-${w.id}`} className="block h-3 w-full" max={Math.max(1, w.inScope)} value={w.invited} />
                 {w.status !== "done" ? (

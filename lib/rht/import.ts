@@ -7,7 +7,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { yielder } from "@/lib/csv/stream";
 import { plannedOn, workingDays } from "./declaration";
 import { isoDay, parseHoursFile, type ImportIssue, type ParsedHours } from "./import-rows";
-import { absenceKinds, dayRefusal, plannedPerWeekday, type Absences } from "./rules";
+import { absenceKinds, bookPublicHoliday, dayRefusal, plannedPerWeekday, type Absences } from "./rules";
 
 export type ImportReport = { rows: number; employees: number; months: number; applied: boolean; issues: ImportIssue[]; issueCount: number };
 
@@ -129,8 +129,9 @@ export async function importParsedDays(tx: DbOrTx, { rows, issues }: ParsedHours
     const { contract } = byEmployee[rows.employee[i]]!;
     const date = iso(rows.day[i]);
     const kind = rows.kind[i] ? absenceKinds[rows.kind[i] - 1] : null;
-    // A public holiday with nothing else on it is booked as one, as the grid does.
-    const absences: Absences = kind && rows.absence[i] > 0 ? { [kind]: rows.absence[i] } : rows.worked[i] === 0 && planned[i] > 0 && isHoliday(contract.canton, date) ? { public_holiday: planned[i] } : {};
+    // A planned public holiday books what is neither worked nor another absence as the holiday, as the grid does.
+    const entered: Absences = kind && rows.absence[i] > 0 ? { [kind]: rows.absence[i] } : {};
+    const absences = bookPublicHoliday({ planned: planned[i], worked: rows.worked[i], absences: entered }, isHoliday(contract.canton, date)).absences;
     batch.push({ employee: contract.id, day: date, planned: planned[i], worked: rows.worked[i], absences, overtime: rows.overtime[i] === 1 });
     if (batch.length === batchRows) await flush();
   }

@@ -81,6 +81,10 @@ describe("importing daily hours", () => {
     expect(latin1.includes(0xdc)).toBe(true); // "Ü" as one Latin-1 byte
     expect(await run(latin1)).toMatchObject({ applied: true, rows: 1, issueCount: 0 });
     expect((await getMonthSheet(zurich.id, "2026-01")).days[1].absences).toEqual({ public_holiday: 504 });
+    // Partly worked (4:00 on Berchtold's Day): the rest of the plan is the holiday, stored as such, never lost.
+    expect(await run(`employee_number;date;worked\n${zurich.number};2026-01-02;4:00\n`)).toMatchObject({ applied: true });
+    const [stored] = (await db().execute(sql`select absences from timesheet_days where employee_id = ${zurich.id} and day = '2026-01-02'`)) as unknown as { absences: object }[];
+    expect(stored.absences).toEqual({ public_holiday: 264 });
   });
 
   test("malformed files and locked months are refused whole", async () => {

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/ui/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
 import "./globals.css";
 
@@ -26,12 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen">
         <NextIntlClientProvider>
-          <a
-            href="#main"
-            className="sr-only focus:not-sr-only print:hidden focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900"
-          >
+          <SkipLink targetId="main" className="sr-only focus:not-sr-only print:hidden focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900">
             {t("skipToContent")}
-          </a>
+          </SkipLink>
           <AppHeader />
           <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 sm:py-10">
             {children}

@@ -1,14 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TicketDetail } from "@/lib/triage/queries";
+import { TicketScroll } from "./ticket-scroll";
 
 type Event = TicketDetail["events"][number];
 
 // The ticket's conversation, first on the page (issue 15 point 3): what the person asked on top,
-// then the replies, answers and notes; the portal's own steps as short lines. A long one keeps
-// its last entries open and the earlier ones behind "Show n earlier entries", so the reply box
-// under it stays on the first screen.
-
-const shownAtOnce = 4;
+// then the replies, answers and notes; the portal's own steps as short lines. On wide screens the
+// later entries scroll in their own region, opened at the latest, so the reply box under it stays
+// on the first screen (1366×768) however long the conversation.
 
 /** The portal writes a ticket's summary in English; the agent reads it in their language. */
 async function summaryText(summary: string): Promise<string> {
@@ -30,8 +29,6 @@ export async function TicketConversation({ ticket }: { ticket: TicketDetail }) {
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const asked = ticket.events.find((e) => e.kind === "employee_message");
   const rest = ticket.events.filter((e) => e !== asked && e.kind !== "opened");
-  const hidden = rest.length > shownAtOnce + 1 ? rest.slice(0, rest.length - shownAtOnce) : [];
-  const shown = rest.slice(hidden.length);
   const summary = await summaryText(ticket.summary);
   const opened = ticket.events.find((e) => e.kind === "opened");
 
@@ -60,8 +57,8 @@ export async function TicketConversation({ ticket }: { ticket: TicketDetail }) {
   };
 
   return (
-    <section aria-labelledby="conversation-heading" className="flex flex-col gap-3">
-      <h2 id="conversation-heading" className="text-lg font-semibold">
+    <section aria-labelledby="conversation-heading" className="flex flex-col gap-2">
+      <h2 id="conversation-heading" className="sr-only">
         {t("ticket.conversation")}
       </h2>
       <div className="rounded-md border-2 border-slate-400 bg-white p-3">
@@ -69,15 +66,12 @@ export async function TicketConversation({ ticket }: { ticket: TicketDetail }) {
           {t("ticket.asked", { firstName: ticket.employee.firstName })} · {when((asked ?? opened)?.at ?? ticket.createdAt)}
         </h3>
         <p className="mt-1 whitespace-pre-wrap text-lg">{asked?.body ?? summary}</p>
-        {asked ? <p className="mt-1 text-sm text-slate-700">{summary}</p> : null}
       </div>
-      {hidden.length > 0 ? (
-        <details className="rounded-md border border-slate-300 bg-white">
-          <summary className="min-h-11 cursor-pointer px-3 py-2 font-medium text-blue-800">{t("ticket.earlierEntries", { count: hidden.length })}</summary>
-          <ol className="flex flex-col gap-2 p-2">{await Promise.all(hidden.map(entry))}</ol>
-        </details>
+      {rest.length > 0 ? (
+        <TicketScroll label={t("ticket.conversation")}>
+          <ol className="flex flex-col gap-2">{await Promise.all(rest.map(entry))}</ol>
+        </TicketScroll>
       ) : null}
-      {shown.length > 0 ? <ol className="flex flex-col gap-2">{await Promise.all(shown.map(entry))}</ol> : null}
     </section>
   );
 }

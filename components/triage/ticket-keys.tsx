@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcuts";
 import { useTicket } from "./ticket-context";
 
@@ -15,6 +16,11 @@ export function TicketKeys({ queueHref, next, previous, canClaim, canResolve, ca
   const t = useTranslations("it.ticket");
   const router = useRouter();
   const { nav, handlers } = useTicket();
+  const bar = useRef<HTMLElement>(null);
+  // Says when the keys work (after hydration): a script or test driving the page by keyboard waits for it.
+  useEffect(() => {
+    if (bar.current) bar.current.dataset.keys = "ready";
+  }, []);
   const shortcuts: Shortcut[] = [
     ...(nav.next ? [{ key: "n", description: t("keys.next"), run: () => router.push(nav.next!) }] : []),
     ...(nav.previous ? [{ key: "p", description: t("keys.previous"), run: () => router.push(nav.previous!) }] : []),
@@ -24,7 +30,7 @@ export function TicketKeys({ queueHref, next, previous, canClaim, canResolve, ca
     ...(canResolve ? [{ key: "d", description: t("keys.resolve"), run: () => handlers.current.resolve?.() }] : []),
   ];
   return (
-    <nav aria-label={t("listNav")} className="mb-2 flex flex-wrap items-center gap-x-6 gap-y-1">
+    <nav ref={bar} aria-label={t("listNav")} className="flex flex-wrap items-center gap-x-5">
       <Link href={queueHref} className="min-h-11 py-2 font-medium text-blue-800 underline">
         {t("back")}
       </Link>

@@ -7,7 +7,6 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
 import { changeStatusAction, replyAction } from "@/lib/triage/actions";
 import { replySchema } from "@/lib/triage/schema";
 import { TicketConflict, useTicket } from "./ticket-context";
@@ -91,24 +90,27 @@ export function ReplyForm({ canned, language, firstName, mailedTo, canResolve }:
 
   const picked = canned.find((c) => c.id === chosen);
   const { ref, ...body } = form.register("body");
-  const hint = `${t("replyLanguage", { language, firstName })} ${mailedTo ? t("replyHintTo", { address: mailedTo }) : t("replyHint")}`;
+  const hint = t("replyLanguage", { language, firstName });
   const error = fieldError("body");
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="reply-heading" className="flex flex-col gap-3">
-      <h2 id="reply-heading" className="sr-only">
-        {t("replyLabel")}
-      </h2>
+    <form onSubmit={submit} noValidate className="flex flex-col gap-2">
       <TicketConflict form="reply" keptText />
       <FormError error={summary ?? resolveError} />
       {canned.length > 0 ? (
-        <SelectField id="canned" label={t("canned")} hint={t("cannedKeys", { count: Math.min(9, canned.length) })} value={chosen} onChange={(e) => choose(e.target.value)}>
-          <option value="">{t("cannedNone")}</option>
-          {canned.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </SelectField>
+        // On one line with its label: the reply box stays on the first screen.
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <label htmlFor="canned" className="font-medium">
+            {t("canned")}
+          </label>
+          <select id="canned" value={chosen} onChange={(e) => choose(e.target.value)} className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-500 bg-white px-3">
+            <option value="">{t("cannedNone")}</option>
+            {canned.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
       ) : null}
       {picked && picked.language !== language ? (
         <p role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
@@ -118,9 +120,9 @@ export function ReplyForm({ canned, language, firstName, mailedTo, canResolve }:
       <Field id="reply-body" label={t("replyLabel")} hint={hint} error={error}>
         <textarea
           id="reply-body"
-          rows={6}
+          rows={4}
           aria-invalid={error ? true : undefined}
-          aria-describedby={fieldIds("reply-body", hint, error).describedBy}
+          aria-describedby={`${fieldIds("reply-body", hint, error).describedBy} reply-mailed`}
           className={`w-full rounded-md border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`}
           ref={(element) => {
             ref(element);
@@ -139,6 +141,9 @@ export function ReplyForm({ canned, language, firstName, mailedTo, canResolve }:
           </Button>
         ) : null}
       </div>
+      <p id="reply-mailed" className="text-sm text-slate-700">
+        {mailedTo ? t("replyHintTo", { address: mailedTo }) : t("replyHint")}
+      </p>
     </form>
   );
 }

@@ -10,7 +10,6 @@ import { TicketConversation } from "@/components/triage/ticket-conversation";
 import { TicketKeys } from "@/components/triage/ticket-keys";
 import { ReplyForm, type CannedChoice } from "@/components/triage/ticket-reply";
 import { Notice } from "@/components/ui/notice";
-import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { getReach } from "@/lib/contact/queries";
 import { db } from "@/lib/db";
@@ -77,24 +76,28 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
 
   return (
     <TicketProvider key={ticket.number} ticket={snapshot} nav={nav}>
-      <TicketKeys queueHref={queueHref(from)} next={adjacent.next} previous={adjacent.previous} canClaim={canClaim} canResolve={open} cannedTitles={choices.map((c) => c.title)} />
       {resolvedBefore ? (
         <div className="mb-3">
           <Notice tone="success">{t("ticket.resolvedNext", { number: resolvedBefore })}</Notice>
         </div>
       ) : null}
-      <PageTitle lead={`${t(`category.${ticket.category as "help_request"}`)} · ${t(`priority.${ticket.priority as "normal"}`)} · ${t(`status.${ticket.status}`)}`}>
-        {t("ticket.title", { number: ticket.number, name: ticket.employee.name })}
-      </PageTitle>
+      {/* Compact, so the conversation and the reply box fit the first screen: the title, and beside it the way through the list. */}
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-1">
+        <div className="flex flex-wrap items-baseline gap-x-4">
+          <h1 className="text-2xl font-bold">{t("ticket.title", { number: ticket.number, name: ticket.employee.name })}</h1>
+          <p className="text-slate-700">{`${t(`category.${ticket.category as "help_request"}`)} · ${t(`priority.${ticket.priority as "normal"}`)} · ${t(`status.${ticket.status}`)}`}</p>
+        </div>
+        <TicketKeys queueHref={queueHref(from)} next={adjacent.next} previous={adjacent.previous} canClaim={canClaim} canResolve={open} cannedTitles={choices.map((c) => c.title)} />
+      </div>
       {isOverdue(ticket.status, ticket.slaDueAt) ? (
         <div className="mb-4">
           <Notice tone="error">{t("ticket.overdue", { due: format.dateTime(ticket.slaDueAt, { dateStyle: "medium", timeStyle: "short" }) })}</Notice>
         </div>
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="flex flex-col gap-4 lg:col-span-2">
+        <div className="flex flex-col gap-3 lg:col-span-2">
           <TicketConversation ticket={ticket} />
-          <div className="rounded-lg border border-slate-300 bg-white p-4">
+          <div className="rounded-lg border border-slate-300 bg-white p-3">
             <ReplyForm canned={choices} language={language} firstName={ticket.employee.firstName} mailedTo={mailedTo} canResolve={open} />
           </div>
           <div className="rounded-lg border border-slate-300 bg-white p-4">

@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { adjacentTickets } from "@/lib/triage/queries";
+import { queueFilterFromTicket, queueFilters } from "@/lib/triage/queue-link";
 import { addNote, assignTicket, changeStatus, claimTicket, replyToTicket } from "@/lib/triage/service";
 import { createEmployee, grantRole, seedJourney } from "../support/factories";
+import { hostileStrings } from "../support/hostile";
 import { inTransaction as tx } from "../support/in-transaction";
 import { refusal } from "../support/refusal";
 
@@ -82,5 +84,19 @@ describe("next and previous ticket of the queue's filter", () => {
     expect((await adjacentTickets(urgent, { status: "open", assignee: "unassigned" }, me.id)).next).not.toBe(later);
     expect(await adjacentTickets(other, mine, me.id)).toEqual({ previous: urgent, next: later });
     expect(await adjacentTickets(999_999_999, mine, me.id)).toEqual({ previous: null, next: null });
+  });
+});
+
+describe("the ticket page's ?from= under hostile values", () => {
+  test("every value ends as a valid queue filter, and the neighbours' query answers", async () => {
+    const me = await agent();
+    const number = await openTicket({ assignee: me.id });
+    for (const value of hostileStrings) {
+      for (const raw of [{ from: value }, { from: [value, "x"] }, { from: `status=new&q=${value}` }, { from: `site=${value}&assignee=me` }, { from: `after=${value}` }]) {
+        const from = queueFilterFromTicket(raw);
+        const filters = queueFilters(from);
+        await expect(adjacentTickets(number, filters, me.id), JSON.stringify(raw)).resolves.toHaveProperty("next");
+      }
+    }
   });
 });

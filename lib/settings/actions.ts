@@ -1,8 +1,8 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { defineAction } from "@/lib/auth/action";
-import { defaultLocale, isLocale, localeCookie, type Locale } from "@/lib/i18n/config";
+import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/i18n/config";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { eligibilityRulesSchema, holidayRemovalSchema, holidaySchema, settingSchema } from "./form-schemas";
 import { addHoliday, publishEligibilityRules, removeHoliday, saveSetting } from "./service";
@@ -10,18 +10,22 @@ import { addHoliday, publishEligibilityRules, removeHoliday, saveSetting } from 
 const admin = { roles: ["admin"] } as const;
 
 /**
- * The language the page is read in (lib/i18n/request.ts: the switcher's cookie, then the
- * person's choice), so a refusal names its places in it. Read without the database, inside
- * the action's transaction. Outside a request (scripts, tests) there is no cookie.
+ * The language the page is read in, decided as lib/i18n/request.ts does (the switcher's
+ * cookie, then the person's choice, then the browser's), so a refusal names its places in
+ * the page's language. Read without the database, inside the action's transaction. Outside
+ * a request (scripts, tests) there are no cookies nor headers: the person's choice, else the default.
  */
 async function readerLocale(person: CurrentPerson | null): Promise<Locale> {
   let fromCookie: string | undefined;
+  let acceptLanguage: string | null = null;
   try {
     fromCookie = (await cookies()).get(localeCookie)?.value;
+    acceptLanguage = (await headers()).get("accept-language");
   } catch {
-    fromCookie = undefined; // called outside a request
+    // called outside a request
   }
-  return isLocale(fromCookie) ? fromCookie : (person?.locale ?? person?.language ?? defaultLocale);
+  if (isLocale(fromCookie)) return fromCookie;
+  return person?.locale ?? negotiateLocale(acceptLanguage) ?? defaultLocale;
 }
 
 const save = defineAction({

@@ -49,7 +49,7 @@ test("in German at 1366×768: what the person asked and the reply box on the fir
   await within(page, page.getByLabel("Öffentliche Antwort"));
   // The latest entry shows next to the reply box; the earlier ones scroll above it.
   await within(page, page.getByText("Wir prüfen das und melden uns."));
-  await expect(page.getByRole("region", { name: "Unterhaltung" })).toContainText("Das Software-Center zeigt keine Version 5.3 an.");
+  await expect(page.getByRole("region", { name: "Verlauf" })).toContainText("Das Software-Center zeigt keine Version 5.3 an.");
   await within(page, page.getByRole("button", { name: "Senden und als gelöst markieren" }));
 
   // Every code in words.

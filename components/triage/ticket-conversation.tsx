@@ -68,7 +68,7 @@ export async function TicketConversation({ ticket }: { ticket: TicketDetail }) {
         <p className="mt-1 whitespace-pre-wrap text-lg">{asked?.body ?? summary}</p>
       </div>
       {rest.length > 0 ? (
-        <TicketScroll label={t("ticket.conversation")}>
+        <TicketScroll label={t("ticket.timeline")}>
           <ol className="flex flex-col gap-2">{await Promise.all(rest.map(entry))}</ol>
         </TicketScroll>
       ) : null}

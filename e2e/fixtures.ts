@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
+import { open, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Secret, TOTP } from "otpauth";
 import postgres from "postgres";
 
@@ -66,14 +69,41 @@ export async function requestLink(page: Page, email: string, path = "/signin", o
   return mail.links[0];
 }
 
+/**
+ * One sign-in at a time per address, across the workers: a new link deletes the address's
+ * earlier ones (as it should), so two specs signing in as the same demo account at once would
+ * otherwise use up each other's link. A lock file per address; one older than a test's timeout is stale.
+ */
+async function oneSignInAtATime<T>(email: string, run: () => Promise<T>): Promise<T> {
+  const file = path.join(tmpdir(), `passerelle-e2e-sign-in-${createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16)}.lock`);
+  for (;;) {
+    try {
+      await (await open(file, "wx")).close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const held = await stat(file).catch(() => null);
+      if (held && Date.now() - held.mtimeMs > 120_000) await rm(file, { force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
 /** The whole sign-in: form, mailbox, confirmation page, button. */
-export async function signIn(page: Page, email: string, path = "/signin", options: { checkAccessibility?: boolean } = {}): Promise<void> {
-  const link = await requestLink(page, email, path, options);
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Confirm your sign-in" })).toBeVisible();
-  if (options.checkAccessibility) await expectAccessible(page);
-  await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));
+export async function signIn(page: Page, email: string, from = "/signin", options: { checkAccessibility?: boolean } = {}): Promise<void> {
+  await oneSignInAtATime(email, async () => {
+    const link = await requestLink(page, email, from, options);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "Confirm your sign-in" })).toBeVisible();
+    if (options.checkAccessibility) await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign in to Passerelle" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));
+  });
 }
 
 /** Answers the eligibility questions so that an office worker is eligible. */

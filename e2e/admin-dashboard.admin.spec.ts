@@ -22,7 +22,8 @@ test("the German dashboard shows words, Swiss numbers and a funnel where each st
     // Words, not codes.
     await expect(page.getByRole("rowheader", { name: "Hilfeanfrage" })).toBeVisible();
     await expect(page.getByRole("rowheader", { name: "AccNet-301713" })).toBeVisible();
-    await expect(main.getByText(/VPN über UDP blockiert: 1/)).toBeVisible();
+    // Other specs add blocked tests of their own: at least one provider row reads the verdict in words.
+    await expect(main.getByText(/VPN über UDP blockiert: \d/).first()).toBeVisible();
     for (const code of ["help_request", "udp_blocked", "other:", "vpn_licence", "signed_in"]) await expect(main).not.toContainText(code);
 
     // Swiss numbers: the roster's 2,000 people read 2’0…, never 2.0… or 2,0….

@@ -140,7 +140,7 @@ export const rhtUnitMonths = pgTable(
   {
     orgUnitId: uuid("org_unit_id")
       .notNull()
-      .references(() => orgUnits.id),
+      .references(() => orgUnits.id, { onDelete: "cascade" }),
     month: date("month").notNull(),
     generation: integer("generation").notNull(),
     review: jsonb("review").notNull(),

@@ -103,3 +103,13 @@ describe("the cached overview equals a recomputation", () => {
     }
   });
 });
+
+describe("the cache never holds a unit back", () => {
+  test("an empty unit whose month was cached can still be deleted", async () => {
+    const [unit] = (await db().execute(sql`insert into org_units (code, name) values ('CDEL', 'Cache delete') returning id`)) as unknown as { id: string }[];
+    await monthOverview(month);
+    expect((await db().execute(sql`select 1 from rht_unit_months where org_unit_id = ${unit.id}`)).length).toBe(1);
+    await db().execute(sql`delete from org_units where id = ${unit.id}`);
+    expect((await db().execute(sql`select 1 from rht_unit_months where org_unit_id = ${unit.id}`)).length).toBe(0);
+  });
+});

@@ -86,11 +86,12 @@ test("stock, slots and waves show the change and ask before a tenfold one", asyn
     await expect(page.getByText("Die Welle ist erstellt")).toBeVisible();
     await expect(page.getByText(new RegExp(`^${name} · `))).toBeVisible();
   } finally {
+    // The language first: whatever else fails here, the English specs after this one read English.
+    await admin.restore();
     await sql`update resource_pools set capacity = greatest(${vpn.capacity}::int, in_use) where kind = 'vpn_licence'`;
     await sql`delete from invitation_waves where org_unit_id = ${unit.id}`;
     await sql`delete from org_units where id = ${unit.id}`;
     await sql`delete from collection_slots where id = ${slot.id} and booked = 0`;
-    await admin.restore();
   }
 });
 

@@ -52,8 +52,8 @@ test("the German dashboard shows words, Swiss numbers and a funnel where each st
     for (const day of days.filter((d) => /\d/.test(d) && !/^[\d’]+$/.test(d))) expect(day).toMatch(/^\d{1,2}\.\d{1,2}\.$/);
     await expectAccessible(page);
   } finally {
+    await admin.restore();
     await sql`delete from connectivity_tests where id = ${run.id}`;
     await sql`delete from tickets where id = ${ticket.id}`;
-    await admin.restore();
   }
 });

@@ -11,6 +11,7 @@ import { csvBatches, MalformedCsv, yielder } from "@/lib/csv/stream";
 import { parseKey, seal } from "./secret-box";
 
 export type TokenImportIssue = Issue;
+/** `added`: the tokens added, or those the file would add when only checked. */
 export type TokenImportReport = { rows: number; added: number; applied: boolean; issues: TokenImportIssue[]; issueCount: number };
 export type ParsedTokens = { rows: number; tokens: { serial: string; secret: string }[]; seen: Map<string, number>; issues: IssueList };
 
@@ -75,7 +76,9 @@ export async function importParsedTokens(tx: DbOrTx, { rows, tokens, seen, issue
     const known = (await tx.execute(sql`select serial from hardware_tokens where serial in (select jsonb_array_elements_text(${JSON.stringify([...seen.keys()])}::jsonb))`)) as unknown as { serial: string }[];
     for (const k of known) issues.add({ line: seen.get(k.serial)!, column: "serial", key: "tokenSerialKnown" });
   }
-  if (issues.count > 0 || !apply) return { rows, added: 0, applied: false, ...issues.report() };
+  if (issues.count > 0) return { rows, added: 0, applied: false, ...issues.report() };
+  // A check says how many tokens the file would add, as the roster's dry run does.
+  if (!apply) return { rows, added: tokens.length, applied: false, issues: [], issueCount: 0 };
   const key = parseKey(env().TOKEN_ENCRYPTION_KEY);
   const pause = yielder(1);
   for (let i = 0; i < tokens.length; i += 500) {

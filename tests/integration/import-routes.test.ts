@@ -143,8 +143,10 @@ describe("import routes", () => {
     expect(await json(await post("roster", { body: roster }))).toMatchObject({ status: 200, data: { applied: false, added: 1 } });
     expect(await json(await post("roster", { body: roster, query: "mode=apply&deactivateMissing=0" }))).toMatchObject({ status: 200, data: { applied: true, added: 1, deactivated: 0 } });
     const tokens = "serial;secret\nRT-0001;JBSWY3DPEHPK3PXPJBSWY3DP\n";
-    expect(await json(await post("tokens", { body: tokens }))).toMatchObject({ status: 200, data: { applied: false, issueCount: 0 } });
+    expect(await json(await post("tokens", { body: tokens }))).toMatchObject({ status: 200, data: { applied: false, issueCount: 0, added: 1 } });
     expect(await json(await post("tokens", { body: tokens, query: "mode=apply" }))).toMatchObject({ status: 200, data: { applied: true, added: 1 } });
+    // The check after it finds the serial known: nothing would be added.
+    expect(await json(await post("tokens", { body: tokens }))).toMatchObject({ status: 200, data: { applied: false, added: 0, issueCount: 1 } });
     const actions = ((await db().execute(sql`select action from audit_log where actor_employee_id = ${admin.id} order by id`)) as unknown as { action: string }[]).map((a) => a.action);
     expect(actions).toEqual(["roster.import", "tokens.import"]);
   });

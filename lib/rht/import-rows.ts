@@ -3,6 +3,7 @@
 // A 50 MB file is about 1.6 million lines: rows are kept in typed arrays (about 20 bytes
 // a line) rather than objects, and the file is read in slices (lib/csv/stream.ts).
 
+import { readHeader, type Header } from "@/lib/csv/header";
 import { IssueList, type Issue } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { parseDate, parseYesNo } from "@/lib/csv/read";
@@ -72,8 +73,7 @@ export async function parseHoursFile(bytes: Uint8Array): Promise<ParsedHours> {
     return { rows: new HoursRows(), issues: only };
   };
   if (bytes.byteLength > maxImportBytes) return refuse({ line: 1, column: null, key: "importTooLarge" });
-  let header: string[] | null = null;
-  let at: (record: string[], column: string) => string = () => "";
+  let header: Header | null = null;
   const employees = new Map<string, number>();
   // Per employee, the day and the line it first appeared on (duplicates name that line).
   const seen: Map<number, number>[] = [];
@@ -82,18 +82,15 @@ export async function parseHoursFile(bytes: Uint8Array): Promise<ParsedHours> {
     for await (const batch of csvBatches(bytes)) {
       for (const { record, line } of batch) {
         if (!header) {
-          header = record.map((h) => h.trim().toLowerCase());
-          for (const name of header) if (name && !(importColumns as readonly string[]).includes(name)) issues.add({ line: 1, column: name, key: "importUnknownColumn" });
-          for (const name of requiredColumns) if (!header.includes(name)) issues.add({ line: 1, column: name, key: "importMissingColumn" });
+          header = readHeader(record, { known: importColumns, required: requiredColumns }, issues);
           if (issues.count > 0) return { rows: new HoursRows(), issues };
-          const index = new Map(header.map((h, i) => [h, i] as const));
-          at = (r, column) => r[index.get(column) ?? -1]?.trim() ?? "";
           continue;
         }
         total += 1;
         if (total > maxImportRows) return refuse({ line: 1, column: null, key: "importTooManyRows", values: { max: maxImportRows } });
         if (issues.full(line)) return { rows: new HoursRows(), issues };
         const before = issues.count;
+        const at = header.at;
         const number = at(record, "employee_number");
         if (!number) issues.add({ line, column: "employee_number", key: "employeeNotFound" });
         const date = parseDate(at(record, "date"));
@@ -105,7 +102,7 @@ export async function parseHoursFile(bytes: Uint8Array): Promise<ParsedHours> {
           return minutes ?? 0;
         };
         const worked = duration("worked");
-        const absence = header.includes("absence") ? duration("absence") : 0;
+        const absence = header.has("absence") ? duration("absence") : 0;
         const kind = at(record, "absence_kind").toLowerCase();
         const kindIndex = kind ? (absenceKinds as readonly string[]).indexOf(kind) : -1;
         if (kind && kindIndex < 0) issues.add({ line, column: "absence_kind", key: "absenceInvalid" });

@@ -2,6 +2,7 @@
 // decoding, columns and each row's syntax, by the same rules as the hours file
 // (import-rows.ts). Pure; what needs the roster and the closed months is in overtime-import.ts.
 
+import { readHeader, type Header } from "@/lib/csv/header";
 import { IssueList, type Issue } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { parseDate } from "@/lib/csv/read";
@@ -44,8 +45,7 @@ export async function parseOvertimeFile(bytes: Uint8Array): Promise<ParsedOpenin
     return { rows: [], issues: only };
   };
   if (bytes.byteLength > maxImportBytes) return refuse({ line: 1, column: null, key: "importTooLarge" });
-  let header: string[] | null = null;
-  let at: (record: string[], column: string) => string = () => "";
+  let header: Header | null = null;
   // Per employee number, the line it first appeared on (a duplicate names that line).
   const seen = new Map<string, number>();
   let total = 0;
@@ -53,26 +53,20 @@ export async function parseOvertimeFile(bytes: Uint8Array): Promise<ParsedOpenin
     for await (const batch of csvBatches(bytes)) {
       for (const { record, line } of batch) {
         if (!header) {
-          header = record.map((h) => h.trim().toLowerCase());
-          for (const name of header) if (name && !(overtimeColumns as readonly string[]).includes(name)) issues.add({ line: 1, column: name, key: "importUnknownColumn" });
-          // A column given twice would silently take one of the two values.
-          for (const [i, name] of header.entries()) if (name && header.indexOf(name) < i) issues.add({ line: 1, column: name, key: "importDuplicateColumn" });
-          for (const name of overtimeColumns) if (!header.includes(name)) issues.add({ line: 1, column: name, key: "importMissingColumn" });
+          header = readHeader(record, { known: overtimeColumns, required: overtimeColumns }, issues);
           if (issues.count > 0) return { rows: [], issues };
-          const index = new Map(header.map((h, i) => [h, i] as const));
-          at = (r, column) => r[index.get(column) ?? -1]?.trim() ?? "";
           continue;
         }
         total += 1;
         if (total > maxOpeningRows) return refuse({ line: 1, column: null, key: "importTooManyRows", values: { max: maxOpeningRows } });
         if (issues.full(line)) return { rows: [], issues };
         const before = issues.count;
-        const number = at(record, "employee_number");
+        const number = header.at(record, "employee_number");
         if (!number) issues.add({ line, column: "employee_number", key: "employeeNotFound" });
-        const minutes = parseBalance(at(record, "balance"));
+        const minutes = parseBalance(header.at(record, "balance"));
         if (minutes === null) issues.add({ line, column: "balance", key: "importBalanceInvalid" });
         else if (Math.abs(minutes) > maxOpeningMinutes) issues.add({ line, column: "balance", key: "importBalanceTooLarge" });
-        const date = parseDate(at(record, "date"));
+        const date = parseDate(header.at(record, "date"));
         if (!date) issues.add({ line, column: "date", key: "dateInvalid" });
         // Also for a refused row: its employee is in the file, and a second line for them is a mistake either way.
         if (number) {

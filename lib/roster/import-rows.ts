@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { normalisePhone } from "@/lib/contact/phone";
+import { readHeader, type Header } from "@/lib/csv/header";
 import { IssueList } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { parseDate, parseYesNo } from "@/lib/csv/read";
@@ -120,27 +121,18 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> 
     return { rows: [], total, issues: only, warnings: [], warningCount: 0, columns: [] };
   };
   if (bytes.byteLength > maxImportBytes) return refuse({ line: 1, column: null, key: "importTooLarge" });
-  let header: string[] | null = null;
+  let header: Header | null = null;
   const rows: RosterRow[] = [];
   const numbers = new Map<string, number>();
   const emails = new Map<string, number>();
   let total = 0;
-  let index = new Map<string, number>();
-  const has = (c: RosterColumn) => index.has(c);
+  const has = (c: RosterColumn) => header?.has(c) ?? false;
   try {
     for await (const batch of csvBatches(bytes)) {
       for (const { record, line } of batch) {
         if (!header) {
-          header = record.map((h) => h.trim().toLowerCase());
-          for (const name of header) if (name && !(rosterColumns as readonly string[]).includes(name)) issues.add({ line: 1, column: name, key: "importUnknownColumn" });
-          for (const name of requiredRosterColumns) if (!header.includes(name)) issues.add({ line: 1, column: name, key: "importMissingColumn" });
-          const seenColumns = new Set<string>();
-          for (const name of header) {
-            if (seenColumns.has(name)) issues.add({ line: 1, column: name, key: "importDuplicateColumn" });
-            seenColumns.add(name);
-          }
+          header = readHeader(record, { known: rosterColumns, required: requiredRosterColumns }, issues);
           if (issues.count > 0) return { rows: [], total: 0, issues, warnings, warningCount, columns: [] };
-          index = new Map(header.map((h, i) => [h, i] as const));
           continue;
         }
         total += 1;
@@ -154,11 +146,11 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<ParsedRoster> 
     throw error;
   }
   if (!header) return refuse({ line: 1, column: null, key: "importEmpty" });
-  return { rows, total, issues, warnings, warningCount, columns: header as RosterColumn[] };
+  return { rows, total, issues, warnings, warningCount, columns: header.names as RosterColumn[] };
 
   function checkRow(record: string[], line: number) {
     const rowIssues: RosterIssue[] = [];
-    const raw = (c: RosterColumn) => (has(c) ? (record[index.get(c)!] ?? "").trim() : "");
+    const raw = (c: RosterColumn) => header!.at(record, c);
     const text = (c: RosterColumn, max: number, required = false) => {
       const { value, changed } = neutraliseFormula(raw(c));
       if (changed) warn({ line, column: c, key: "rosterFormulaNeutralised", values: { value } });

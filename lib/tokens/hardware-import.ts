@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/config/env";
 import { looksLikeFormula } from "@/lib/csv/formula";
+import { readHeader, type Header } from "@/lib/csv/header";
 import { IssueList, type Issue } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { csvBatches, MalformedCsv, yielder } from "@/lib/csv/stream";
@@ -29,22 +30,22 @@ export async function parseTokenFile(bytes: Uint8Array): Promise<ParsedTokens> {
     return { rows, tokens: [], seen: new Map(), issues: only };
   };
   if (bytes.byteLength > maxImportBytes) return refuse({ line: 1, column: null, key: "importTooLarge" });
-  let header: string[] | null = null;
+  let header: Header | null = null;
   let rows = 0;
   try {
     for await (const batch of csvBatches(bytes)) {
       for (const { record, line } of batch) {
         if (!header) {
-          header = record.map((h) => h.toLowerCase());
-          for (const name of ["serial", "secret"]) if (!header.includes(name)) issues.add({ line: 1, column: name, key: "importMissingColumn" });
+          // A vendor's file may carry more columns (model, batch): only these two are read.
+          header = readHeader(record, { known: null, required: ["serial", "secret"] }, issues);
           if (issues.count > 0) return { rows: 0, tokens: [], seen, issues };
           continue;
         }
         rows += 1;
         if (rows > maxTokenRows) return refuse({ line: 1, column: null, key: "importTooManyRows", values: { max: maxTokenRows } }, rows);
         if (issues.full(line)) return { rows, tokens: [], seen: new Map(), issues };
-        const serial = (record[header.indexOf("serial")] ?? "").trim().toUpperCase();
-        const secret = (record[header.indexOf("secret")] ?? "").replace(/[\s=]/g, "").toUpperCase();
+        const serial = header.at(record, "serial").toUpperCase();
+        const secret = header.at(record, "secret").replace(/[\s=]/g, "").toUpperCase();
         // A serial names a physical token: one a spreadsheet would run ("-1-1") is refused, not altered.
         if (!/^[A-Z0-9-]{3,40}$/.test(serial) || looksLikeFormula(serial)) issues.add({ line, column: "serial", key: "tokenSerialInvalid" });
         else if (seen.has(serial)) issues.add({ line, column: "serial", key: "rosterDuplicateNumber", values: { first: seen.get(serial)! } });

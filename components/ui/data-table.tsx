@@ -13,6 +13,8 @@ export type Column<Row> = {
   rowHeader?: boolean;
   /** Extra classes of the column's cells (not its header): `font-mono`, `whitespace-nowrap`… */
   className?: string;
+  /** A smaller second line of the cell, under its content (a person's number under the name). */
+  note?: (row: Row) => ReactNode;
 };
 
 /** The links to the neighbouring pages of a keyset-paged list (the cursor is in the href). */
@@ -45,17 +47,23 @@ export const cellClass = "p-2";
 
 /** The cells of one row, as the columns say (the row header as `<th scope="row">`). */
 export function rowCells<Row>(columns: Column<Row>[], row: Row, index: number): ReactNode {
-  return columns.map((c) =>
-    c.rowHeader ? (
-      <th key={c.key} scope="row" className={`${cellClass} text-left font-medium ${c.className ?? ""}`}>
+  return columns.map((c) => {
+    const content = (
+      <>
         {c.cell(row, index)}
+        {c.note ? <span className="block text-xs font-normal text-slate-700">{c.note(row)}</span> : null}
+      </>
+    );
+    return c.rowHeader ? (
+      <th key={c.key} scope="row" className={`${cellClass} text-left font-medium ${c.className ?? ""}`}>
+        {content}
       </th>
     ) : (
       <td key={c.key} className={`${cellClass} ${c.className ?? ""}`}>
-        {c.cell(row, index)}
+        {content}
       </td>
-    ),
-  );
+    );
+  });
 }
 
 /**

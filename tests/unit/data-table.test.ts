@@ -39,6 +39,13 @@ describe("DataTable", () => {
     expect(html({ rows: [{ id: 1, name: "Anna", n: 3 }], pager: { next: null } })).not.toContain("<a ");
   });
 
+  it("a column's note is a smaller second line of its cell (a person's number under the name)", () => {
+    const noted: Column<Row>[] = [{ ...columns[0], note: (r) => `#${r.id}` }, columns[1]];
+    const out = html({ rows: [{ id: 1, name: "Anna", n: 3 }], columns: noted });
+    expect(out).toMatch(/<th scope="row"[^>]*>Anna<span class="block text-xs font-normal text-slate-700">#1<\/span><\/th>/);
+    expect(out).toContain('class="p-2 font-mono">3</td>');
+  });
+
   it("a custom row receives the columns' cells", () => {
     const out = html({ rows: [{ id: 7, name: "Eva", n: 1 }], renderRow: (r, _i, cells) => createElement("tr", { key: r.id, "data-ticket": r.id }, cells) });
     expect(out).toMatch(/<tr data-ticket="7"><th scope="row"[^>]*>Eva<\/th>/);

@@ -5,9 +5,11 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { BurnDownChart, TicketAgeChart } from "@/components/admin/charts";
 import { FunnelBars } from "@/components/admin/funnel-bars";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
-import { funnel, queueHistory, ticketsByAge, topIspFailures } from "@/lib/admin/dashboard";
-import { barWidth, funnelSteps, ofPrevious, stuck } from "@/lib/admin/funnel";
+import { SectionCard } from "@/components/ui/section-card";
+import { funnel, queueHistory, ticketsByAge, topIspFailures, type FunnelRow, type IspFailures, type QueueDay, type TicketAge } from "@/lib/admin/dashboard";
+import { barWidth, funnelSteps, ofPrevious, stuck, type FunnelStep } from "@/lib/admin/funnel";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { requireRole } from "@/lib/auth/session";
 import { poolStatuses } from "@/lib/devices/stock-queries";
@@ -51,6 +53,32 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
     const share = ofPrevious(steps.overall, s);
     return { step: s, name: stepName(s), count: n(steps.overall[s]), width: barWidth(steps.overall[s], roster), ofPrevious: share === null ? null : t("funnel.ofPrevious", { share: percent(share) }) };
   });
+  const overallColumns: Column<FunnelStep>[] = [
+    { key: "step", header: t("funnel.step"), rowHeader: true, cell: stepName },
+    { key: "people", header: t("funnel.people"), cell: (s) => n(steps.overall[s]) },
+    { key: "share", header: t("funnel.share"), cell: (s) => percent(steps.overall.roster ? steps.overall[s] / steps.overall.roster : 0) },
+    { key: "stuck", header: t("funnel.stuck"), cell: (s) => (overallStuck[s] ? n(overallStuck[s]) : "–") },
+  ];
+  const groupColumns: Column<FunnelRow>[] = [
+    { key: "group", header: t(`funnel.group.${by}`), rowHeader: true, cell: (g) => g.group },
+    ...funnelSteps.map((s): Column<FunnelRow> => ({ key: s, header: stepName(s), cell: (g) => n(g.counts[s]) })),
+  ];
+  const kinds = ["laptop", "vdi_seat", "router_4g"] as const;
+  const historyColumns: Column<QueueDay>[] = [
+    { key: "day", header: t("capacity.day"), rowHeader: true, cell: (d) => format.dateTime(new Date(`${d.day}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }) },
+    ...kinds.map((k): Column<QueueDay> => ({ key: k, header: t(`capacity.kinds.${k}`), cell: (d) => n(d[k]) })),
+    { key: "activated", header: t("capacity.activated"), cell: (d) => n(d.activated) },
+  ];
+  const ages = ["under1", "under3", "older"] as const;
+  const ticketColumns: Column<TicketAge>[] = [
+    { key: "category", header: t("tickets.category"), rowHeader: true, cell: (row) => category(row.category) },
+    ...ages.map((a): Column<TicketAge> => ({ key: a, header: t(`tickets.${a}`), cell: (row) => n(row[a]) })),
+  ];
+  const ispColumns: Column<IspFailures>[] = [
+    { key: "isp", header: t("isps.isp"), rowHeader: true, cell: (row) => providerName(row.isp === "?" ? null : row.isp) ?? t("isps.unknown") },
+    { key: "failed", header: t("isps.failed"), cell: (row) => t("isps.ofTests", { failed: n(row.failed), tests: n(row.tests) }) },
+    { key: "verdicts", header: t("isps.verdicts"), cell: (row) => Object.entries(row.verdicts).map(([v, c]) => `${verdict(v)}: ${n(c)}`).join(", ") },
+  ];
   return (
     <>
       <AutoRefresh seconds={30} />
@@ -71,39 +99,18 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         </dl>
       </section>
 
-      <section aria-labelledby="funnel-heading" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">
-        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          <h2 id="funnel-heading" className="text-xl font-semibold">
-            {t("funnel.title")}
-          </h2>
+      <SectionCard
+        id="funnel-heading"
+        title={t("funnel.title")}
+        className="mb-8"
+        action={
           <a href={`/admin/export?by=${by}`} className="font-medium text-blue-800 underline">
             {t("funnel.export")}
           </a>
-        </div>
+        }
+      >
         <FunnelBars bars={bars} label={t("funnel.chartLabel")} note={t("funnel.scaleNote")} />
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="mb-1 text-left font-semibold">{t("funnel.overall")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="p-2">{t("funnel.step")}</th>
-                <th scope="col" className="p-2">{t("funnel.people")}</th>
-                <th scope="col" className="p-2">{t("funnel.share")}</th>
-                <th scope="col" className="p-2">{t("funnel.stuck")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {funnelSteps.map((s) => (
-                <tr key={s} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 text-left font-medium">{stepName(s)}</th>
-                  <td className="p-2">{n(steps.overall[s])}</td>
-                  <td className="p-2">{percent(steps.overall.roster ? steps.overall[s] / steps.overall.roster : 0)}</td>
-                  <td className="p-2">{overallStuck[s] ? n(overallStuck[s]) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("funnel.overall")} captionVisible columns={overallColumns} rows={funnelSteps} rowKey={(s) => s} />
         <nav aria-label={t("funnel.byLabel")} className="mt-4 mb-2 flex gap-4">
           {(["site", "unit"] as const).map((b) => (
             <Link key={b} href={`/admin?by=${b}`} aria-current={b === by ? "page" : undefined} className={`min-h-11 py-2 font-medium ${b === by ? "text-slate-900" : "text-blue-800 underline"}`}>
@@ -111,35 +118,10 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
             </Link>
           ))}
         </nav>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t(`funnel.by.${by}`)}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="p-2">{t(`funnel.group.${by}`)}</th>
-                {funnelSteps.map((s) => (
-                  <th key={s} scope="col" className="p-2">{stepName(s)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {steps.groups.map((g) => (
-                <tr key={g.group} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 text-left font-medium">{g.group}</th>
-                  {funnelSteps.map((s) => (
-                    <td key={s} className="p-2">{n(g.counts[s])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <DataTable caption={t(`funnel.by.${by}`)} columns={groupColumns} rows={steps.groups} rowKey={(g) => g.group} />
+      </SectionCard>
 
-      <section aria-labelledby="capacity-heading" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="capacity-heading" className="mb-3 text-xl font-semibold">
-          {t("capacity.title")}
-        </h2>
+      <SectionCard id="capacity-heading" title={t("capacity.title")} className="mb-8">
         <ul className="grid gap-4 sm:grid-cols-2">
           {pools.map((p) => (
             <li key={p.kind}>
@@ -166,101 +148,23 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         <BurnDownChart data={history} labels={{ laptop: t("capacity.kinds.laptop"), vdi_seat: t("capacity.kinds.vdi_seat"), router_4g: t("capacity.kinds.router_4g") }} />
         <details className="mt-2">
           <summary className="cursor-pointer font-medium text-blue-800 underline">{t("capacity.burnDownTable")}</summary>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">{t("capacity.burnDown")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="p-2">{t("capacity.day")}</th>
-                  <th scope="col" className="p-2">{t("capacity.kinds.laptop")}</th>
-                  <th scope="col" className="p-2">{t("capacity.kinds.vdi_seat")}</th>
-                  <th scope="col" className="p-2">{t("capacity.kinds.router_4g")}</th>
-                  <th scope="col" className="p-2">{t("capacity.activated")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((d) => (
-                  <tr key={d.day} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 text-left font-medium">{format.dateTime(new Date(`${d.day}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}</th>
-                    <td className="p-2">{n(d.laptop)}</td>
-                    <td className="p-2">{n(d.vdi_seat)}</td>
-                    <td className="p-2">{n(d.router_4g)}</td>
-                    <td className="p-2">{n(d.activated)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("capacity.burnDown")} columns={historyColumns} rows={history} rowKey={(d) => d.day} />
         </details>
         <p className="mt-3">
           <Link href="/admin/stock" className="font-medium text-blue-800 underline">
             {t("capacity.manage")}
           </Link>
         </p>
-      </section>
+      </SectionCard>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="tickets-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="tickets-heading" className="mb-3 text-xl font-semibold">
-            {t("tickets.title")}
-          </h2>
-          {tickets.length === 0 ? (
-            <p>{t("tickets.none")}</p>
-          ) : (
-            <>
-              <TicketAgeChart data={tickets.map((row) => ({ ...row, category: category(row.category) }))} labels={{ under1: t("tickets.under1"), under3: t("tickets.under3"), older: t("tickets.older") }} />
-              <table className="w-full border-collapse text-sm">
-                <caption className="sr-only">{t("tickets.title")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="p-2">{t("tickets.category")}</th>
-                    <th scope="col" className="p-2">{t("tickets.under1")}</th>
-                    <th scope="col" className="p-2">{t("tickets.under3")}</th>
-                    <th scope="col" className="p-2">{t("tickets.older")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tickets.map((row) => (
-                    <tr key={row.category} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-medium">{category(row.category)}</th>
-                      <td className="p-2">{n(row.under1)}</td>
-                      <td className="p-2">{n(row.under3)}</td>
-                      <td className="p-2">{n(row.older)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </section>
-        <section aria-labelledby="isp-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="isp-heading" className="mb-3 text-xl font-semibold">
-            {t("isps.title")}
-          </h2>
-          {isps.length === 0 ? (
-            <p>{t("isps.none")}</p>
-          ) : (
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">{t("isps.title")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="p-2">{t("isps.isp")}</th>
-                  <th scope="col" className="p-2">{t("isps.failed")}</th>
-                  <th scope="col" className="p-2">{t("isps.verdicts")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {isps.map((row) => (
-                  <tr key={row.isp} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 text-left font-medium">{providerName(row.isp === "?" ? null : row.isp) ?? t("isps.unknown")}</th>
-                    <td className="p-2">{t("isps.ofTests", { failed: n(row.failed), tests: n(row.tests) })}</td>
-                    <td className="p-2">{Object.entries(row.verdicts).map(([v, c]) => `${verdict(v)}: ${n(c)}`).join(", ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <SectionCard id="tickets-heading" title={t("tickets.title")}>
+          {tickets.length ? <TicketAgeChart data={tickets.map((row) => ({ ...row, category: category(row.category) }))} labels={{ under1: t("tickets.under1"), under3: t("tickets.under3"), older: t("tickets.older") }} /> : null}
+          <DataTable caption={t("tickets.title")} columns={ticketColumns} rows={tickets} rowKey={(row) => row.category} empty={t("tickets.none")} />
+        </SectionCard>
+        <SectionCard id="isp-heading" title={t("isps.title")}>
+          <DataTable caption={t("isps.title")} columns={ispColumns} rows={isps} rowKey={(row) => row.isp} empty={t("isps.none")} />
+        </SectionCard>
       </div>
     </>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { auditActions, auditFilterSchema, searchAudit } from "@/lib/audit/queries";
+import { auditActions, auditFilterSchema, searchAudit, type AuditEntryRow } from "@/lib/audit/queries";
 import { requireRole } from "@/lib/auth/session";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 
@@ -22,6 +22,13 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const filter = pageQuery(auditFilterSchema, await searchParams);
   const [{ rows, next }, actions] = await Promise.all([searchAudit(filter), auditActions()]);
   const query = new URLSearchParams(Object.entries({ ...filter, before: undefined }).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
+  const columns: Column<AuditEntryRow>[] = [
+    { key: "when", header: t("columns.when"), className: "whitespace-nowrap", cell: (r) => format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "medium" }) },
+    { key: "action", header: t("columns.action"), rowHeader: true, className: "font-mono", cell: (r) => r.action },
+    { key: "actor", header: t("columns.actor"), cell: (r) => (r.actor ? `${r.actor} (${r.actorNumber})` : t("system")) },
+    { key: "target", header: t("columns.target"), className: "font-mono", cell: (r) => [r.targetType, r.targetId].filter(Boolean).join(" ") || "–" },
+    { key: "details", header: t("columns.details"), className: "font-mono text-xs break-all", cell: (r) => (r.details ? JSON.stringify(r.details) : "") },
+  ];
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -43,42 +50,15 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           {t("filter")}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p>{t("none")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                {(["when", "action", "actor", "target", "details"] as const).map((c) => (
-                  <th key={c} scope="col" className="p-2">
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-200 align-top">
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "medium" })}</td>
-                  <th scope="row" className="p-2 text-left font-mono font-medium">{r.action}</th>
-                  <td className="p-2">{r.actor ? `${r.actor} (${r.actorNumber})` : t("system")}</td>
-                  <td className="p-2 font-mono">{[r.targetType, r.targetId].filter(Boolean).join(" ") || "–"}</td>
-                  <td className="p-2 font-mono text-xs break-all">{r.details ? JSON.stringify(r.details) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next ? (
-        <p className="mt-4">
-          <Link href={`/admin/audit?${query.toString()}${query.size ? "&" : ""}before=${next}`} className="font-medium text-blue-800 underline">
-            {t("older")}
-          </Link>
-        </p>
-      ) : null}
+      <DataTable
+        caption={t("caption")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowClassName={() => "align-top"}
+        empty={t("none")}
+        pager={{ next: next ? { href: `/admin/audit?${query.toString()}${query.size ? "&" : ""}before=${next}`, label: t("older") } : null }}
+      />
     </>
   );
 }

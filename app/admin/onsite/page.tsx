@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { PrintButton } from "@/components/ui/print-button";
+import { SectionCard } from "@/components/ui/section-card";
 import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
-import { onsiteRoster, zurichToday } from "@/lib/roster/onsite";
+import { onsiteRoster, zurichToday, type OnsitePerson } from "@/lib/roster/onsite";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { onsiteQuery } from "@/lib/http/page-queries";
 
@@ -21,6 +23,21 @@ export default async function AdminOnsitePage({ searchParams }: { searchParams: 
   const format = await getFormatter();
   const day = pageQuery(onsiteQuery, await searchParams).day ?? zurichToday().toISOString().slice(0, 10);
   const sites = await onsiteRoster(day);
+  const columns: Column<OnsitePerson>[] = [
+    { key: "person", header: t("person"), rowHeader: true, cell: (p) => p.name, note: (p) => p.number },
+    { key: "why", header: t("why"), cell: (p) => t(`reasons.${p.reason}`) },
+    { key: "unit", header: t("unit"), cell: (p) => p.orgUnit ?? "–" },
+    {
+      key: "contact",
+      header: t("contact"),
+      cell: (p) =>
+        [p.workEmail, p.privateEmail].filter(Boolean).map((address) => (
+          <a key={address} href={`mailto:${address}`} className="block text-blue-800 underline">
+            {address}
+          </a>
+        )),
+    },
+  ];
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -44,43 +61,9 @@ export default async function AdminOnsitePage({ searchParams }: { searchParams: 
       {sites.length === 0 ? <p>{t("none")}</p> : null}
       <div className="flex flex-col gap-6">
         {sites.map((s) => (
-          <section key={s.site} aria-labelledby={`site-${s.site}`} className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 id={`site-${s.site}`} className="mb-2 text-xl font-semibold">
-              {t("site", { site: s.site, count: s.people.length })}
-            </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-sm">
-                <caption className="sr-only">{t("caption", { site: s.site })}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="p-2">{t("person")}</th>
-                    <th scope="col" className="p-2">{t("why")}</th>
-                    <th scope="col" className="p-2">{t("unit")}</th>
-                    <th scope="col" className="p-2">{t("contact")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.people.map((p) => (
-                    <tr key={p.number} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-medium">
-                        {p.name}
-                        <span className="block text-xs font-normal text-slate-700">{p.number}</span>
-                      </th>
-                      <td className="p-2">{t(`reasons.${p.reason}`)}</td>
-                      <td className="p-2">{p.orgUnit ?? "–"}</td>
-                      <td className="p-2">
-                        {[p.workEmail, p.privateEmail].filter(Boolean).map((address) => (
-                          <a key={address} href={`mailto:${address}`} className="block text-blue-800 underline">
-                            {address}
-                          </a>
-                        ))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <SectionCard key={s.site} id={`site-${s.site}`} title={t("site", { site: s.site, count: s.people.length })}>
+            <DataTable caption={t("caption", { site: s.site })} columns={columns} rows={s.people} rowKey={(p) => p.number} />
+          </SectionCard>
         ))}
       </div>
     </>

@@ -5,11 +5,13 @@ import { DeactivateButton } from "@/components/admin/deactivate-button";
 import { RoleButtons } from "@/components/admin/role-buttons";
 import { RosterImportForm } from "@/components/admin/roster-import-form";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionCard } from "@/components/ui/section-card";
 import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
 import { rosterColumns, requiredRosterColumns } from "@/lib/roster/import-rows";
-import { listStaff } from "@/lib/roster/roles";
+import { listStaff, type StaffMember } from "@/lib/roster/roles";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { rosterQuery } from "@/lib/http/page-queries";
 
@@ -22,14 +24,29 @@ export default async function AdminRosterPage({ searchParams }: { searchParams: 
   const t = await getTranslations("admin.roster");
   const q = pageQuery(rosterQuery, await searchParams).q ?? null;
   const staff = await listStaff(q);
+  const columns: Column<StaffMember>[] = [
+    { key: "person", header: t("roles.person"), rowHeader: true, cell: (s) => `${s.lastName} ${s.firstName}`, note: (s) => `${s.number} · ${s.email ?? "–"} · ${s.orgUnit ?? "–"}` },
+    { key: "current", header: t("roles.current"), cell: (s) => (s.roles.length ? s.roles.map((r) => t(`roles.names.${r}`)).join(", ") : t("roles.none")) },
+    {
+      key: "change",
+      header: t("roles.change"),
+      cell: (s) => (
+        <>
+          <RoleButtons number={s.number} name={`${s.firstName} ${s.lastName}`} roles={s.roles} />
+          {s.id !== me.employeeId ? (
+            <div className="mt-2">
+              <DeactivateButton number={s.number} name={`${s.firstName} ${s.lastName}`} />
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <AdminNav current="roster" />
-      <section aria-labelledby="import-heading" className="mb-8 rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="import-heading" className="mb-2 text-xl font-semibold">
-          {t("import.title")}
-        </h2>
+      <SectionCard id="import-heading" title={t("import.title")} className="mb-8">
         <p className="mb-2">{t("import.lead")}</p>
         <details className="mb-4">
           <summary className="cursor-pointer font-medium text-blue-800 underline">{t("import.columnsTitle")}</summary>
@@ -43,51 +60,16 @@ export default async function AdminRosterPage({ searchParams }: { searchParams: 
             {t("export")}
           </a>
         </p>
-      </section>
-      <section aria-labelledby="roles-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-        <h2 id="roles-heading" className="mb-2 text-xl font-semibold">
-          {t("roles.title")}
-        </h2>
+      </SectionCard>
+      <SectionCard id="roles-heading" title={t("roles.title")}>
         <form method="get" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
           <TextField id="staff-search" name="q" label={t("roles.search")} defaultValue={q ?? ""} autoComplete="off" />
           <button type="submit" className={buttonClass("secondary")}>
             {t("roles.find")}
           </button>
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t("roles.caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="p-2">{t("roles.person")}</th>
-                <th scope="col" className="p-2">{t("roles.current")}</th>
-                <th scope="col" className="p-2">{t("roles.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => (
-                <tr key={s.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 text-left font-medium">
-                    {s.lastName} {s.firstName}
-                    <span className="block text-xs font-normal text-slate-700">
-                      {s.number} · {s.email ?? "–"} · {s.orgUnit ?? "–"}
-                    </span>
-                  </th>
-                  <td className="p-2">{s.roles.length ? s.roles.map((r) => t(`roles.names.${r}`)).join(", ") : t("roles.none")}</td>
-                  <td className="p-2">
-                    <RoleButtons number={s.number} name={`${s.firstName} ${s.lastName}`} roles={s.roles} />
-                    {s.id !== me.employeeId ? (
-                      <div className="mt-2">
-                        <DeactivateButton number={s.number} name={`${s.firstName} ${s.lastName}`} />
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <DataTable caption={t("roles.caption")} columns={columns} rows={staff} rowKey={(s) => s.id} rowClassName={() => "align-top"} />
+      </SectionCard>
     </>
   );
 }

@@ -5,10 +5,12 @@ import { HandoverButton } from "@/components/admin/handover-button";
 import { PoolForms } from "@/components/admin/pool-forms";
 import { AddSlotForm, SlotCapacityForm } from "@/components/admin/slot-forms";
 import { TokenImportForm } from "@/components/admin/token-import-form";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionCard } from "@/components/ui/section-card";
 import { requireRole } from "@/lib/auth/session";
-import { upcomingSlots } from "@/lib/devices/slots";
-import { pendingHandovers, poolStatuses } from "@/lib/devices/stock-queries";
+import { upcomingSlots, type SlotRow } from "@/lib/devices/slots";
+import { pendingHandovers, poolStatuses, type PendingHandover } from "@/lib/devices/stock-queries";
 import { sitesAndUnits } from "@/lib/roster/waves";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
@@ -23,6 +25,32 @@ export default async function AdminStockPage() {
   // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
   const localNumber = await getNumberFormatter();
   const [pools, handovers, slots, { sites }] = await Promise.all([poolStatuses(), pendingHandovers(), upcomingSlots(), sitesAndUnits()]);
+  const when = (at: Date) => format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" });
+  const slotColumns: Column<SlotRow>[] = [
+    { key: "when", header: t("slots.when"), rowHeader: true, cell: (slot) => when(slot.startsAt) },
+    { key: "site", header: t("slots.site"), cell: (slot) => slot.site },
+    { key: "booked", header: t("slots.booked"), cell: (slot) => localNumber(slot.booked) },
+    {
+      key: "capacity",
+      header: t("slots.capacity"),
+      cell: (slot) => <SlotCapacityForm slotId={slot.id} label={`${slot.site}, ${when(slot.startsAt)}`} capacity={slot.capacity} version={slot.version} />,
+    },
+  ];
+  const handoverColumns: Column<PendingHandover>[] = [
+    { key: "person", header: t("handovers.person"), rowHeader: true, cell: (h) => h.name, note: (h) => h.number },
+    { key: "what", header: t("handovers.what"), cell: (h) => t(`kinds.${h.kind}`) },
+    {
+      key: "how",
+      header: t("handovers.how"),
+      cell: (h) =>
+        h.method === "collect" && h.slotStart
+          ? t("handovers.collect", { site: h.site ?? "", when: when(h.slotStart) })
+          : h.method === "ship" || h.kind === "router_4g"
+            ? t("handovers.ship", { city: h.city ?? "" })
+            : t("handovers.notChosen"),
+    },
+    { key: "done", header: t("handovers.done"), cell: (h) => (h.method || h.kind === "router_4g" ? <HandoverButton allocationId={h.allocationId} name={h.name} shipped={h.method !== "collect"} /> : null) },
+  ];
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -31,10 +59,7 @@ export default async function AdminStockPage() {
         {pools.map((pool) => {
           const label = t(`kinds.${pool.kind}`);
           return (
-            <section key={pool.kind} aria-labelledby={`pool-${pool.kind}`} className="rounded-lg border border-slate-300 bg-white p-4">
-              <h2 id={`pool-${pool.kind}`} className="mb-2 text-xl font-semibold">
-                {label}
-              </h2>
+            <SectionCard key={pool.kind} id={`pool-${pool.kind}`} title={label}>
               <dl className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-6">
                 {(
                   [
@@ -53,84 +78,18 @@ export default async function AdminStockPage() {
                 ))}
               </dl>
               {pool.kind === "hardware_token" ? <TokenImportForm /> : <PoolForms kind={pool.kind} label={label} capacity={pool.capacity} dailyLimit={pool.dailyLimit} version={pool.version} />}
-            </section>
+            </SectionCard>
           );
         })}
-        <section aria-labelledby="slots-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="slots-heading" className="mb-2 text-xl font-semibold">
-            {t("slots.title")}
-          </h2>
+        <SectionCard id="slots-heading" title={t("slots.title")}>
           <AddSlotForm sites={sites} />
-          <div className="mt-4 max-h-[32rem] overflow-auto">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">{t("slots.title")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="p-2">{t("slots.when")}</th>
-                  <th scope="col" className="p-2">{t("slots.site")}</th>
-                  <th scope="col" className="p-2">{t("slots.booked")}</th>
-                  <th scope="col" className="p-2">{t("slots.capacity")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {slots.map((slot) => {
-                  const when = format.dateTime(new Date(slot.startsAt), { dateStyle: "medium", timeStyle: "short" });
-                  return (
-                    <tr key={slot.id} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-medium">{when}</th>
-                      <td className="p-2">{slot.site}</td>
-                      <td className="p-2">{localNumber(slot.booked)}</td>
-                      <td className="p-2">
-                        <SlotCapacityForm slotId={slot.id} label={`${slot.site}, ${when}`} capacity={slot.capacity} version={slot.version} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div className="mt-4">
+            <DataTable caption={t("slots.title")} columns={slotColumns} rows={slots} rowKey={(slot) => slot.id} sticky />
           </div>
-        </section>
-        <section aria-labelledby="handovers-heading" className="rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="handovers-heading" className="mb-2 text-xl font-semibold">
-            {t("handovers.title")}
-          </h2>
-          {handovers.length === 0 ? (
-            <p>{t("handovers.none")}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-sm">
-                <caption className="sr-only">{t("handovers.title")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="p-2">{t("handovers.person")}</th>
-                    <th scope="col" className="p-2">{t("handovers.what")}</th>
-                    <th scope="col" className="p-2">{t("handovers.how")}</th>
-                    <th scope="col" className="p-2">{t("handovers.done")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {handovers.map((h) => (
-                    <tr key={h.allocationId} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-medium">
-                        {h.name}
-                        <span className="block text-xs font-normal text-slate-700">{h.number}</span>
-                      </th>
-                      <td className="p-2">{t(`kinds.${h.kind}`)}</td>
-                      <td className="p-2">
-                        {h.method === "collect" && h.slotStart
-                          ? t("handovers.collect", { site: h.site ?? "", when: format.dateTime(new Date(h.slotStart), { dateStyle: "medium", timeStyle: "short" }) })
-                          : h.method === "ship" || h.kind === "router_4g"
-                            ? t("handovers.ship", { city: h.city ?? "" })
-                            : t("handovers.notChosen")}
-                      </td>
-                      <td className="p-2">{h.method || h.kind === "router_4g" ? <HandoverButton allocationId={h.allocationId} name={h.name} shipped={h.method !== "collect"} /> : null}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        </SectionCard>
+        <SectionCard id="handovers-heading" title={t("handovers.title")}>
+          <DataTable caption={t("handovers.title")} columns={handoverColumns} rows={handovers} rowKey={(h) => h.allocationId} empty={t("handovers.none")} />
+        </SectionCard>
       </div>
     </>
   );

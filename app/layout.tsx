@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SkipLink } from "@/components/ui/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
+import { messagesFor } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        {/* Only the shell's texts: each segment layout adds its own (lib/i18n/client-namespaces.ts). */}
+        <NextIntlClientProvider messages={await messagesFor("")}>
           <SkipLink targetId="main" className="sr-only focus:not-sr-only print:hidden focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900">
             {t("skipToContent")}
           </SkipLink>

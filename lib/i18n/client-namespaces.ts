@@ -1,0 +1,74 @@
+/**
+ * Which message namespaces each route segment sends to the browser.
+ *
+ * Server components translate on the server and need nothing here; only
+ * "use client" components read messages in the browser, and shipping the
+ * whole catalogue (≈ 90 KB in French, admin and e-mail texts included) with
+ * every page cost about a quarter of the status page's throughput.
+ *
+ * The root layout provides the shell's texts; each listed segment's layout
+ * (<ClientMessages segment=…>) adds its own on top, so a page gets the union
+ * of its segment and every listed segment above it. A sub-namespace
+ * ("admin.stock") sends only that part of its parent. tests/unit/
+ * client-namespaces.test.ts walks the imports of every page and fails when a
+ * client component's namespace is missing here.
+ */
+export const clientNamespaces = {
+  // Header (language switcher, sign-out, file-import progress) and the error boundary.
+  "": ["shell", "errorPage"],
+  // The status page (contact address, ticket answers, help form); every employee page has forms.
+  "(employee)": ["errors", "help", "status.contact", "status.tickets"],
+  "(employee)/connectivity": ["connectivity.noInternet", "connectivity.test"],
+  "(employee)/device": ["device"],
+  "(employee)/eligibility": ["eligibility"],
+  "(employee)/onsite": ["onsite"],
+  "(employee)/timesheet": ["timesheet"],
+  "(employee)/token": ["token"],
+  it: ["errors", "it", "shortcuts", "status.connectivity"],
+  hr: ["errors", "fileImport", "timesheet", "hr.period", "hr.reminders", "hr.person", "hr.submitImported", "hr.unit.authorisation", "hr.import"],
+  admin: [
+    "errors",
+    "fileImport",
+    "admin.change",
+    "admin.roster.import",
+    "admin.roster.roles",
+    "admin.settings",
+    "admin.stock",
+    "admin.waves",
+  ],
+  signin: ["errors", "signIn"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientSegment = keyof typeof clientNamespaces;
+
+type Tree = { [key: string]: unknown };
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The listed namespaces of a catalogue, keeping their nesting ("admin.stock" → { admin: { stock } }). */
+export function pickMessages(messages: Tree, namespaces: readonly string[]): Tree {
+  const picked: Tree = {};
+  for (const namespace of namespaces) {
+    const path = namespace.split(".");
+    let from: unknown = messages;
+    for (const key of path) from = isTree(from) ? from[key] : undefined;
+    // A typo here would surface as raw keys in the browser: fail loudly instead.
+    if (from === undefined) throw new Error(`No messages for namespace "${namespace}"`);
+    let into = picked;
+    for (const key of path.slice(0, -1)) into = (into[key] = isTree(into[key]) ? into[key] : {}) as Tree;
+    const last = path[path.length - 1];
+    into[last] = isTree(into[last]) && isTree(from) ? mergeMessages(into[last] as Tree, from) : from;
+  }
+  return picked;
+}
+
+/** Deep merge of two message trees; the second wins on a conflict (it never differs: both come from one catalogue). */
+export function mergeMessages(base: Tree, extra: Tree): Tree {
+  const merged: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    merged[key] = isTree(merged[key]) && isTree(value) ? mergeMessages(merged[key] as Tree, value) : value;
+  }
+  return merged;
+}

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+/**
+ * A static walk of the import graph from the app router's files, so the test
+ * of the per-segment message lists follows the code as it changes: every
+ * module reached from a "use client" module runs in the browser, and each of
+ * its `useTranslations("…")` calls needs that namespace in the nearest
+ * NextIntlClientProvider above it.
+ */
+
+export const root = path.resolve(import.meta.dirname, "../..");
+const extensions = [".ts", ".tsx", "/index.ts", "/index.tsx"];
+
+/** The project file an import names, or null for a package (node_modules) or a non-code asset. */
+export function resolveImport(from: string, specifier: string): string | null {
+  let base: string;
+  if (specifier.startsWith("@/")) base = path.join(root, specifier.slice(2));
+  else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
+  else return null;
+  if (/\.(tsx?)$/.test(base) && fs.existsSync(base)) return base;
+  for (const ext of extensions) if (fs.existsSync(base + ext)) return base + ext;
+  if (/\.(css|json|svg|png)$/.test(base)) return null;
+  throw new Error(`${path.relative(root, from)}: cannot resolve "${specifier}"`);
+}
+
+type Parsed = { client: boolean; imports: string[]; namespaces: string[] };
+const parsedCache = new Map<string, Parsed>();
+
+/** One module's directive, runtime imports (type-only ones left out: they load no code) and translation namespaces. */
+export function parseModule(file: string): Parsed {
+  const cached = parsedCache.get(file);
+  if (cached) return cached;
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const first = source.statements[0];
+  const client = !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use client";
+  const imports: string[] = [];
+  const namespaces: string[] = [];
+  const where = (node: ts.Node) => `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node) => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const typeOnly = ts.isImportDeclaration(node) ? node.importClause?.isTypeOnly : node.isTypeOnly;
+      if (!typeOnly) imports.push(node.moduleSpecifier.text);
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+        imports.push(node.arguments[0].text);
+      }
+      if (ts.isIdentifier(callee) && callee.text === "useTranslations") {
+        const arg = node.arguments[0];
+        // No namespace: the component reads from the whole catalogue, so only "" (everything) covers it.
+        if (!arg) namespaces.push("");
+        else if (ts.isStringLiteralLike(arg)) namespaces.push(arg.text);
+        else throw new Error(`${where(node)}: useTranslations with a computed namespace; name it literally so the lists can be checked`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const parsed = { client, imports: imports.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null), namespaces };
+  parsedCache.set(file, parsed);
+  return parsed;
+}
+
+/** Namespaces used by browser code reachable from an app router file, with where each comes from. */
+export function clientNamespaces(entry: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const seen = new Set<string>();
+  const walk = (file: string, inClient: boolean) => {
+    const { client, imports, namespaces } = parseModule(file);
+    const browser = inClient || client;
+    const key = `${browser ? "c" : "s"}:${file}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (browser) for (const ns of namespaces) if (!found.has(ns)) found.set(ns, path.relative(root, file));
+    for (const next of imports) walk(next, browser);
+  };
+  walk(entry, false);
+  return found;
+}
+
+/** Files of the app router that render inside a layout's provider, api routes aside. */
+export function routeFiles(): string[] {
+  const names = /^(page|layout|error|not-found|forbidden|unauthorized|loading|template|default)\.tsx$/;
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (path.relative(root, full) !== path.join("app", "api")) walk(full);
+      } else if (names.test(entry.name)) out.push(full);
+    }
+  };
+  walk(path.join(root, "app"));
+  return out.sort();
+}
+
+/** A route file's folder relative to app/ ("" for the root, "(employee)/device", …). */
+export function segmentOf(file: string): string {
+  return path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/");
+}
+

@@ -1,0 +1,148 @@
+// `npm run bench -- http`: every page of issue 16's table at crisis scale, over real HTTP.
+// A throwaway PostgreSQL gets the crisis data set (db/seed/crisis.ts), the app's production
+// build and the bare yardstick app (bench/bare-app: a 50-row table, no database) are started on
+// loopback, and each page is loaded with autocannon right after the bare page, with the same
+// connections and duration. Ratios decide, never absolute times (the machine may be busy):
+// a line prints OK or SLOW against the issue's target. Ends by itself; servers stop by handle.
+//   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createDb, noConnectionLimits } from "../db/client";
+import { seedDemo } from "../db/seed/demo";
+import { parseKey } from "../lib/tokens/secret-box";
+import { ensureBuild } from "../scripts/lib/build";
+import { benchKey, startBenchDatabase } from "./lib/bench-database";
+import { load, type LoadResult } from "./lib/load";
+import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const employeesWanted = Number(process.env.BENCH_EMPLOYEES ?? 15_000);
+const log = (line: string) => console.log(`[http] ${line}`);
+
+type Target = { ratio?: number; p95?: number };
+type Line = { name: string; bare: LoadResult; page: LoadResult; target: Target };
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function verdict(line: Line): string {
+  const ratio = line.page.rps / line.bare.rps;
+  const ok = (line.target.ratio === undefined || ratio >= line.target.ratio) && (line.target.p95 === undefined || line.page.p95 < line.target.p95) && line.page.errors === 0 && line.page.non2xx === 0;
+  const wanted = [line.target.ratio !== undefined ? `≥ ${line.target.ratio}×` : null, line.target.p95 !== undefined ? `p95 < ${line.target.p95} ms` : null].filter(Boolean).join(", ");
+  return `${line.name.padEnd(34)} ${fmt(ratio, 2).padStart(6)}× bare (${fmt(line.page.rps)} / ${fmt(line.bare.rps)} req/s)  p95 ${fmt(line.page.p95).padStart(5)} ms  errors ${line.page.errors + line.page.non2xx}  target ${wanted}: ${ok ? "OK" : "SLOW"}`;
+}
+
+/** Sessions as next-auth's database strategy stores them: one cookie per person. */
+async function sessionsFor(sql: ReturnType<typeof createDb>["sql"], employeeIds: string[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (const employeeId of employeeIds) {
+    const [employee] = await sql`select coalesce(work_email, private_email) as email from employees where id = ${employeeId}`;
+    const [user] = await sql`
+      insert into users (id, email, employee_id, email_verified) values (${randomUUID()}, ${employee.email}, ${employeeId}, now())
+      on conflict (email) do update set employee_id = excluded.employee_id returning id`;
+    const token = randomBytes(24).toString("hex");
+    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${user.id}, now() + interval '1 day')`;
+    cookies.push(`next-auth.session-token=${token}`);
+  }
+  return cookies;
+}
+
+async function main() {
+  const started = performance.now();
+  const database = await startBenchDatabase("http");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-http-"));
+  const servers: NextServer[] = [];
+  let finished = false;
+  try {
+    const seedDb = createDb(database.url, { max: 4, limits: noConnectionLimits });
+    await seedDemo(seedDb.db, { employees: employeesWanted, encryptionKey: parseKey(benchKey) });
+    // The crisis data set (tickets, days, devices, tests, mails) when its seed exists.
+    const crisisModule = "../db/seed/crisis"; // written alongside this bench (issue 16, point 8)
+    const crisis = (await import(crisisModule).catch(() => null)) as { seedCrisis?: (db: unknown, options?: unknown) => Promise<unknown> } | null;
+    if (crisis?.seedCrisis) await crisis.seedCrisis(seedDb.db);
+    else log("db/seed/crisis.ts not found: pages measured on the 15,000-person roster only");
+    log(`seeded in ${fmt((performance.now() - started) / 1000, 1)} s`);
+
+    const sql = seedDb.sql;
+    const people = (await sql`select id from employees where active and number not like 'D%' order by md5(id::text) limit 100`).map((r) => r.id as string);
+    const staff = async (number: string) => (await sql`select id from employees where number = ${number}`)[0].id as string;
+    const [employeeCookies, [itCookie], [hrCookie], [adminCookie]] = [await sessionsFor(sql, people), await sessionsFor(sql, [await staff("D0002")]), await sessionsFor(sql, [await staff("D0003")]), await sessionsFor(sql, [await staff("D0004")])];
+    const [ticket] = await sql`select number from tickets where status in ('new', 'in_progress') order by number desc limit 1`;
+    const [someone] = await sql`select last_name from employees where number not like 'D%' order by number limit 1 offset 777`;
+    const [month] = await sql`select to_char(coalesce(max(day), current_date), 'YYYY-MM') as m from timesheet_days`;
+    await sql.end({ timeout: 5 });
+
+    ensureBuild(log);
+    ensureBareBuild(log);
+    const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "warn", SMTP_URL: "" };
+    const bare = await startNext(bareAppDir, {}, "/", path.join(dir, "bare.log"));
+    servers.push(bare);
+    const app = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app.log"));
+    servers.push(app);
+    log(`servers up; logs in ${dir}`);
+
+    const pages: { name: string; path: string; cookies: string[]; target: Target }[] = [
+      { name: "employee status page", path: "/", cookies: employeeCookies, target: { ratio: 0.5, p95: 150 } },
+      { name: "/device", path: "/device", cookies: employeeCookies, target: { ratio: 0.5 } },
+      { name: "/connectivity", path: "/connectivity", cookies: employeeCookies, target: { ratio: 0.5 } },
+      { name: "/it (queue)", path: "/it", cookies: [itCookie], target: { ratio: 0.5 } },
+      { name: "/it?q=… (search)", path: `/it?q=${encodeURIComponent(String(someone?.last_name ?? "Muller").slice(0, 5))}`, cookies: [itCookie], target: { ratio: 0.5 } },
+      ...(ticket ? [{ name: "/it/tickets/N", path: `/it/tickets/${ticket.number}`, cookies: [itCookie], target: { ratio: 0.5 } }] : []),
+      { name: "/admin dashboard", path: "/admin", cookies: [adminCookie], target: { ratio: 0.3 } },
+      { name: "/hr month overview", path: `/hr?month=${month.m}`, cookies: [hrCookie], target: { p95: 200 } },
+    ];
+    const lines: Line[] = [];
+    for (const page of pages) {
+      // A warm-up request: the first render compiles nothing in production, but fills caches as a day's first visitor would.
+      await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] } });
+      const bareRun = await load({ url: `${bare.url}/`, connections: 20, seconds });
+      const pageRun = await load({ url: `${app.url}${page.path}`, connections: 20, seconds, cookies: page.cookies });
+      const line = { name: page.name, bare: bareRun, page: pageRun, target: page.target };
+      lines.push(line);
+      log(verdict(line));
+    }
+
+    const bareLong = await load({ url: `${bare.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
+    const long = await load({ url: `${app.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
+    const longLine = { name: `status page, 100 people × ${loadSeconds} s`, bare: bareLong, page: long, target: { p95: 800 } };
+    lines.push(longLine);
+    log(verdict(longLine));
+
+    for (const file of ["csv", "xlsx"] as const) {
+      const t0 = performance.now();
+      const response = await fetch(`${app.url}/hr/export?month=${month.m}&file=${file}`, { headers: { cookie: hrCookie } });
+      const reader = response.body!.getReader();
+      let first = 0;
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (bytes === 0) first = performance.now() - t0;
+        bytes += value.byteLength;
+      }
+      const total = performance.now() - t0;
+      const target = file === "csv" ? 2000 : 10_000;
+      log(`RHT export ${file.toUpperCase().padEnd(4)} ${response.status}: first byte ${fmt(first)} ms, all ${fmt(total)} ms, ${fmt(bytes / 1024)} KB; target ≤ ${target / 1000} s, first byte < 1 s: ${response.ok && total <= target && first < 1000 ? "OK" : "SLOW"}`);
+    }
+
+    console.log("\n| page / workload | ratio to the bare page | p95 | target | verdict |\n|---|---|---|---|---|");
+    for (const line of lines) {
+      const v = verdict(line);
+      console.log(`| ${line.name} | ${fmt(line.page.rps / line.bare.rps, 2)}× | ${fmt(line.page.p95)} ms | ${[line.target.ratio !== undefined ? `≥ ${line.target.ratio}×` : "", line.target.p95 !== undefined ? `p95 < ${line.target.p95} ms` : ""].filter(Boolean).join(", ")} | ${v.endsWith("OK") ? "OK" : "SLOW"} |`);
+    }
+    finished = true;
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    await database.stop();
+    // The servers' logs stay for a run that failed.
+    if (finished) fs.rmSync(dir, { recursive: true, force: true });
+    else console.error(`[http] server logs kept in ${dir}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

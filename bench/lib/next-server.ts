@@ -1,0 +1,56 @@
+// Production Next.js servers for the HTTP bench: the app (its .next build, made or reused as
+// `npm start` does) and the bare yardstick app (bench/bare-app), each on a free loopback port,
+// each stopped by its handle.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "../../scripts/lib/pg-server";
+
+const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+export const bareAppDir = path.resolve("bench", "bare-app");
+
+export type NextServer = { url: string; stop(): Promise<void> };
+
+/** Builds the bare app once (its build does not depend on the app's sources). */
+export function ensureBareBuild(log: (line: string) => void): void {
+  if (fs.existsSync(path.join(bareAppDir, ".next", "BUILD_ID"))) return;
+  log("building the bare yardstick app (once)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: bareAppDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("`next build` of bench/bare-app failed");
+}
+
+/** `next start` in `dir` with `env`, ready once `readyPath` answers (any status below 500). */
+export async function startNext(dir: string, env: Record<string, string>, readyPath: string, logFile: string): Promise<NextServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const out = fs.openSync(logFile, "a");
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: dir,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), PUBLIC_URL: url, NEXTAUTH_URL: url },
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start in ${dir} exited (${child.exitCode}); see ${logFile}`);
+    try {
+      const response = await fetch(`${url}${readyPath}`, { redirect: "manual" });
+      if (response.status < 500) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start in ${dir} did not answer within 90 s; see ${logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, stop };
+}

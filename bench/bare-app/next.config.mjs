@@ -1,2 +1,4 @@
 /** The bare yardstick app: Next.js defaults, as a fresh `create-next-app` would serve them. */
-export default { poweredByHeader: false };
+const nextConfig = { poweredByHeader: false };
+
+export default nextConfig;

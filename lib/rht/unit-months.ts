@@ -38,6 +38,38 @@ async function computeUnit(unitId: string, month: string): Promise<{ generation:
   );
 }
 
+/** How many unit-months this instance has computed (tests count them). */
+export const unitMonthComputations = { count: 0 };
+
+// One computation per unit, month and generation at a time in this instance: twenty HR
+// requests arriving on a stale month wait for the same result instead of each recomputing it
+// (each holding a connection for a second at crisis scale). A request abandoned meanwhile
+// leaves a result the next ones use.
+const inflight = new Map<string, Promise<Stored>>();
+
+function computeOnce(unitId: string, month: string, current: number): Promise<Stored> {
+  const key = `${unitId}:${month}:${current}`;
+  let pending = inflight.get(key);
+  if (!pending) {
+    pending = computeAndKeep(unitId, month).finally(() => inflight.delete(key));
+    inflight.set(key, pending);
+  }
+  return pending;
+}
+
+async function computeAndKeep(unitId: string, month: string): Promise<Stored> {
+  unitMonthComputations.count += 1;
+  const computed = await computeUnit(unitId, month);
+  // Kept only if no newer state was kept meanwhile (another instance may have computed too).
+  await db()
+    .execute(sql`
+      insert into rht_unit_months (org_unit_id, month, generation, review) values (${unitId}, ${first(month)}::date, ${computed.generation}, ${JSON.stringify(computed.stored)}::jsonb)
+      on conflict (org_unit_id, month) do update set generation = excluded.generation, review = excluded.review, computed_at = now()
+       where rht_unit_months.generation < excluded.generation`)
+    .catch((error: unknown) => logger.warn({ err: error }, "rht unit month not cached"));
+  return computed.stored;
+}
+
 /**
  * Every unit's month and the checks before export, as `reviewMonth` gives them, from the
  * cache where it is current and recomputed (then kept) where it is not.
@@ -53,18 +85,7 @@ export async function monthOverview(month: string, unitId: string | null = null)
   const units: UnitReview[] = [];
   const checks: Check[] = [];
   for (const row of rows) {
-    let stored = row.generation === row.current ? row.review : null;
-    if (!stored) {
-      const computed = await computeUnit(row.id, month);
-      stored = computed.stored;
-      // Kept only if no newer state was kept meanwhile (another instance may have computed too).
-      await db()
-        .execute(sql`
-          insert into rht_unit_months (org_unit_id, month, generation, review) values (${row.id}, ${first(month)}::date, ${computed.generation}, ${JSON.stringify(stored)}::jsonb)
-          on conflict (org_unit_id, month) do update set generation = excluded.generation, review = excluded.review, computed_at = now()
-           where rht_unit_months.generation < excluded.generation`)
-        .catch((error: unknown) => logger.warn({ err: error }, "rht unit month not cached"));
-    }
+    const stored = row.generation === row.current && row.review ? row.review : await computeOnce(row.id, month, row.current);
     if ("empty" in stored) continue;
     units.push(revive(stored.review));
     checks.push(...stored.checks);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import type { Check } from "@/lib/rht/checks";
 import { approvePeriod, reopenPeriod, reviewMonth, type UnitReview } from "@/lib/rht/periods";
-import { monthOverview } from "@/lib/rht/unit-months";
+import { monthOverview, unitMonthComputations } from "@/lib/rht/unit-months";
 import { defaultRhtSettings } from "@/lib/settings/schemas";
 import { createEmployee } from "../support/factories";
 
@@ -60,6 +60,18 @@ describe("the cached overview equals a recomputation", () => {
     await monthOverview(month);
     const after = await cachedAt();
     expect(after.filter((s, i) => s !== stamps[i])).toHaveLength(1);
+  });
+
+  test("twenty requests on a stale month compute each unit once, and all get the same answer", async () => {
+    await monthOverview(month);
+    // A holiday changes every unit's month (scope 'all').
+    await db().execute(sql`insert into public_holidays (canton, day, name) values ('ZH', '2026-11-18', 'Cache test') on conflict do nothing`);
+    const before = unitMonthComputations.count;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => monthOverview(month)));
+    const stale = ((await db().execute(sql`select count(*)::int as n from org_units`)) as unknown as { n: number }[])[0].n;
+    expect(unitMonthComputations.count - before).toBe(stale);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    await db().execute(sql`delete from public_holidays where name = 'Cache test'`);
   });
 
   test("after each of 60 random changes, the overview equals reviewMonth", async () => {

@@ -6,6 +6,7 @@ import { CheckList } from "@/components/rht/check-list";
 import { PeriodActions } from "@/components/rht/period-actions";
 import { ReminderForm } from "@/components/rht/reminder-form";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -47,43 +48,46 @@ export default async function HrPage({ searchParams }: { searchParams: PageSearc
         <h2 id="units-heading" className="mb-2 text-xl font-semibold">
           {t("unitsTitle")}
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                {(["unit", "affected", "entries", "submitted", "normal", "worked", "lost", "loss", "threshold", "period"] as const).map((c) => (
-                  <th key={c} scope="col" className="p-2">
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((unit) => (
-                <tr key={unit.orgUnitId} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 text-left font-medium">
-                    <Link href={`/hr/units/${unit.orgUnitId}?month=${month}`} className="text-blue-800 underline">
-                      {unit.orgUnit}
-                    </Link>
-                  </th>
-                  <td className="p-2">{t("of", { count: unit.affected, total: unit.employees })}</td>
-                  <td className="p-2">{t("of", { count: unit.withEntries, total: unit.employees })}</td>
-                  <td className="p-2">{t("of", { count: unit.submitted, total: unit.employees })}</td>
-                  <td className="p-2">{formatDuration(unit.normal)}</td>
-                  <td className="p-2">{formatDuration(unit.worked)}</td>
-                  <td className="p-2">{formatDuration(unit.lost)}</td>
-                  <td className="p-2">{percent(unit.threshold.lost, unit.threshold.base)}</td>
-                  <td className="p-2">{unit.threshold.lost === 0 ? "–" : unit.threshold.qualifies ? t("qualifies") : <strong className="text-red-800">{t("under10")}</strong>}</td>
-                  <td className="p-2">
-                    <p className="mb-1 font-medium">{t(`period.status.${unit.period}`)}</p>
-                    <PeriodActions unitId={unit.orgUnitId} unit={unit.orgUnit} month={month} status={unit.period} blocked={blocksApproval(checks, unit.orgUnitId)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("caption")}
+          rows={units}
+          rowKey={(unit) => unit.orgUnitId}
+          rowClassName={() => "align-top"}
+          columns={[
+            {
+              key: "unit",
+              header: t("columns.unit"),
+              rowHeader: true,
+              cell: (unit) => (
+                <Link href={`/hr/units/${unit.orgUnitId}?month=${month}`} className="text-blue-800 underline">
+                  {unit.orgUnit}
+                </Link>
+              ),
+            },
+            { key: "affected", header: t("columns.affected"), cell: (unit) => t("of", { count: unit.affected, total: unit.employees }) },
+            { key: "entries", header: t("columns.entries"), cell: (unit) => t("of", { count: unit.withEntries, total: unit.employees }) },
+            { key: "submitted", header: t("columns.submitted"), cell: (unit) => t("of", { count: unit.submitted, total: unit.employees }) },
+            { key: "normal", header: t("columns.normal"), cell: (unit) => formatDuration(unit.normal) },
+            { key: "worked", header: t("columns.worked"), cell: (unit) => formatDuration(unit.worked) },
+            { key: "lost", header: t("columns.lost"), cell: (unit) => formatDuration(unit.lost) },
+            { key: "loss", header: t("columns.loss"), cell: (unit) => percent(unit.threshold.lost, unit.threshold.base) },
+            {
+              key: "threshold",
+              header: t("columns.threshold"),
+              cell: (unit) => (unit.threshold.lost === 0 ? "–" : unit.threshold.qualifies ? t("qualifies") : <strong className="text-red-800">{t("under10")}</strong>),
+            },
+            {
+              key: "period",
+              header: t("columns.period"),
+              cell: (unit) => (
+                <>
+                  <p className="mb-1 font-medium">{t(`period.status.${unit.period}`)}</p>
+                  <PeriodActions unitId={unit.orgUnitId} unit={unit.orgUnit} month={month} status={unit.period} blocked={blocksApproval(checks, unit.orgUnitId)} />
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -101,23 +101,14 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Page
         </div>
       </form>
 
-      {rows.length === 0 ? (
-        <p>{t("queue.empty")}</p>
-      ) : (
-        <QueueTable
-          agents={agents}
-          now={now.toISOString()}
-          queueQuery={new URLSearchParams(filterEntries).toString()}
-          rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), slaDueAt: r.slaDueAt.toISOString(), overdue: isOverdue(r.status, r.slaDueAt, now) }))}
-        />
-      )}
-      {nextHref ? (
-        <p className="mt-4">
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {t("queue.next")}
-          </Link>
-        </p>
-      ) : null}
+      <QueueTable
+        agents={agents}
+        now={now.toISOString()}
+        queueQuery={new URLSearchParams(filterEntries).toString()}
+        rows={rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), slaDueAt: r.slaDueAt.toISOString(), overdue: isOverdue(r.status, r.slaDueAt, now) }))}
+        empty={t("queue.empty")}
+        pager={{ next: nextHref ? { href: nextHref, label: t("queue.next") } : null }}
+      />
     </>
   );
 }

@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { DataTable, type Pager } from "@/components/ui/data-table";
 import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcuts";
 import { ticketHref } from "@/lib/triage/queue-link";
 import { BulkBar } from "./bulk-bar";
-import { QueueRow, type QueueItem } from "./queue-row";
+import { QueueRow, useQueueColumns, type QueueItem } from "./queue-row";
 
 export type { QueueItem } from "./queue-row";
 
@@ -14,8 +15,9 @@ export type { QueueItem } from "./queue-row";
  * The queue's table, its bulk bar and its keys (j/k, Enter, x, /, ?).
  * `now`: the page's reference time (ISO), so relative times need no clock of their own and match server and browser.
  * `queueQuery`: the current filter, carried by every row link so the ticket page can offer the next ticket of it.
+ * `empty`: said instead of the table (and its bulk bar and keys) when no ticket matches; `pager`: the next keyset page.
  */
-export function QueueTable({ rows, agents, now, queueQuery }: { rows: QueueItem[]; agents: { id: string; name: string }[]; now: string; queueQuery: string }) {
+export function QueueTable({ rows, agents, now, queueQuery, empty, pager }: { rows: QueueItem[]; agents: { id: string; name: string }[]; now: string; queueQuery: string; empty?: string; pager?: Pager }) {
   const t = useTranslations("it");
   const router = useRouter();
   const table = useRef<HTMLTableElement>(null);
@@ -24,6 +26,7 @@ export function QueueTable({ rows, agents, now, queueQuery }: { rows: QueueItem[
   const [active, setActive] = useState<number | null>(null);
   const toggle = (n: number) => setSelected((s) => (s.includes(n) ? s.filter((x) => x !== n) : [...s, n]));
   const hrefOf = (n: number) => ticketHref(n, queueQuery);
+  const columns = useQueueColumns({ href: (row) => hrefOf(row.number), now, isSelected: (row) => selected.includes(row.number), onToggle: (row) => toggle(row.number) });
 
   const move = (step: 1 | -1) => {
     if (rows.length === 0) return;
@@ -58,42 +61,28 @@ export function QueueTable({ rows, agents, now, queueQuery }: { rows: QueueItem[
 
   return (
     <div className="flex flex-col gap-4">
-      <BulkBar selected={selected} agents={agents} onApplied={() => setSelected([])} />
-      <div className="flex justify-end">
-        <ShortcutHelp shortcuts={shortcuts} />
-      </div>
-      <div className="overflow-x-auto">
-        <table ref={table} className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("queue.caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">
-                <span className="sr-only">{t("queue.select")}</span>
-              </th>
-              {(["ticket", "request", "priority", "status", "employee", "site", "assignee", "sla"] as const).map((c) => (
-                <th key={c} scope="col" className="p-2">
-                  {t(`queue.columns.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <QueueRow
-                key={row.number}
-                row={row}
-                href={hrefOf(row.number)}
-                now={now}
-                first={i === 0}
-                selected={selected.includes(row.number)}
-                active={active === row.number}
-                onToggle={() => toggle(row.number)}
-                onFocus={() => setActive(row.number)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {rows.length > 0 ? (
+        <>
+          <BulkBar selected={selected} agents={agents} onApplied={() => setSelected([])} />
+          <div className="flex justify-end">
+            <ShortcutHelp shortcuts={shortcuts} />
+          </div>
+        </>
+      ) : null}
+      <DataTable
+        caption={t("queue.caption")}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.number}
+        tableRef={table}
+        empty={empty}
+        pager={pager}
+        renderRow={(row, _i, cells) => (
+          <QueueRow key={row.number} row={row} active={active === row.number} onFocus={() => setActive(row.number)}>
+            {cells}
+          </QueueRow>
+        )}
+      />
     </div>
   );
 }

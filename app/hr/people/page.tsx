@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { MonthGrid } from "@/components/rht/month-grid";
 import { MonthNav } from "@/components/rht/month-nav";
 import { ReturnMonthButton } from "@/components/rht/return-month-button";
+import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
@@ -157,34 +158,26 @@ export default async function HrPersonPage({ searchParams }: { searchParams: Pag
           </ol>
         )}
         {shown ? (
-          <div id="version-days" className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="mb-2 text-left font-semibold">{t("person.versionCaption", { version: shown.version })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  {(["day", "planned", "worked", "absent", "lost"] as const).map((c) => (
-                    <th key={c} scope="col" className="p-2">
-                      {t(`person.versionColumns.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.days
-                  .filter((d) => d.planned > 0 || d.worked > 0)
-                  .map((d) => (
-                    <tr key={d.date} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-left font-medium">
-                        {format.dateTime(new Date(`${d.date}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}
-                      </th>
-                      <td className="p-2">{h(d.planned)}</td>
-                      <td className="p-2">{h(d.worked)}</td>
-                      <td className="p-2">{h(Object.values(d.absences).reduce<number>((a, b) => a + (b ?? 0), 0))}</td>
-                      <td className="p-2">{h(dayFigures(d).lost)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+          <div className="mt-4">
+            <DataTable
+              id="version-days"
+              caption={t("person.versionCaption", { version: shown.version })}
+              captionVisible
+              rows={shown.days.filter((d) => d.planned > 0 || d.worked > 0)}
+              rowKey={(d) => d.date}
+              columns={[
+                {
+                  key: "day",
+                  header: t("person.versionColumns.day"),
+                  rowHeader: true,
+                  cell: (d) => format.dateTime(new Date(`${d.date}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }),
+                },
+                { key: "planned", header: t("person.versionColumns.planned"), cell: (d) => h(d.planned) },
+                { key: "worked", header: t("person.versionColumns.worked"), cell: (d) => h(d.worked) },
+                { key: "absent", header: t("person.versionColumns.absent"), cell: (d) => h(Object.values(d.absences).reduce<number>((a, b) => a + (b ?? 0), 0)) },
+                { key: "lost", header: t("person.versionColumns.lost"), cell: (d) => h(dayFigures(d).lost) },
+              ]}
+            />
           </div>
         ) : null}
       </section>

@@ -7,6 +7,7 @@ import { CheckList } from "@/components/rht/check-list";
 import { MonthNav } from "@/components/rht/month-nav";
 import { SubmitImported } from "@/components/rht/submit-imported";
 import { UnitAuthorisationForm } from "@/components/rht/unit-authorisation-form";
+import { DataTable } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { compensableIn } from "@/lib/rht/declaration";
@@ -55,42 +56,38 @@ export default async function HrUnitPage({ params, searchParams }: { params: Pro
         </h2>
         <CheckList checks={checks} unitNames={new Map([[unit.orgUnitId, unit.orgUnit]])} />
       </section>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("unit.caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              {(["employee", "status", "missing", "normal", "worked", "lost", "loss", "compensable", "flags"] as const).map((c) => (
-                <th key={c} scope="col" className="p-2">
-                  {t(`unit.columns.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.employeeId} className="border-b border-slate-200">
-                <th scope="row" className="p-2 text-left font-medium">
-                  <Link href={`/hr/people?number=${encodeURIComponent(p.number)}&month=${month}`} className="text-blue-800 underline">
-                    {p.lastName} {p.firstName}
-                  </Link>
-                  <span className="block text-xs font-normal text-slate-700">{p.number}</span>
-                </th>
-                <td className="p-2">{t(`monthStatus.${p.status}`)}</td>
-                <td className="p-2">{p.entries === 0 ? t("unit.noEntries") : p.missingDays}</td>
-                <td className="p-2">{formatDuration(p.figures.normal)}</td>
-                <td className="p-2">{formatDuration(p.figures.worked)}</td>
-                <td className="p-2">{formatDuration(p.figures.lost)}</td>
-                <td className="p-2">{percent(p.figures.loss.lost, p.figures.loss.base)}</td>
-                <td className="p-2">{formatDuration(compensableIn(p.figures, unit.threshold))}</td>
-                <td className="p-2">
-                  {[p.figures.excludedReason ? t(`excluded.${p.figures.excludedReason}`) : null, p.figures.over85 ? t("unit.over85", { count: p.figures.over85Periods }) : null].filter(Boolean).join(" · ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("unit.caption")}
+        rows={people}
+        rowKey={(p) => p.employeeId}
+        columns={[
+          {
+            key: "employee",
+            header: t("unit.columns.employee"),
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                <Link href={`/hr/people?number=${encodeURIComponent(p.number)}&month=${month}`} className="text-blue-800 underline">
+                  {p.lastName} {p.firstName}
+                </Link>
+                <span className="block text-xs font-normal text-slate-700">{p.number}</span>
+              </>
+            ),
+          },
+          { key: "status", header: t("unit.columns.status"), cell: (p) => t(`monthStatus.${p.status}`) },
+          { key: "missing", header: t("unit.columns.missing"), cell: (p) => (p.entries === 0 ? t("unit.noEntries") : p.missingDays) },
+          { key: "normal", header: t("unit.columns.normal"), cell: (p) => formatDuration(p.figures.normal) },
+          { key: "worked", header: t("unit.columns.worked"), cell: (p) => formatDuration(p.figures.worked) },
+          { key: "lost", header: t("unit.columns.lost"), cell: (p) => formatDuration(p.figures.lost) },
+          { key: "loss", header: t("unit.columns.loss"), cell: (p) => percent(p.figures.loss.lost, p.figures.loss.base) },
+          { key: "compensable", header: t("unit.columns.compensable"), cell: (p) => formatDuration(compensableIn(p.figures, unit.threshold)) },
+          {
+            key: "flags",
+            header: t("unit.columns.flags"),
+            cell: (p) => [p.figures.excludedReason ? t(`excluded.${p.figures.excludedReason}`) : null, p.figures.over85 ? t("unit.over85", { count: p.figures.over85Periods }) : null].filter(Boolean).join(" · "),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { employees } from "./roster";
 
 export const ticketCategoryEnum = pgEnum("ticket_category", [
@@ -27,6 +27,8 @@ export const incidents = pgTable("incidents", {
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
 });
 
+const openTicket = sql`status not in ('resolved', 'closed')`;
+
 /**
  * What the portal could not solve. One open ticket per employee and category
  * (partial unique index): raising the same problem again updates it.
@@ -52,6 +54,13 @@ export const tickets = pgTable(
     /** Optimistic concurrency: every change bumps it; a stale form is refused. */
     version: integer("version").notNull().default(1),
     slaDueAt: timestamp("sla_due_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The queue's first sort key, kept by PostgreSQL: 0 = urgent … 3 = low. Ascending like the
+     * other two (sla_due_at, number), so one btree serves the order and the keyset's row comparison.
+     */
+    queueRank: smallint("queue_rank")
+      .notNull()
+      .generatedAlwaysAs(sql`case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
@@ -59,8 +68,14 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex("tickets_one_open_per_category").on(t.employeeId, t.category).where(sql`${t.status} not in ('resolved', 'closed')`),
     index("tickets_status_idx").on(t.status, t.priority, t.createdAt),
-    // The queue's order and keyset: priority (most urgent first), then SLA due time.
-    index("tickets_queue_idx").on(t.priority.desc(), t.slaDueAt, t.id),
+    // The queue's order and keyset (lib/triage/queue.ts), for the default view and its common filters:
+    // each index ends in exactly the ORDER BY, so a page is read in index order and stops at its LIMIT.
+    index("tickets_queue_open_idx").on(t.queueRank, t.slaDueAt, t.number).where(openTicket),
+    index("tickets_queue_status_idx").on(t.status, t.queueRank, t.slaDueAt, t.number),
+    index("tickets_queue_category_idx").on(t.category, t.queueRank, t.slaDueAt, t.number).where(openTicket),
+    index("tickets_queue_assignee_idx").on(t.assigneeEmployeeId, t.queueRank, t.slaDueAt, t.number).where(openTicket),
+    // The queue's overdue count (now() moves, so it is counted, not kept): only tickets waiting for IT.
+    index("tickets_overdue_idx").on(t.slaDueAt).where(sql`status in ('new', 'in_progress')`),
     index("tickets_assignee_idx").on(t.assigneeEmployeeId),
     index("tickets_incident_idx").on(t.incidentId),
     index("tickets_employee_idx").on(t.employeeId),
@@ -91,4 +106,16 @@ export const bulkOperations = pgTable("bulk_operations", {
   actorEmployeeId: uuid("actor_employee_id").references(() => employees.id),
   result: jsonb("result").$type<Record<string, unknown>>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The queue's counts per category and status, appended by triggers on tickets in the writing
+ * transaction (migration 0019): +1 for a ticket's new pair, −1 for its old one. Summed when read,
+ * folded into one row per pair now and then (lib/triage/counts.ts). Append-only, so a long
+ * transaction never holds a counter other writers wait for.
+ */
+export const ticketTallies = pgTable("ticket_tallies", {
+  category: ticketCategoryEnum("category").notNull(),
+  status: ticketStatusEnum("status").notNull(),
+  n: integer("n").notNull(),
 });

@@ -49,6 +49,13 @@ export const tickets = pgTable(
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
     /** "How can IT reach you": the phone the person gave on the form (E.164); staff and the person only. */
     contactPhone: text("contact_phone"),
+    /**
+     * The person's site and unit, copied by triggers (migration 0020) when the ticket is written
+     * and whenever the roster moves the person: the queue filters by them in index order. No
+     * foreign key: a copy of employees' own, which are checked there.
+     */
+    siteId: uuid("site_id"),
+    orgUnitId: uuid("org_unit_id"),
     assigneeEmployeeId: uuid("assignee_employee_id").references(() => employees.id),
     incidentId: uuid("incident_id").references((): AnyPgColumn => incidents.id),
     /** Optimistic concurrency: every change bumps it; a stale form is refused. */
@@ -74,6 +81,8 @@ export const tickets = pgTable(
     index("tickets_queue_status_idx").on(t.status, t.queueRank, t.slaDueAt, t.number),
     index("tickets_queue_category_idx").on(t.category, t.queueRank, t.slaDueAt, t.number).where(openTicket),
     index("tickets_queue_assignee_idx").on(t.assigneeEmployeeId, t.queueRank, t.slaDueAt, t.number).where(openTicket),
+    index("tickets_queue_site_idx").on(t.siteId, t.queueRank, t.slaDueAt, t.number).where(openTicket),
+    index("tickets_queue_org_unit_idx").on(t.orgUnitId, t.queueRank, t.slaDueAt, t.number).where(openTicket),
     // The queue's overdue count (now() moves, so it is counted, not kept): only tickets waiting for IT.
     index("tickets_overdue_idx").on(t.slaDueAt).where(sql`status in ('new', 'in_progress')`),
     index("tickets_assignee_idx").on(t.assigneeEmployeeId),

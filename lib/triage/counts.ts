@@ -16,16 +16,18 @@ const foldAbove = 500;
 type Row = { category: string | null; status: string | null; n: number | null; rows: number | null; overdue: number };
 
 export async function queueCounts(): Promise<{ byCategory: Record<string, number>; byStatus: Record<string, number>; overdue: number }> {
-  // Overdue depends on now(), so it is counted, by the partial index tickets_overdue_idx: the side
-  // of now() with fewer tickets (at most half of the new and in-progress ones), the other by subtraction.
+  // Overdue depends on now(), so it is counted, by the partial index tickets_overdue_idx, from the
+  // side of now() with fewer tickets: first those still on time (few in a crisis, when most are
+  // late), stopping past half of the new and in-progress ones; then, only if they are the many,
+  // the late ones directly. At most about as many index entries as tickets waiting for IT.
   const rows = (await db().execute(sql`
     with tally as (select category, status, sum(n)::int as n, count(*)::int as rows from ticket_tallies group by category, status),
          active as (select coalesce(sum(n), 0)::int as n from tally where status in ('new', 'in_progress')),
-         late as (select count(*)::int as n from (select 1 from tickets where status in ('new', 'in_progress') and sla_due_at < now()
-                                                   limit (select n / 2 + 1 from active)) x),
-         overdue as (select case when late.n <= active.n / 2 then late.n
-                                 else active.n - (select count(*)::int from tickets where status in ('new', 'in_progress') and sla_due_at >= now()) end as n
-                       from active, late)
+         on_time as (select count(*)::int as n from (select 1 from tickets where status in ('new', 'in_progress') and sla_due_at >= now()
+                                                      limit (select n / 2 + 1 from active)) x),
+         overdue as (select case when on_time.n <= active.n / 2 then active.n - on_time.n
+                                 else (select count(*)::int from tickets where status in ('new', 'in_progress') and sla_due_at < now()) end as n
+                       from active, on_time)
     select t.category::text, t.status::text, t.n, t.rows, o.n as overdue from overdue o left join tally t on true order by t.status, t.category`)) as unknown as Row[];
   const byCategory: Record<string, number> = {};
   const byStatus: Record<string, number> = {};

@@ -9,8 +9,8 @@ import type { TicketStatus } from "./rules";
 // The queue's order is (queue_rank, sla_due_at, number), all ascending: queue_rank is a stored
 // column (0 = urgent … 3 = low), so one btree serves both the ORDER BY and the keyset's row
 // comparison as an index condition. tickets_queue_open_idx (open tickets), tickets_queue_status_idx
-// (one status), tickets_queue_category_idx and tickets_queue_assignee_idx (open, by category or
-// assignee) end in exactly these columns: every view reads its page in index order and stops.
+// (one status), tickets_queue_category_idx, tickets_queue_assignee_idx, tickets_queue_site_idx and
+// tickets_queue_org_unit_idx (open, by category, assignee, site or unit) end in exactly these columns: every view reads its page in index order and stops.
 
 export type QueueFilters = {
   category?: string;
@@ -90,8 +90,9 @@ function filtersSql(filters: QueueFilters, agentId: string): SQL {
   // Compared as the column's own type (a cast of the column would hide it from its index); unknown values match nothing.
   if (filters.category) parts.push(categories.includes(filters.category) ? sql`t.category = ${filters.category}::ticket_category` : sql`false`);
   if (filters.priority) parts.push(filters.priority in priorityRank ? sql`t.queue_rank = ${3 - priorityRank[filters.priority as "low"]}::smallint` : sql`false`);
-  if (filters.site && uuidPattern.test(filters.site)) parts.push(sql`e.site_id = ${filters.site}`);
-  if (filters.orgUnit && uuidPattern.test(filters.orgUnit)) parts.push(sql`e.org_unit_id = ${filters.orgUnit}`);
+  // The person's site and unit as copied onto the ticket (migration 0020): in index order, like the others.
+  if (filters.site && uuidPattern.test(filters.site)) parts.push(sql`t.site_id = ${filters.site}`);
+  if (filters.orgUnit && uuidPattern.test(filters.orgUnit)) parts.push(sql`t.org_unit_id = ${filters.orgUnit}`);
   if (filters.assignee === "me") parts.push(sql`t.assignee_employee_id = ${agentId}`);
   if (filters.assignee === "unassigned") parts.push(sql`t.assignee_employee_id is null`);
   if (filters.incident && uuidPattern.test(filters.incident)) parts.push(sql`t.incident_id = ${filters.incident}`);

@@ -5,11 +5,13 @@ import type { ShippingAddress } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action-error";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
+import { placeRequest, type DeviceRequestResult } from "./place-request";
 import { canReserve, lockPools, poolsFor, remainingToday, takeUnits, today, type DeviceKind, type PoolKind, type PoolRow } from "./pools";
 import type { HandoverInput } from "./schema";
 import type { DevicePath } from "./rules";
 
-// Stock and queue: see ./pools for how nothing is ever overbooked (stock and waves).
+// Stock and queue: see ./pools for how nothing is ever overbooked (stock and waves), and
+// ./place-request for how little a request does under the pools' lock.
 // Lock order is always: the person's case → pools → allocation rows.
 
 export type { PoolKind } from "./pools";
@@ -59,7 +61,7 @@ async function queuePosition(tx: DbOrTx, allocationId: string): Promise<number> 
   return row.position;
 }
 
-export type DeviceRequestResult = { allocationId: string; status: "waiting" | "reserved" | "issued"; created: boolean };
+export type { DeviceRequestResult } from "./place-request";
 
 /**
  * An eligible employee asks for a laptop or a VDI seat. Reserved at once when
@@ -81,35 +83,6 @@ export async function requestDevice(tx: DbOrTx, employeeId: string, path: Device
 async function assertEligible(tx: DbOrTx, employeeId: string): Promise<void> {
   const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
   if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
-}
-
-/**
- * Inserts the request and reserves a unit at once when stock, today's wave and
- * the queue allow it; otherwise it waits. Nobody may jump the queue: a free
- * unit goes to a newcomer only when no one waits. The caller holds the case lock.
- */
-async function placeRequest(
-  tx: DbOrTx,
-  employeeId: string,
-  kind: DeviceKind,
-  shippingAddress: ShippingAddress | null,
-  notice: { reserved: "vdiReady" | "deviceReserved" | "routerReserved"; path: string },
-): Promise<DeviceRequestResult> {
-  const pools = await lockPools(tx, poolsFor[kind]);
-  const main = pools.get(kind)!;
-  const [queued] = (await tx.execute(sql`select exists (select 1 from allocations where pool_id = ${main.id} and status = 'waiting') as waiting`)) as unknown as { waiting: boolean }[];
-  const [inserted] = (await tx.execute(sql`
-    insert into allocations (employee_id, pool_id, kind, status, handover_method, shipping_address)
-    values (${employeeId}, ${main.id}, ${kind}, 'waiting', ${shippingAddress ? "ship" : null}, ${shippingAddress ? JSON.stringify(shippingAddress) : null}::jsonb)
-    returning id`)) as unknown as { id: string }[];
-  if (!queued.waiting && canReserve(pools, kind)) {
-    await reserve(tx, pools, kind, inserted.id);
-    await notifyEmployee(tx, employeeId, notice.reserved, {}, notice.path);
-    return { allocationId: inserted.id, status: kind === "vdi_seat" ? "issued" : "reserved", created: true };
-  }
-  const position = await queuePosition(tx, inserted.id);
-  await notifyEmployee(tx, employeeId, "deviceWaiting", { position }, notice.path);
-  return { allocationId: inserted.id, status: "waiting", created: true };
 }
 
 async function release(tx: DbOrTx, allocation: ActiveAllocation, reason: string): Promise<void> {

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
 import type { TicketStatus } from "./rules";
 
-export { adjacentTickets, encodeCursor, listQueue, type QueueFilters, type QueueRow } from "./queue";
+export { adjacentTickets, listQueue, type QueueFilters, type QueueRow } from "./queue";
 export { queueCounts } from "./counts";
 
 export async function listAgents(): Promise<{ id: string; name: string }[]> {

@@ -53,8 +53,9 @@ export type QueueRow = {
 const priorityRank = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
 type Cursor = { p: number; s: string; n: number };
 
-export function encodeCursor(row: QueueRow): string {
-  return Buffer.from(JSON.stringify({ p: priorityRank[row.priority], s: row.slaDueAt.toISOString(), n: row.number })).toString("base64url");
+/** `sla`: the due time to the microsecond, as PostgreSQL keeps it (a Date's milliseconds would repeat rows on the next page). */
+function encodeCursor(row: QueueRow, sla: string): string {
+  return Buffer.from(JSON.stringify({ p: priorityRank[row.priority], s: sla, n: row.number })).toString("base64url");
 }
 
 const isIsoInstant = (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(s) && isCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s));
@@ -89,7 +90,10 @@ function filtersSql(filters: QueueFilters, agentId: string): SQL {
   else parts.push(sql`t.status = ${filters.status}::ticket_status`);
   // Compared as the column's own type (a cast of the column would hide it from its index); unknown values match nothing.
   if (filters.category) parts.push(categories.includes(filters.category) ? sql`t.category = ${filters.category}::ticket_category` : sql`false`);
-  if (filters.priority) parts.push(filters.priority in priorityRank ? sql`t.queue_rank = ${3 - priorityRank[filters.priority as "low"]}::smallint` : sql`false`);
+  // A range of one value rather than "=": with "=", PostgreSQL drops queue_rank from the page's known
+  // order and sorts the page again; the index reads the same entries either way.
+  const rank = filters.priority && filters.priority in priorityRank ? 3 - priorityRank[filters.priority as "low"] : null;
+  if (filters.priority) parts.push(rank === null ? sql`false` : sql`t.queue_rank between ${rank}::smallint and ${rank}::smallint`);
   // The person's site and unit as copied onto the ticket (migration 0020): in index order, like the others.
   if (filters.site && uuidPattern.test(filters.site)) parts.push(sql`t.site_id = ${filters.site}`);
   if (filters.orgUnit && uuidPattern.test(filters.orgUnit)) parts.push(sql`t.org_unit_id = ${filters.orgUnit}`);
@@ -151,7 +155,7 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
   // events (LATERAL … LIMIT 1 on ticket_events (ticket_id, at)): 50 rows, whatever the queue's size.
   const rows = (await db().execute(sql`
     with hits as (${keysSql(filters, agentId, after, "asc", limit + 1)})
-    select t.number::int, t.category, t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
+    select t.number::int, t.category, to_char(t.sla_due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "slaKey", t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
            e.first_name || ' ' || e.last_name as "employeeName", e.number as "employeeNumber",
            s.name as site, o.name as "orgUnit", a.first_name || ' ' || a.last_name as assignee, i.title as incident,
            case when t.category = 'no_connectivity' then coalesce(t.contact_phone, e.phone) end as phone,
@@ -171,9 +175,9 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
       left join lateral (select v.kind from ticket_events v
                           where v.ticket_id = t.id and v.public and v.kind in ('reply', 'employee_message') order by v.at desc, v.id desc limit 1) last on true
       left join lateral (select exists (select 1 from ticket_events r where r.ticket_id = t.id and r.kind = 'reply') as yes) replied on true
-     order by h.queue_rank, h.sla_due_at, h.number`)) as unknown as (Omit<QueueRow, "firstWords" | "provider"> & { createdAt: string; slaDueAt: string; isp: string | null; words: string | null })[];
-  const page = rows.slice(0, limit).map(({ isp, words, ...r }) => ({ ...r, createdAt: new Date(r.createdAt), slaDueAt: new Date(r.slaDueAt), provider: providerName(isp), firstWords: firstWords(words, 100) }));
-  return { rows: page, next: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+     order by h.queue_rank, h.sla_due_at, h.number`)) as unknown as (Omit<QueueRow, "firstWords" | "provider"> & { slaKey: string; createdAt: string; slaDueAt: string; isp: string | null; words: string | null })[];
+  const page = rows.slice(0, limit).map(({ isp, words, slaKey: _slaKey, ...r }) => ({ ...r, createdAt: new Date(r.createdAt), slaDueAt: new Date(r.slaDueAt), provider: providerName(isp), firstWords: firstWords(words, 100) }));
+  return { rows: page, next: rows.length > limit ? encodeCursor(page[page.length - 1], rows[limit - 1].slaKey) : null };
 }
 
 /**

@@ -10,3 +10,4 @@ export * from "./tickets";
 export * from "./connectivity";
 export * from "./rht";
 export * from "./sign-in";
+export * from "./admin-rollups";

@@ -46,6 +46,10 @@ export const outbox = pgTable(
   },
   (t) => [
     index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    // The dashboard counts dead mail from this index alone (they are kept for the admin).
+    index("outbox_dead_idx").on(t.id).where(sql`${t.status} = 'dead'`),
+    // Retention (lib/mail/retention.ts) takes the oldest sent mails in small batches.
+    index("outbox_sent_idx").on(t.sentAt).where(sql`${t.status} = 'sent'`),
   ],
 );
 

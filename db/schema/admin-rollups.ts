@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, pgTable, smallint, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 // The crisis dashboard's figures, derived once (lib/admin/rollups.ts). Triggers on the rows the
-// figures count (migration 0018) write here in the writing transaction, append-only, so no two
+// figures count (migration 0021) write here in the writing transaction, append-only, so no two
 // writers ever wait on the same row; the background worker folds the appended rows into the
 // small tables below under one advisory lock. A reader adds what is not folded yet, in the
 // same snapshot, so every figure equals a recomputation from the rows at any moment.

@@ -1,45 +1,41 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
-import { workingConnectivity } from "@/lib/onboarding/rules";
 import { funnelSteps, type FunnelCounts } from "./funnel";
+import { funnelCounts, rolled } from "./rollups";
+
+// The crisis dashboard's figures, read from the rollups (lib/admin/rollups.ts): each equals the
+// recomputation from the rows that tests/integration/admin-rollups.test.ts keeps as its oracle,
+// but reads a few hundred small rows instead of the whole history. Figures whose window moves
+// with the clock (tickets' ages, the providers' last 7 days) take whole hours from the rollups
+// and the hour the window's edge falls in from the rows themselves, through an index.
 
 export type FunnelRow = { group: string; counts: FunnelCounts };
 
+/** The funnel's query: each step counts the people at that level or beyond, per group and overall. */
+export function funnelQuery(by: "site" | "unit"): SQL {
+  const group = by === "site" ? sql`coalesce(s.name, '–')` : sql`coalesce(o.name, '–')`;
+  const reached = (level: number) => sql`coalesce(sum(people) filter (where level >= ${level}), 0)::int`;
+  return sql`
+    with counts as (${funnelCounts}),
+    levels as (
+      select ${group} as grp, c.level, sum(c.people)::int as people
+        from counts c
+        left join sites s on s.id = c.site_id
+        left join org_units o on o.id = c.org_unit_id
+       group by 1, 2 having sum(c.people) > 0)
+    select grp, coalesce(sum(people), 0)::int as roster, ${reached(1)} as invited, ${reached(2)} as signed_in, ${reached(3)} as eligible,
+           ${reached(4)} as device, ${reached(5)} as token, ${reached(6)} as connectivity, ${reached(7)} as ready
+      from levels group by rollup (grp) order by grp nulls first`;
+}
+
 /**
- * The roll-out funnel per site or org unit (and overall), in one pass over the roster.
- * Each step counts the people who reached it and every step before it.
+ * The roll-out funnel per site or org unit (and overall). Each step counts the people who
+ * reached it and every step before it.
  */
 export async function funnel(by: "site" | "unit", tx: DbOrTx = db()): Promise<{ overall: FunnelCounts; groups: FunnelRow[] }> {
-  const group = by === "site" ? sql`coalesce(s.name, '–')` : sql`coalesce(o.name, '–')`;
-  const rows = (await tx.execute(sql`
-    with people as (
-      select ${group} as grp,
-             exists (select 1 from users u where u.employee_id = e.id) as signed_in,
-             exists (select 1 from invitations i where i.employee_id = e.id) as invited,
-             coalesce(c.eligibility = 'eligible', false) as eligible,
-             d.status as device,
-             exists (select 1 from mfa_tokens t where t.employee_id = e.id and t.status = 'active') as token,
-             coalesce(c.connectivity::text in ${workingConnectivity}, false) as connectivity
-        from employees e
-        left join sites s on s.id = e.site_id
-        left join org_units o on o.id = e.org_unit_id
-        left join onboarding_cases c on c.employee_id = e.id
-        left join lateral (select a.status::text as status from allocations a
-                            where a.employee_id = e.id and a.kind in ('laptop', 'vdi_seat') and a.status in ('reserved', 'issued') limit 1) d on true
-       where e.active)
-    select grp,
-           count(*)::int as roster,
-           -- Someone who signed in without an invitation was invited some other way.
-           count(*) filter (where invited or signed_in)::int as invited,
-           count(*) filter (where signed_in)::int as signed_in,
-           count(*) filter (where signed_in and eligible)::int as eligible,
-           count(*) filter (where signed_in and eligible and device is not null)::int as device,
-           count(*) filter (where signed_in and eligible and device is not null and token)::int as token,
-           count(*) filter (where signed_in and eligible and device is not null and token and connectivity)::int as connectivity,
-           count(*) filter (where signed_in and eligible and device = 'issued' and token and connectivity)::int as ready
-      from people group by rollup (grp) order by grp nulls first`)) as unknown as ({ grp: string | null } & FunnelCounts)[];
+  const rows = (await tx.execute(funnelQuery(by))) as unknown as ({ grp: string | null } & FunnelCounts)[];
   const pick = (r: FunnelCounts) => Object.fromEntries(funnelSteps.map((s) => [s, r[s]])) as FunnelCounts;
   const overall = rows.find((r) => r.grp === null);
   return {
@@ -50,18 +46,55 @@ export async function funnel(by: "site" | "unit", tx: DbOrTx = db()): Promise<{ 
 
 export type TicketAge = { category: string; under1: number; under3: number; older: number };
 
+/** Open tickets' ages: whole hours from the rollup, the two edge hours from the tickets (an index range each). */
+export function ticketsByAgeQuery(): SQL {
+  const h1 = sql`date_trunc('hour', now() - interval '1 day', 'UTC')`;
+  const h3 = sql`date_trunc('hour', now() - interval '3 days', 'UTC')`;
+  const openIn = (hour: SQL) => sql`select category::text as category, created_at from tickets where status not in ('resolved', 'closed') and created_at >= ${hour} and created_at < ${hour} + interval '1 hour'`;
+  return sql`
+    with bulk as (
+      select r.k1 as category,
+             sum(r.n) filter (where r.at > ${h1}) as under1,
+             sum(r.n) filter (where r.at > ${h3} and r.at < ${h1}) as under3,
+             sum(r.n) filter (where r.at < ${h3}) as older
+        from (${rolled(["tickets_open"])}) r group by 1),
+    edges as (
+      select category,
+             count(*) filter (where created_at > now() - interval '1 day') as under1,
+             count(*) filter (where created_at <= now() - interval '1 day' and created_at > now() - interval '3 days') as under3,
+             count(*) filter (where created_at <= now() - interval '3 days') as older
+        from (${openIn(h1)} union all ${openIn(h3)}) t group by 1)
+    select category, coalesce(sum(under1), 0)::int as under1, coalesce(sum(under3), 0)::int as under3, coalesce(sum(older), 0)::int as older
+      from (select * from bulk union all select * from edges) x
+     group by category having coalesce(sum(under1), 0) + coalesce(sum(under3), 0) + coalesce(sum(older), 0) > 0
+     order by coalesce(sum(under1), 0) + coalesce(sum(under3), 0) + coalesce(sum(older), 0) desc, category`;
+}
+
 /** Open tickets by category and age (under a day, one to three days, older). */
 export async function ticketsByAge(tx: DbOrTx = db()): Promise<TicketAge[]> {
-  return (await tx.execute(sql`
-    select category::text as category,
-           count(*) filter (where created_at > now() - interval '1 day')::int as under1,
-           count(*) filter (where created_at <= now() - interval '1 day' and created_at > now() - interval '3 days')::int as under3,
-           count(*) filter (where created_at <= now() - interval '3 days')::int as older
-      from tickets where status not in ('resolved', 'closed')
-     group by category order by count(*) desc`)) as unknown as TicketAge[];
+  return (await tx.execute(ticketsByAgeQuery())) as unknown as TicketAge[];
 }
 
 export type IspFailures = { isp: string; tests: number; failed: number; verdicts: Record<string, number> };
+
+/** Tests of the last 7 days per provider and verdict: whole hours from the rollup, the edge's hour from the tests (an index range). */
+export function topIspFailuresQuery(limit: number): SQL {
+  const h7 = sql`date_trunc('hour', now() - interval '7 days', 'UTC')`;
+  return sql`
+    with pairs as (
+      select r.k1 as isp, r.k2 as verdict, r.n from (${rolled(["isp_tests"], h7)}) r where r.at > ${h7}
+      union all
+      select isp, verdict::text, 1 from connectivity_tests
+       where started_at >= ${h7} and started_at < ${h7} + interval '1 hour' and started_at > now() - interval '7 days'
+         and status = 'completed' and verdict <> 'udp_untested'),
+    counts as (select isp, verdict, sum(n)::int as n from pairs group by 1, 2 having sum(n) > 0)
+    select coalesce(isp, '?') as isp, sum(n)::int as tests,
+           coalesce(sum(n) filter (where verdict <> 'good'), 0)::int as failed,
+           coalesce(jsonb_object_agg(verdict, n) filter (where verdict <> 'good'), '{}'::jsonb) as verdicts
+      from counts
+     group by counts.isp having sum(n) filter (where verdict <> 'good') > 0
+     order by failed desc, isp limit ${limit}`;
+}
 
 /**
  * The internet providers with the most failed connection tests in the last 7 days.
@@ -69,20 +102,12 @@ export type IspFailures = { isp: string; tests: number; failed: number; verdicts
  * neither as blocked nor among the tests that went through.
  */
 export async function topIspFailures(limit = 8, tx: DbOrTx = db()): Promise<IspFailures[]> {
-  return (await tx.execute(sql`
-    select coalesce(isp, '?') as isp, count(*)::int as tests,
-           count(*) filter (where verdict <> 'good')::int as failed,
-           coalesce(jsonb_object_agg(verdict, n) filter (where verdict <> 'good'), '{}'::jsonb) as verdicts
-      from (select isp, verdict::text as verdict, count(*) over (partition by isp, verdict) as n
-              from connectivity_tests
-             where status = 'completed' and started_at > now() - interval '7 days' and verdict <> 'udp_untested') t
-     group by isp having count(*) filter (where verdict <> 'good') > 0
-     order by failed desc, isp limit ${limit}`)) as unknown as IspFailures[];
+  return (await tx.execute(topIspFailuresQuery(limit))) as unknown as IspFailures[];
 }
 
 export type Since = { signedIn: number; ticketsOpened: number; ticketsResolved: number; devicesReserved: number };
 
-/** What happened in the last 24 hours (the daily summary's "since yesterday"). */
+/** What happened in the last 24 hours (the daily summary's "since yesterday"; read once a day). */
 export async function sinceYesterday(tx: DbOrTx = db()): Promise<Since> {
   const [row] = (await tx.execute(sql`
     select (select count(*) from users where created_at > now() - interval '1 day')::int as "signedIn",
@@ -95,19 +120,29 @@ export async function sinceYesterday(tx: DbOrTx = db()): Promise<Since> {
 export type QueueDay = { day: string; laptop: number; vdi_seat: number; router_4g: number; activated: number };
 
 /**
+ * The burn-down from the allocations' day events (Zurich days): waiting at a day's end is
+ * everyone who joined a queue that day or before, minus everyone who left it by then.
+ */
+export function queueHistoryQuery(days: number): SQL {
+  const waiting = (kind: string) => sql`coalesce((select sum(w.waiting) from events w where w.kind = ${kind} and w.at <= days.day_start), 0)::int`;
+  return sql`
+    with days as (
+      select d::date as day, (d::date::timestamp at time zone 'Europe/Zurich') as day_start
+        from generate_series((now() at time zone 'Europe/Zurich')::date - ${days - 1}::int, (now() at time zone 'Europe/Zurich')::date, interval '1 day') d),
+    events as (
+      select r.k1 as kind, r.at,
+             sum(case r.figure when 'queue_in' then r.n when 'queue_out' then -r.n else 0 end) as waiting,
+             sum(r.n) filter (where r.figure = 'activated') as activated
+        from (${rolled(["queue_in", "queue_out", "activated"])}) r group by 1, 2)
+    select to_char(days.day, 'YYYY-MM-DD') as day, ${waiting("laptop")} as laptop, ${waiting("vdi_seat")} as vdi_seat, ${waiting("router_4g")} as router_4g,
+           coalesce((select sum(w.activated) from events w where w.at = days.day_start), 0)::int as activated
+      from days order by days.day`;
+}
+
+/**
  * The burn-down: for each of the last `days` days (Zurich), how many people were still
  * waiting at the end of the day per device kind, and how many devices were activated.
  */
 export async function queueHistory(days = 14, tx: DbOrTx = db()): Promise<QueueDay[]> {
-  return (await tx.execute(sql`
-    with days as (
-      select d::date as day, ((d::date + 1)::timestamp at time zone 'Europe/Zurich') as day_end, (d::date::timestamp at time zone 'Europe/Zurich') as day_start
-        from generate_series((now() at time zone 'Europe/Zurich')::date - ${days - 1}::int, (now() at time zone 'Europe/Zurich')::date, interval '1 day') d)
-    select to_char(days.day, 'YYYY-MM-DD') as day,
-           count(a.id) filter (where a.kind = 'laptop' and a.requested_at < days.day_end and (a.reserved_at is null or a.reserved_at >= days.day_end) and (a.released_at is null or a.released_at >= days.day_end))::int as laptop,
-           count(a.id) filter (where a.kind = 'vdi_seat' and a.requested_at < days.day_end and (a.reserved_at is null or a.reserved_at >= days.day_end) and (a.released_at is null or a.released_at >= days.day_end))::int as vdi_seat,
-           count(a.id) filter (where a.kind = 'router_4g' and a.requested_at < days.day_end and (a.reserved_at is null or a.reserved_at >= days.day_end) and (a.released_at is null or a.released_at >= days.day_end))::int as router_4g,
-           count(a.id) filter (where a.reserved_at >= days.day_start and a.reserved_at < days.day_end)::int as activated
-      from days left join allocations a on a.kind in ('laptop', 'vdi_seat', 'router_4g') and a.requested_at < days.day_end
-     group by days.day order by days.day`)) as unknown as QueueDay[];
+  return (await tx.execute(queueHistoryQuery(days))) as unknown as QueueDay[];
 }

@@ -58,8 +58,8 @@ async function expectPlacesCopied() {
   expect(off).toBe(0);
 }
 
-let people: string[] = [];
-let agents: string[] = [];
+const people: string[] = [];
+const agents: string[] = [];
 let places: { sites: string[]; units: string[] };
 
 beforeAll(async () => {

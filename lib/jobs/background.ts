@@ -1,11 +1,13 @@
 import "server-only";
 import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
+import { foldAdminRollups } from "@/lib/admin/rollups";
 import { processSignInRequests } from "@/lib/auth/sign-in-requests";
 import { purgeReceipts } from "@/lib/auth/receipts";
 import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
 import { promoteAllQueues } from "@/lib/devices/service";
 import { logger } from "@/lib/log/logger";
+import { purgeSentMail } from "@/lib/mail/retention";
 import { configuredTransport } from "@/lib/mail/transport";
 import { deliverDueEmails, purgeExpired } from "@/lib/mail/worker";
 import { warmUnitMonths } from "@/lib/rht/unit-months";
@@ -36,6 +38,7 @@ export function startBackgroundWorker(): void {
   const invite = { at: 0 };
   const signIn = { at: 0 };
   const rht = { at: 0 };
+  const rollups = { at: 0 };
   const loop = async () => {
     while (!stopped) {
       let busy = false;
@@ -53,7 +56,9 @@ export function startBackgroundWorker(): void {
       await every(summary, 60_000, () => db().transaction((tx) => sendCrisisSummaryIfDue(tx)), "crisis-summary");
       // HR's month overview: units whose hours changed are recomputed here rather than on HR's next view.
       await every(rht, 15_000, () => warmUnitMonths(), "rht-unit-months");
-      await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests(), purgeReceipts(db())]), "purge");
+      // The dashboard's counts: changes appended since the last fold are folded (readers add them until then).
+      await every(rollups, 5_000, () => foldAdminRollups(), "admin-rollups");
+      await every(purge, 10 * 60_000, () => Promise.all([purgeExpired(), purgeOldConnectivityTests(), purgeReceipts(db()), purgeSentMail()]), "purge");
       if (!busy) await new Promise((r) => setTimeout(r, 1000));
     }
   };

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 /** `count` mails in one status, created and (if sent) sent `daysAgo` days ago. */
-async function mails(count: number, status: "sent" | "dead" | "pending", daysAgo: number, subject = status) {
+async function mails(count: number, status: "sent" | "dead" | "pending", daysAgo: number, subject: string = status) {
   await db().execute(sql`
     insert into outbox (to_address, subject, text_body, html_body, status, attempts, sent_at, created_at, next_attempt_at)
     select 'r' || g || '@retention.test', ${subject}, 'Sign in: https://portal.test/t/' || g, '<p>x</p>', ${status}::outbox_status,

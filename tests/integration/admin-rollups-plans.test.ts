@@ -1,0 +1,76 @@
+import { sql, type SQL } from "drizzle-orm";
+import { beforeAll, expect, test } from "vitest";
+import { db } from "@/lib/db";
+import { funnel, funnelQuery, queueHistory, queueHistoryQuery, ticketsByAge, ticketsByAgeQuery, topIspFailures, topIspFailuresQuery } from "@/lib/admin/dashboard";
+import { adminOverviewQuery, dashboardPoolsQuery, getAdminOverview } from "@/lib/admin/overview";
+import { foldAdminRollups } from "@/lib/admin/rollups";
+import { oracleFunnel, oracleOverview, oracleQueueHistory, oracleTicketsByAge, oracleTopIspFailures } from "./admin-rollups-oracle";
+import { seedRollOut } from "./admin-rollups-seed";
+
+// The dashboard's plans on a roll-out of 3,000 people (about 20,000 tickets, 6,000 connection
+// tests, 12,000 mails): no query reads a big table from end to end. The rollups are read whole
+// (a few hundred rows); the rows themselves only through an index, for an edge hour, a dead or
+// pending mail, a waiting allocation, or a person marked since the last fold.
+
+const big = ["employees", "users", "invitations", "onboarding_cases", "allocations", "mfa_tokens", "tickets", "connectivity_tests", "outbox"];
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+async function plan(query: SQL): Promise<PlanNode[]> {
+  const [row] = (await db().execute(sql`explain (format json) ${query}`)) as unknown as { "QUERY PLAN": { Plan: PlanNode }[] }[];
+  const nodes: PlanNode[] = [];
+  const walk = (node: PlanNode) => {
+    nodes.push(node);
+    node.Plans?.forEach(walk);
+  };
+  walk(row["QUERY PLAN"][0].Plan);
+  return nodes;
+}
+
+const seqScans = (nodes: PlanNode[]) => nodes.filter((n) => n["Node Type"] === "Seq Scan" && big.includes(n["Relation Name"] ?? "")).map((n) => n["Relation Name"]);
+
+beforeAll(async () => {
+  await seedRollOut(3000);
+  await foldAdminRollups();
+  // Some changes since the fold: the readers add them from the rows.
+  await db().execute(sql`update onboarding_cases set connectivity = 'good' where employee_id in (select id from employees order by number limit 40)`);
+  await db().execute(sql`update tickets set status = 'resolved' where number in (select number from tickets where status = 'new' order by number limit 30)`);
+  await db().execute(sql`analyze`);
+}, 120_000);
+
+test.each([
+  ["funnel by site", () => funnelQuery("site")],
+  ["funnel by unit", () => funnelQuery("unit")],
+  ["open tickets by age", () => ticketsByAgeQuery()],
+  ["providers' failures", () => topIspFailuresQuery(8)],
+  ["burn-down", () => queueHistoryQuery(14)],
+  ["overview", () => adminOverviewQuery()],
+  ["pools", () => dashboardPoolsQuery()],
+])("%s: no sequential scan of a big table", async (_label, query) => {
+  expect(seqScans(await plan(query()))).toEqual([]);
+});
+
+test("the edges come from indexes: tickets' edge hours, the tests' edge hour, dead and pending mail", async () => {
+  const indexes = async (query: SQL) => (await plan(query)).map((n) => n["Index Name"]).filter(Boolean);
+  expect((await indexes(ticketsByAgeQuery())).filter((name) => name!.startsWith("tickets_")).length).toBeGreaterThan(0);
+  expect(await indexes(topIspFailuresQuery(8))).toContain("connectivity_tests_started_idx");
+  const overview = await indexes(adminOverviewQuery());
+  expect(overview).toContain("outbox_dead_idx");
+  expect(overview).toContain("outbox_due_idx");
+});
+
+test("the old from-scratch queries scanned the history; the figures are still the same", async () => {
+  // Before the rollups (the oracle): the whole roster, tickets and mail, on every view.
+  expect(seqScans(await plan(sql`select count(*) from tickets where status not in ('resolved', 'closed')`))).toContain("tickets");
+  await db().transaction(async (tx) => {
+    expect(await funnel("site", tx)).toEqual(await oracleFunnel("site", tx));
+    expect(await funnel("unit", tx)).toEqual(await oracleFunnel("unit", tx));
+    expect(await ticketsByAge(tx)).toEqual(await oracleTicketsByAge(tx));
+    expect(await topIspFailures(8, tx)).toEqual(await oracleTopIspFailures(8, tx));
+    expect(await queueHistory(14, tx)).toEqual(await oracleQueueHistory(14, tx));
+    expect(await getAdminOverview(tx)).toEqual(await oracleOverview(tx));
+  });
+  const [funnelNow] = [await funnel("site")];
+  expect(funnelNow.overall.roster).toBeGreaterThan(2900);
+  expect(funnelNow.overall.ready).toBeGreaterThan(0);
+});

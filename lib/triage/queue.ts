@@ -82,7 +82,7 @@ function ticketNumber(digits: string): number | null {
   return /^\d{1,15}$/.test(digits) ? Number(digits) : null;
 }
 
-/** The filters other than the search, on tickets `t` joined to their person `e`. Literal open-status predicates, so the partial indexes apply in generic plans too. */
+/** The filters other than the search, on tickets `t` alone. Literal open-status predicates, so the partial indexes apply in generic plans too. */
 function filtersSql(filters: QueueFilters, agentId: string): SQL {
   const parts: SQL[] = [];
   if (!filters.status || filters.status === "open") parts.push(sql`t.status not in ('resolved', 'closed')`);
@@ -134,7 +134,7 @@ function searchAlternatives(raw: string | undefined): SQL[] | null {
 function keysSql(filters: QueueFilters, agentId: string, bound: SQL | null, direction: "asc" | "desc", limit: number): SQL {
   const base = filtersSql(filters, agentId);
   const branch = (search: SQL | null) => sql`(select t.id, t.queue_rank, t.sla_due_at, t.number
-      from tickets t join employees e on e.id = t.employee_id
+      from tickets t
      where ${base}${search ? sql` and ${search}` : sql``}${bound ? sql` and ${bound}` : sql``}
      order by ${order[direction]} limit ${limit})`;
   const alternatives = searchAlternatives(filters.q);
@@ -151,8 +151,8 @@ function keysSql(filters: QueueFilters, agentId: string, bound: SQL | null, dire
 export async function listQueue(filters: QueueFilters, agentId: string, cursorRaw?: string, limit = 50): Promise<{ rows: QueueRow[]; next: string | null }> {
   const cursor = decodeCursor(cursorRaw);
   const after = cursor ? sql`(t.queue_rank, t.sla_due_at, t.number) > (${3 - cursor.p}::smallint, ${cursor.s}::timestamptz, ${cursor.n}::bigint)` : null;
-  // The page's keys come first (index order, LIMIT), then each of its rows reads its details and
-  // events (LATERAL … LIMIT 1 on ticket_events (ticket_id, at)): 50 rows, whatever the queue's size.
+  // The page's keys come first (index order, LIMIT), then each of its rows reads its details and,
+  // in one LATERAL pass, its events: 50 rows, whatever the queue's size.
   const rows = (await db().execute(sql`
     with hits as (${keysSql(filters, agentId, after, "asc", limit + 1)})
     select t.number::int, t.category, to_char(t.sla_due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "slaKey", t.priority, t.status, t.created_at as "createdAt", t.sla_due_at as "slaDueAt", t.version,
@@ -160,7 +160,7 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
            s.name as site, o.name as "orgUnit", a.first_name || ' ' || a.last_name as assignee, i.title as incident,
            case when t.category = 'no_connectivity' then coalesce(t.contact_phone, e.phone) end as phone,
            t.snapshot->'connectivity'->>'isp' as isp, t.snapshot->'connectivity'->>'verdict' as verdict,
-           first.body as words, coalesce(last.kind = 'employee_message' and replied.yes, false) as "newReply"
+           ev.words, coalesce(ev.last_public = 'employee_message' and ev.replied, false) as "newReply"
       from hits h
       join tickets t on t.id = h.id
       join employees e on e.id = t.employee_id
@@ -168,13 +168,13 @@ export async function listQueue(filters: QueueFilters, agentId: string, cursorRa
       left join org_units o on o.id = e.org_unit_id
       left join employees a on a.id = t.assignee_employee_id
       left join incidents i on i.id = t.incident_id
-      -- The person's own first words (the "I need help" text, else their first answer).
-      left join lateral (select left(m.body, 1000) as body from ticket_events m
-                          where m.ticket_id = t.id and m.kind = 'employee_message' order by m.at, m.id limit 1) first on true
-      -- "New reply": the last public message is the person's, and IT had answered before it.
-      left join lateral (select v.kind from ticket_events v
-                          where v.ticket_id = t.id and v.public and v.kind in ('reply', 'employee_message') order by v.at desc, v.id desc limit 1) last on true
-      left join lateral (select exists (select 1 from ticket_events r where r.ticket_id = t.id and r.kind = 'reply') as yes) replied on true
+      -- One pass over the ticket's events (ticket_events_ticket_idx) for what the row shows: the person's
+      -- own first words (the "I need help" text, else their first answer); and "new reply", when the last
+      -- public message is the person's and IT had answered before it.
+      left join lateral (select (array_agg(left(v.body, 1000) order by v.at, v.id) filter (where v.kind = 'employee_message'))[1] as words,
+                                (array_agg(v.kind order by v.at desc, v.id desc) filter (where v.public and v.kind in ('reply', 'employee_message')))[1] as last_public,
+                                coalesce(bool_or(v.kind = 'reply'), false) as replied
+                           from ticket_events v where v.ticket_id = t.id) ev on true
      order by h.queue_rank, h.sla_due_at, h.number`)) as unknown as (Omit<QueueRow, "firstWords" | "provider"> & { slaKey: string; createdAt: string; slaDueAt: string; isp: string | null; words: string | null })[];
   const page = rows.slice(0, limit).map(({ isp, words, slaKey: _slaKey, ...r }) => ({ ...r, createdAt: new Date(r.createdAt), slaDueAt: new Date(r.slaDueAt), provider: providerName(isp), firstWords: firstWords(words, 100) }));
   return { rows: page, next: rows.length > limit ? encodeCursor(page[page.length - 1], rows[limit - 1].slaKey) : null };

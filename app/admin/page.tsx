@@ -10,9 +10,8 @@ import { PageTitle } from "@/components/ui/page-title";
 import { SectionCard } from "@/components/ui/section-card";
 import { funnel, queueHistory, ticketsByAge, topIspFailures, type FunnelRow, type IspFailures, type QueueDay, type TicketAge } from "@/lib/admin/dashboard";
 import { barWidth, funnelSteps, ofPrevious, stuck, type FunnelStep } from "@/lib/admin/funnel";
-import { getAdminOverview } from "@/lib/admin/overview";
+import { dashboardPools, getAdminOverview } from "@/lib/admin/overview";
 import { requireRole } from "@/lib/auth/session";
-import { poolStatuses } from "@/lib/devices/stock-queries";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { dashboardQuery } from "@/lib/http/page-queries";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
@@ -34,7 +33,8 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
   const localNumber = await getNumberFormatter();
   const { by } = pageQuery(dashboardQuery, await searchParams);
-  const [overview, steps, pools, tickets, isps, history] = await Promise.all([getAdminOverview(), funnel(by), poolStatuses(), ticketsByAge(), topIspFailures(), queueHistory()]);
+  // Every figure is read from the rollups (lib/admin/rollups.ts), never recomputed over the history.
+  const [overview, steps, pools, tickets, isps, history] = await Promise.all([getAdminOverview(), funnel(by), dashboardPools(), ticketsByAge(), topIspFailures(), queueHistory()]);
   const figures = [
     ["activeEmployees", overview.activeEmployees],
     ["signedUp", overview.signedUp],
@@ -81,7 +81,8 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   ];
   return (
     <>
-      <AutoRefresh seconds={30} />
+      {/* A minute is fresh enough for a roll-out's figures; each refresh reads only the rollups. */}
+      <AutoRefresh seconds={60} />
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <AdminNav current="dashboard" />
 

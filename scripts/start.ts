@@ -10,12 +10,12 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseEnv, EnvError } from "../lib/config/env-schema";
-import { createDb } from "../db/client";
+import { createDb, noConnectionLimits } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { ensureBootstrapAdmin } from "../db/seed/bootstrap";
-import { seedDemo } from "../db/seed/demo";
 import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "./lib/build";
+import { demoShape, seedDemoData } from "./lib/demo-data";
 import { ensureDatabase, startPgServer, waitForExit, type PgServer } from "./lib/pg-server";
 
 const dataDir = path.resolve(process.env.PASSERELLE_DATA_DIR || ".data");
@@ -150,16 +150,17 @@ async function main() {
     }
 
     const env = parseEnv(process.env);
+    const shape = demoShape(process.env);
     process.env.NEXTAUTH_URL = env.PUBLIC_URL;
     process.env.PORT = String(env.PORT);
 
     log("Applying database migrations…");
     await migrateDatabase(env.DATABASE_URL);
     if (embedded || env.DEMO_MODE) {
-      const { db, sql } = createDb(env.DATABASE_URL, { max: 1 });
+      // Seeding runs long statements (the crisis-scale set): none of the app's time limits.
+      const { db, sql } = createDb(env.DATABASE_URL, { max: 1, limits: noConnectionLimits });
       try {
-        const result = await seedDemo(db, { encryptionKey: parseKey(env.TOKEN_ENCRYPTION_KEY) });
-        if (result.seeded) log(`Demo data seeded: ${result.employees} employees of Transalpina SA.`);
+        await seedDemoData(db, parseKey(env.TOKEN_ENCRYPTION_KEY), shape, log);
       } finally {
         await sql.end({ timeout: 5 });
       }

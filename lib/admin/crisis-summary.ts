@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/config/env";
-import { poolStatuses } from "@/lib/devices/stock-queries";
 import { formatNumber } from "@/lib/i18n/format";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { renderEmailHtml } from "@/lib/mail/layout";
@@ -12,6 +11,7 @@ import { getSetting } from "@/lib/settings/queries";
 import { crisisSummarySettingsSchema, defaultCrisisSummarySettings } from "@/lib/settings/schemas";
 import { funnel, sinceYesterday, ticketsByAge } from "./dashboard";
 import { funnelSteps, stuck } from "./funnel";
+import { dashboardPools } from "./overview";
 
 /** Zurich's date and hour now: the summary goes out once a day, at the configured hour. */
 function zurichNow(now: Date): { date: string; hour: number } {
@@ -37,7 +37,7 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
 
   const t = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "email.crisisSummary" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const ta = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "admin" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const [steps, pools, tickets, since] = await Promise.all([funnel("site", tx), poolStatuses(tx), ticketsByAge(tx), sinceYesterday(tx)]);
+  const [steps, pools, tickets, since] = await Promise.all([funnel("site", tx), dashboardPools(tx), ticketsByAge(tx), sinceYesterday(tx)]);
   const blocked = stuck(steps.overall);
   // Figures as strings in the summary's language, Swiss style (2’003 in German): ICU would write 2.003.
   const n = (value: number) => formatNumber(settings.language, value);

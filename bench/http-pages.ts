@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createDb, noConnectionLimits } from "../db/client";
-import { seedDemo } from "../db/seed/demo";
+import { seedCrisis } from "../db/seed/crisis";
 import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "../scripts/lib/build";
 import { benchKey, startBenchDatabase } from "./lib/bench-database";
@@ -57,12 +57,8 @@ async function main() {
   let finished = false;
   try {
     const seedDb = createDb(database.url, { max: 4, limits: noConnectionLimits });
-    await seedDemo(seedDb.db, { employees: employeesWanted, encryptionKey: parseKey(benchKey) });
-    // The crisis data set (tickets, days, devices, tests, mails) when its seed exists.
-    const crisisModule = "../db/seed/crisis"; // written alongside this bench (issue 16, point 8)
-    const crisis = (await import(crisisModule).catch(() => null)) as { seedCrisis?: (db: unknown, options?: unknown) => Promise<unknown> } | null;
-    if (crisis?.seedCrisis) await crisis.seedCrisis(seedDb.db);
-    else log("db/seed/crisis.ts not found: pages measured on the 15,000-person roster only");
+    // The company and the crisis data set (tickets, days, devices, tests, mails) of issue 16.
+    await seedCrisis(seedDb.db, { employees: employeesWanted, encryptionKey: parseKey(benchKey), log });
     log(`seeded in ${fmt((performance.now() - started) / 1000, 1)} s`);
 
     const sql = seedDb.sql;

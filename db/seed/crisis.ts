@@ -55,6 +55,8 @@ export async function seedCrisis(
   const month = options.month ?? lastMonth(clock.today);
   const done = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('passerelle-demo-seed'))`);
+    // Sorts and joins of a few hundred thousand rows stay in memory (this transaction only).
+    await tx.execute(sql`set local work_mem = '128MB'`);
     const meta = (await tx.execute(sql`select key from app_meta where key in ('demo_rollout', 'demo_crisis')`)) as unknown as { key: string }[];
     if (meta.length > 0) return false;
     // The figures are sized for the roster seedDemo made: an older demo of another size is left alone.

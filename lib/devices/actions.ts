@@ -3,16 +3,17 @@
 import { z } from "zod";
 import { defineAction, repeatWindowSeconds } from "@/lib/auth/action";
 import { devicePathSchema, handoverSchema } from "./schema";
-import { cancelDevice, chooseHandover, requestDevice } from "./service";
+import { requestActionName, requestDeviceAsAction } from "./request-action";
+import { cancelDevice, chooseHandover } from "./service";
 
+// Receipt and audit row like every action's, but written by the request's deciding statement,
+// the one that takes the pools' lock: nothing but the commit follows it (./request-action).
 const request = defineAction({
-  name: "device.request",
-  idempotentSeconds: repeatWindowSeconds,
+  name: requestActionName,
   schema: devicePathSchema,
   access: { roles: ["employee"] },
-  handler: ({ path }, { person, tx }) => requestDevice(tx, person!.employeeId, path),
-  audit: ({ path }, result, { person }) =>
-    result.created ? { action: "device.request", targetType: "allocation", targetId: result.allocationId, details: { path, status: result.status, employeeId: person!.employeeId } } : null,
+  handler: (input, { person, tx }) => requestDeviceAsAction(tx, person!.employeeId, input, repeatWindowSeconds),
+  audit: () => null,
 });
 
 const handover = defineAction({

@@ -23,8 +23,6 @@ export type PoolRow = {
   daily_activation_limit: number | null;
   used_today: number;
   working_day: boolean;
-  /** People waiting in this pool's queue (readPools "count"), or 1 if any and 0 if none ("any"). */
-  waiting: number;
   /** What an admin's pool form was based on (capacity and wave only: reservations do not make it stale). */
   version: string;
 };
@@ -38,28 +36,14 @@ export const poolVersion = versionOf(sql`p.capacity`, sql`p.daily_activation_lim
  * Locks the pools, then reads them. Two statements on purpose: under READ COMMITTED a
  * statement's snapshot is taken before it waits for a lock, so a count read beside the
  * lock (today's activations, in another table) would be the one from before the previous
- * holder committed, and a wave of 20 would let 22 through. A new statement sees it all,
- * the queue's length too (every change to the queue is made under this lock).
+ * holder committed, and a wave of 20 would let 22 through. A new statement sees it all.
  */
 export async function lockPools(tx: DbOrTx, kinds: PoolKind[]): Promise<Map<PoolKind, PoolRow>> {
   await tx.execute(sql`select id from resource_pools where kind::text in ${kinds} order by kind for update`);
-  return readPools(tx, kinds, "count");
-}
-
-/**
- * The pools as the statement's snapshot sees them. Without the lock (lockPools) this is a
- * guess, good for preparing work that does not decide anything. `queue`: "count" counts the
- * waiting people (the queue position a newcomer gets), "any" only says whether there are any.
- */
-export async function readPools(tx: DbOrTx, kinds: PoolKind[], queue: "count" | "any"): Promise<Map<PoolKind, PoolRow>> {
-  const waiting =
-    queue === "count"
-      ? sql`(select count(*) from allocations a where a.pool_id = p.id and a.status = 'waiting')::int`
-      : sql`(exists (select 1 from allocations a where a.pool_id = p.id and a.status = 'waiting'))::int`;
   const rows = (await tx.execute(sql`
     select p.id, p.kind, p.capacity, p.in_use, p.daily_activation_limit, ${poolVersion} as version,
            coalesce((select used from activation_days d where d.pool_id = p.id and d.day = ${today}), 0) as used_today,
-           extract(isodow from ${today}) < 6 as working_day, ${waiting} as waiting
+           extract(isodow from ${today}) < 6 as working_day
       from resource_pools p
      where p.kind::text in ${kinds}
      order by p.kind`)) as unknown as PoolRow[];
@@ -71,14 +55,6 @@ export async function readPools(tx: DbOrTx, kinds: PoolKind[], queue: "count" | 
 export function remainingToday(pool: PoolRow): number | null {
   if (pool.daily_activation_limit === null) return null;
   return pool.working_day ? Math.max(0, pool.daily_activation_limit - pool.used_today) : 0;
-}
-
-/**
- * A newcomer takes a unit at once: nobody waits in the device's queue (no one is jumped) and
- * it can be reserved. Needs the queue read with the pools (readPools, lockPools).
- */
-export function takesAtOnce(pools: Map<PoolKind, PoolRow>, kind: DeviceKind): boolean {
-  return pools.get(kind)!.waiting === 0 && canReserve(pools, kind);
 }
 
 /** A unit of every pool the device takes is free, and each of those pools' wave has room today. */

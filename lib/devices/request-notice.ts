@@ -1,37 +1,45 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Contact } from "@/lib/roster/queries";
-import type { EmailMessage } from "@/lib/mail/message";
+import { escapeHtml, type EmailMessage } from "@/lib/mail/message";
 import { noticeFor } from "@/lib/mail/notify";
 import type { NoticeKey } from "@/lib/mail/templates/notice-email";
 
-// The device request's mail is rendered before the pool lock (rendering is milliseconds of
-// CPU, ICU messages and HTML), but the queue position it tells is known only under the lock.
-// So the waiting mail is rendered with a placeholder, filled in once the position is known.
+// The device request's mails, ready before the pool lock. Rendering one (ICU messages, HTML)
+// costs milliseconds of CPU, and in one Node process every millisecond spent anywhere delays
+// the request holding the pools' lock (its next statement waits for the event loop). So each
+// notice is rendered once per language and link, with placeholders for the first name and
+// the queue position; a request fills in the name, and the decision's statement the position.
 
-/** A rendered notice, perhaps with a placeholder where the queue position goes. */
+/** Letters, digits and hyphens: unchanged by ICU and by the HTML escaping. Drawn per process. */
+const namePlaceholder = `name-${randomUUID()}`;
+const positionPlaceholder = `position-${randomUUID()}`;
+
+const rendered = new Map<string, EmailMessage>();
+
+function template(locale: Contact["locale"], key: NoticeKey, path: string, withPosition: boolean): EmailMessage {
+  const id = `${locale} ${key} ${path} ${withPosition}`;
+  let message = rendered.get(id);
+  if (!message) {
+    message = noticeFor({ address: "-", locale, firstName: namePlaceholder }, key, withPosition ? { position: positionPlaceholder } : {}, path)!;
+    rendered.set(id, message);
+  }
+  return message;
+}
+
+/** A notice for one person; `placeholder`: where the queue position goes (null: it has none). */
 export type NoticeDraft = { message: EmailMessage; placeholder: string | null };
 
 /**
- * Renders the notice; `withPosition`: the message's `{position}` is a placeholder. It is
- * unique per draft, so no text the person wrote (their first name) can hold it, and letters,
- * digits and hyphens pass the HTML escaping unchanged. Null: no address on file.
+ * The notice as noticeEmail renders it (the tests compare), with the queue position still to
+ * fill in when `withPosition`. Its placeholder is drawn per draft, and set before the name is:
+ * no name, however written, can hold it. Null: no address on file.
  */
 export function draftNotice(contact: Contact, key: NoticeKey, path: string, withPosition: boolean): NoticeDraft | null {
+  if (!contact.address) return null;
   const placeholder = withPosition ? `position-${randomUUID()}` : null;
-  const message = noticeFor(contact, key, placeholder ? { position: placeholder } : {}, path);
-  return message && { message, placeholder };
-}
-
-/**
- * The notice with its position. A number in a plain ICU argument reads as its digits
- * (`String(n)`), in every language; the tests compare with a direct rendering.
- */
-export function withPosition(draft: NoticeDraft | null, position: number | null): EmailMessage | null {
-  if (!draft) return null;
-  const { message, placeholder } = draft;
-  if (!placeholder) return message;
-  if (position === null) throw new Error("A waiting notice needs its queue position");
-  const fill = (text: string) => text.replaceAll(placeholder, String(position));
-  return { ...message, subject: fill(message.subject), text: fill(message.text), html: fill(message.html) };
+  const fill = (text: string, name: string) => (placeholder ? text.replaceAll(positionPlaceholder, placeholder) : text).replaceAll(namePlaceholder, name);
+  const t = template(contact.locale, key, path, withPosition);
+  const message = { to: contact.address, subject: fill(t.subject, contact.firstName), text: fill(t.text, contact.firstName), html: fill(t.html, escapeHtml(contact.firstName)) };
+  return { message, placeholder };
 }

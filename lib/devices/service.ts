@@ -5,7 +5,7 @@ import type { ShippingAddress } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action-error";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
-import { placeRequest, type DeviceRequestResult } from "./place-request";
+import { placeRequest, requestFacts, type DeviceRequestResult, type RequestRecord } from "./place-request";
 import { canReserve, lockPools, poolsFor, remainingToday, takeUnits, today, type DeviceKind, type PoolKind, type PoolRow } from "./pools";
 import type { HandoverInput } from "./schema";
 import type { DevicePath } from "./rules";
@@ -66,23 +66,19 @@ export type { DeviceRequestResult } from "./place-request";
 /**
  * An eligible employee asks for a laptop or a VDI seat. Reserved at once when
  * the stock, today's wave and the queue allow it; otherwise placed in the FIFO
- * queue. Asking twice (double click, retry) returns the first request.
+ * queue. Asking twice (double click, retry) returns the first request. `record`: the server
+ * action's receipt and audit row, written with the decision (./request-action).
  */
-export async function requestDevice(tx: DbOrTx, employeeId: string, path: DevicePath): Promise<DeviceRequestResult> {
+export async function requestDevice(tx: DbOrTx, employeeId: string, path: DevicePath, record?: RequestRecord): Promise<DeviceRequestResult> {
   await lockCase(tx, employeeId);
-  await assertEligible(tx, employeeId);
   const kind = kindForPath(path);
-  const existing = await activeDevice(tx, employeeId);
-  if (existing) {
-    if (existing.kind !== kind) throw new ActionError("otherDeviceActive");
-    return { allocationId: existing.id, status: existing.status, created: false };
+  const facts = await requestFacts(tx, employeeId, ["laptop", "vdi_seat"]);
+  if (facts.eligibility !== "eligible") throw new ActionError("notEligible");
+  if (facts.existing) {
+    if (facts.existing.kind !== kind) throw new ActionError("otherDeviceActive");
+    return { allocationId: facts.existing.id, status: facts.existing.status, created: false };
   }
-  return placeRequest(tx, employeeId, kind, null, { reserved: kind === "vdi_seat" ? "vdiReady" : "deviceReserved", path: "/device" });
-}
-
-async function assertEligible(tx: DbOrTx, employeeId: string): Promise<void> {
-  const [caseRow] = (await tx.execute(sql`select eligibility from onboarding_cases where employee_id = ${employeeId}`)) as unknown as { eligibility: string }[];
-  if (caseRow.eligibility !== "eligible") throw new ActionError("notEligible");
+  return placeRequest(tx, employeeId, facts.contact, kind, null, { reserved: kind === "vdi_seat" ? "vdiReady" : "deviceReserved", path: "/device" }, record);
 }
 
 async function release(tx: DbOrTx, allocation: ActiveAllocation, reason: string): Promise<void> {
@@ -197,10 +193,10 @@ export async function promoteAllQueues(tx: DbOrTx): Promise<number> {
  */
 export async function requestRouter(tx: DbOrTx, employeeId: string, address: ShippingAddress): Promise<DeviceRequestResult> {
   await lockCase(tx, employeeId);
-  await assertEligible(tx, employeeId);
-  const existing = await activeDevice(tx, employeeId, ["router_4g"]);
-  if (existing) return { allocationId: existing.id, status: existing.status, created: false };
-  return placeRequest(tx, employeeId, "router_4g", address, { reserved: "routerReserved", path: "/connectivity" });
+  const facts = await requestFacts(tx, employeeId, ["router_4g"]);
+  if (facts.eligibility !== "eligible") throw new ActionError("notEligible");
+  if (facts.existing) return { allocationId: facts.existing.id, status: facts.existing.status, created: false };
+  return placeRequest(tx, employeeId, facts.contact, "router_4g", address, { reserved: "routerReserved", path: "/connectivity" });
 }
 
 export { activeDevice, queuePosition, lockPools, remainingToday };

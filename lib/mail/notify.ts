@@ -27,9 +27,13 @@ export async function notifyEmployee(tx: DbOrTx, employeeId: string, key: Notice
 
 /**
  * The row enqueueEmail writes, as a statement to run inside a bigger one (a data-modifying
- * CTE): the device request writes its mail in the same round trip as its decision.
+ * CTE): the device request writes its mail in the statement that decides it. Only `when` the
+ * condition holds; `fill`: a placeholder replaced by a value the statement computes.
  */
-export function outboxInsert(message: EmailMessage): SQL {
+export function outboxInsert(message: EmailMessage, options: { when?: SQL; fill?: { placeholder: string; value: SQL } } = {}): SQL {
+  const { fill } = options;
+  const filled = (text: string) => (fill ? sql`replace(${text}, ${fill.placeholder}, ${fill.value})` : sql`${text}`);
   return sql`insert into outbox (to_address, subject, text_body, html_body, links)
-    values (${message.to}, ${message.subject}, ${message.text}, ${message.html}, ${JSON.stringify(extractLinks(message.text))}::jsonb)`;
+    select ${message.to}, ${filled(message.subject)}, ${filled(message.text)}, ${filled(message.html)}, ${JSON.stringify(extractLinks(message.text))}::jsonb
+     where ${options.when ?? sql`true`}`;
 }

@@ -1,6 +1,6 @@
 import { fork } from "node:child_process";
 import path from "node:path";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Tx } from "@/db/client";
@@ -9,21 +9,17 @@ import { getContact } from "@/lib/roster/queries";
 import { noticeEmail } from "@/lib/mail/templates/notice-email";
 import { asPerson, personOf } from "../support/request-person";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
+import { watched } from "./device-critical-section.watch";
 
 // Issue 16 point 3: the pool row lock covers the take-or-queue decision only. A storm through
 // the real action keeps every count exact; a retry or a crash leaves nothing behind; and the
-// work that does not decide (the contact, the mail's rendering) happens before the lock.
+// work that does not decide (the contact, the mails, the receipt) happens before the lock.
 
-// Only the session lookup is replaced (each simulated request carries its person); the
-// notice renderer is wrapped to record when it runs, and still renders.
-const events: string[] = [];
+// Only the session lookup is replaced: each simulated request carries its person.
 vi.mock("@/lib/auth/session", async () => (await import("../support/request-person")).sessionModule);
-vi.mock("@/lib/mail/templates/notice-email", async (original) => {
-  const real = await original<typeof import("@/lib/mail/templates/notice-email")>();
-  return { ...real, noticeEmail: (input: Parameters<typeof real.noticeEmail>[0]) => (events.push(`render ${input.key}`), real.noticeEmail(input)) };
-});
 const { requestDeviceAction } = await import("@/lib/devices/actions");
 const { queuePosition, requestDevice } = await import("@/lib/devices/service");
+const { requestDeviceAsAction } = await import("@/lib/devices/request-action");
 
 const observer = postgres(process.env.DATABASE_URL!, { max: 3, onnotice: () => {} });
 beforeAll(seedJourney);
@@ -62,25 +58,9 @@ async function expectedMail(person: Person, key: "vdiReady" | "deviceWaiting" | 
   return noticeEmail({ to: contact.address!, locale: contact.locale, firstName: contact.firstName, key, values: position === undefined ? {} : { position }, link: "http://127.0.0.1:3999/device" });
 }
 
-/** A transaction handle that logs each statement; PostgreSQL runs them all. */
-function recorded(tx: Tx): Tx {
-  const dialect = (tx as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string } } }).dialect;
-  return new Proxy(tx, {
-    get(target, prop, receiver) {
-      if (prop === "execute") {
-        return async (query: SQL) => {
-          const text = dialect.sqlToQuery(query).sql.replace(/\s+/g, " ").trim();
-          events.push(text);
-          return target.execute(query);
-        };
-      }
-      if (prop === "insert" || prop === "update" || prop === "delete" || prop === "select") {
-        return (...args: unknown[]) => (events.push(`builder ${prop}`), (target[prop] as (...a: unknown[]) => unknown)(...args));
-      }
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-}
+/** A transaction handle that logs each statement as it is sent (./device-critical-section.watch). */
+const events: string[] = [];
+const recorded = (tx: Tx): Tx => watched(tx, { sent: (text) => events.push(text) });
 
 /**
  * A person told "busy" (no connection came free within the action's wait: a loaded machine)
@@ -96,25 +76,27 @@ async function untilAnswered<T extends { ok: boolean; formError?: string }>(send
 const locksPool = (text: string) => /from resource_pools .*for update/.test(text);
 
 describe("the pool lock covers the decision only", () => {
-  test("after the pool is locked, a request runs one fresh read and one write: the contact and the mail come before", async () => {
+  test("after the pool is locked, the action runs one statement, deciding and writing it all (receipt and audit too); the contact and the mails come before", async () => {
     await openVdi(1);
     for (const expected of ["issued", "waiting"]) {
       const [person] = await createEligibleEmployees(1, { jobFamily: "call_centre_agent" });
       events.length = 0;
-      const result = await db().transaction((tx) => requestDevice(recorded(tx), person.id, "vdi"));
+      // The action's handler, in a transaction like defineAction's (which then only commits).
+      const result = await db().transaction((tx) => requestDeviceAsAction(recorded(tx), person.id, { path: "vdi" }, 120));
       expect(result.status).toBe(expected);
       const locked = events.findIndex(locksPool);
       expect(locked).toBeGreaterThan(0);
+      // Only the statement sent with the lock: it decides, and writes the request, the unit, the
+      // wave's count, the mail with its position, the receipt's answer and the audit row.
       const underLock = events.slice(locked + 1);
-      // The fresh read of the pools (stock, wave, queue length) and one statement writing the request,
-      // the units, the wave and the mail together.
-      expect(underLock).toHaveLength(2);
-      expect(underLock[0]).toMatch(/^select .* from resource_pools/);
-      expect(underLock[1]).toMatch(/insert into allocations/);
-      expect(underLock[1]).toMatch(/insert into outbox/);
-      expect(underLock.join(" ")).not.toMatch(/users|employees/);
-      expect(events.slice(0, locked).some((e) => e.startsWith("render"))).toBe(true);
-      expect(underLock.some((e) => e.startsWith("render"))).toBe(false);
+      expect(underLock).toHaveLength(1);
+      for (const part of [/count\(\*\).* from allocations/, /insert into allocations/, /update resource_pools set in_use/, /insert into activation_days/, /insert into outbox/, /update action_receipts/, /insert into audit_log/]) {
+        expect(underLock[0]).toMatch(part);
+      }
+      expect(underLock[0]).not.toMatch(/users|employees/);
+      expect(events.slice(0, locked).some((e) => /left join users/.test(e))).toBe(true);
+      const [audit] = (await db().execute(sql`select target_type, target_id, details from audit_log where actor_employee_id = ${person.id} and action = 'device.request'`)) as unknown as { target_type: string; target_id: string; details: unknown }[];
+      expect(audit).toEqual({ target_type: "allocation", target_id: result.allocationId, details: { path: "vdi", status: expected, employeeId: person.id } });
     }
   });
 
@@ -205,14 +187,19 @@ describe("a storm through the real action", () => {
 
 describe("the waiting mail, rendered before the position is known", () => {
   test("reads exactly as a direct rendering, in every language, whatever the name and the number", async () => {
-    const { draftNotice, withPosition } = await import("@/lib/devices/request-notice");
+    const { draftNotice } = await import("@/lib/devices/request-notice");
     for (const locale of ["fr", "de", "en"] as const) {
-      for (const firstName of ["Zoé", `O'Brien <b>&amp;</b> {position}`]) {
+      for (const firstName of ["Zoé", `O'Brien <b>&amp;</b> {position} {name}`]) {
         for (const position of [1, 37, 1234, 12345]) {
           const contact = { address: "x@work.test", locale, firstName };
           const direct = noticeEmail({ to: contact.address, locale, firstName, key: "deviceWaiting", values: { position }, link: "http://127.0.0.1:3999/device" });
-          expect(withPosition(draftNotice(contact, "deviceWaiting", "/device", true), position)).toEqual(direct);
+          // The statement fills the placeholder with `position::text`: the number's digits.
+          const draft = draftNotice(contact, "deviceWaiting", "/device", true)!;
+          const fill = (text: string) => text.replaceAll(draft.placeholder!, String(position));
+          expect({ ...draft.message, subject: fill(draft.message.subject), text: fill(draft.message.text), html: fill(draft.message.html) }).toEqual(direct);
         }
+        const reserved = noticeEmail({ to: "x@work.test", locale, firstName, key: "vdiReady", link: "http://127.0.0.1:3999/device" });
+        expect(draftNotice({ address: "x@work.test", locale, firstName }, "vdiReady", "/device", false)).toEqual({ message: reserved, placeholder: null });
       }
     }
   });

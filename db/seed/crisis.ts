@@ -43,14 +43,18 @@ export async function seedCrisis(
   const employees = options.employees ?? crisisTargets.employees;
   const counts = crisisCounts(employees);
   const steps: CrisisStep[] = [];
+  const note = (step: string, started: number) => {
+    steps.push({ step, ms: Math.round(performance.now() - started) });
+    options.log?.(`crisis seed: ${step} in ${Math.round(performance.now() - started).toLocaleString("en")} ms`);
+  };
   const timed = async <T,>(step: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await work();
-    steps.push({ step, ms: Math.round(performance.now() - started) });
-    options.log?.(`crisis seed: ${step} in ${Math.round(performance.now() - started).toLocaleString("en")} ms`);
+    note(step, started);
     return result;
   };
-  await timed(`the company, ${employees.toLocaleString("en")} people`, () => seedDemo(db, { employees, encryptionKey: options.encryptionKey }));
+  const started = performance.now();
+  if ((await seedDemo(db, { employees, encryptionKey: options.encryptionKey })).seeded) note(`the company, ${employees.toLocaleString("en")} people`, started);
   const clock = rolloutClock(options.now ?? new Date());
   const month = options.month ?? lastMonth(clock.today);
   const done = await db.transaction(async (tx) => {

@@ -62,7 +62,8 @@ async function main() {
     log(`seeded in ${fmt((performance.now() - started) / 1000, 1)} s`);
 
     const sql = seedDb.sql;
-    const people = (await sql`select id from employees where active and number not like 'D%' order by md5(id::text) limit 100`).map((r) => r.id as string);
+    // People who have signed in (the crisis set gives them accounts), at every step of their journey.
+    const people = (await sql`select u.employee_id as id from users u join employees e on e.id = u.employee_id where e.active and e.number not like 'D%' order by md5(u.id) limit 100`).map((r) => r.id as string);
     const staff = async (number: string) => (await sql`select id from employees where number = ${number}`)[0].id as string;
     const [employeeCookies, [itCookie], [hrCookie], [adminCookie]] = [await sessionsFor(sql, people), await sessionsFor(sql, [await staff("D0002")]), await sessionsFor(sql, [await staff("D0003")]), await sessionsFor(sql, [await staff("D0004")])];
     const [ticket] = await sql`select number from tickets where status in ('new', 'in_progress') order by number desc limit 1`;

@@ -86,9 +86,11 @@ export async function seedDevices(tx: Tx, clock: Clock, stories: Story[]): Promi
   const waiting: Record<Kind, Allocation[]> = { laptop: [], vdi_seat: [] };
   let next = 0;
   for (let day = requests.length ? zurichDay(requests[0].requestedAt) : clock.today; day <= clock.today; day = addDays(day, 1)) {
+    // (Started in the first minute of a day, the worker has not run yet: it will promote them itself.)
+    const promoteAt = zurichAt(day, 0).getTime() + 30_000;
     for (const kind of ["laptop", "vdi_seat"] as const) {
       let promoted = 0;
-      while (waiting[kind].length && canReserve(kind, day)) reserve(waiting[kind].shift()!, day, new Date(zurichAt(day, 0).getTime() + 30_000 + 100 * promoted++));
+      while (promoteAt < clock.now.getTime() - 60_000 && waiting[kind].length && canReserve(kind, day)) reserve(waiting[kind].shift()!, day, new Date(promoteAt + 100 * promoted++));
     }
     for (; next < requests.length && zurichDay(requests[next].requestedAt) === day; next += 1) {
       const a = requests[next];

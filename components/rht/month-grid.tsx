@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { TextField } from "@/components/ui/text-field";
 import { saveMonthAction, submitMonthAction } from "@/lib/rht/actions";
 import { correctMonthAction, hrSaveMonthAction, submitForEmployeeAction } from "@/lib/rht/hr-actions";
@@ -115,6 +116,13 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
   }
 
   const h = (minutes: number) => formatDuration(minutes);
+  // Each day with what its cells show: its label, live check and whether it still waits to be filled.
+  const lines = rows.map((row, i) => {
+    const day = days[i];
+    const { record, error } = checked[i];
+    const label = format.dateTime(new Date(`${day.date}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+    return { row, i, day, label, record, error, errorId: `day-${i}-error`, notFilled: checked[i].empty && day.planned > 0 && !day.holiday };
+  });
 
   return (
     <div className="flex flex-col gap-4">
@@ -138,77 +146,81 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
           ))}
         </dl>
       </section>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="p-2">{t("columns.day")}</th>
-              <th scope="col" className="p-2">{t("columns.planned")}</th>
-              <th scope="col" className="p-2">{t("columns.worked")}</th>
-              <th scope="col" className="p-2">{t("columns.absence")}</th>
-              <th scope="col" className="p-2">{t("columns.absenceTime")}</th>
-              <th scope="col" className="p-2">{t("columns.overtime")}</th>
-              <th scope="col" className="p-2">{t("columns.lost")}</th>
-              <th scope="col" className="p-2"><span className="sr-only">{t("columns.copy")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => {
-              const day = days[i];
-              const label = format.dateTime(new Date(`${day.date}T12:00:00Z`), { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-              const record = checked[i].record;
-              const notFilled = checked[i].empty && day.planned > 0 && !day.holiday;
-              const error = checked[i].error;
-              const errorId = `day-${i}-error`;
-              return (
-                <tr key={row.date} className={`border-b border-slate-200 ${day.planned === 0 ? "bg-slate-50" : notFilled && !closed ? "bg-amber-50" : ""}`}>
-                  <th scope="row" className="p-2 text-left font-medium">
-                    {label}
-                    {day.holiday ? <span className="block text-xs font-normal text-slate-700">{day.holiday}</span> : null}
-                    {error ? (
-                      <span id={errorId} className="block text-xs font-medium text-red-800">
-                        {te(error as never)}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td className="p-2">{h(day.planned)}</td>
-                  <td className="p-2">
-                    <input aria-label={t("workedOn", { day: label })} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined} value={row.worked} disabled={!editable} inputMode="decimal" placeholder="0:00" onChange={(e) => update(i, { worked: e.target.value })} className="min-h-11 w-20 rounded-md border border-slate-500 px-2" />
-                  </td>
-                  <td className="p-2">
-                    <select aria-label={t("absenceOn", { day: label })} value={row.absenceKind} disabled={!editable} onChange={(e) => update(i, { absenceKind: e.target.value })} className="min-h-11 rounded-md border border-slate-500 bg-white px-2">
-                      <option value="">–</option>
-                      {absenceKinds.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`absences.${k}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="p-2">
-                    <input aria-label={t("absenceTimeOn", { day: label })} value={row.absence} disabled={!editable || !row.absenceKind} inputMode="decimal" placeholder="0:00" onChange={(e) => update(i, { absence: e.target.value })} className="min-h-11 w-20 rounded-md border border-slate-500 px-2" />
-                  </td>
-                  <td className="p-2">
-                    <input type="checkbox" aria-label={t("overtimeOn", { day: label })} checked={row.overtime} disabled={!editable} onChange={(e) => update(i, { overtime: e.target.checked })} className="h-5 w-5 accent-blue-700" />
-                  </td>
-                  <td className="p-2">
-                    {notFilled ? <span className={closed ? "text-slate-700" : "font-medium text-amber-900"}>{t(closed ? "declaredAsPlanned" : "notFilled")}</span> : h(record ? dayFigures(record).lost : 0)}
-                  </td>
-                  <td className="p-2">
-                    {editable && i > 0 ? (
-                      <button type="button" onClick={() => update(i, { worked: rows[i - 1].worked, absenceKind: rows[i - 1].absenceKind, absence: rows[i - 1].absence, overtime: rows[i - 1].overtime })} className="min-h-11 rounded-md px-2 text-blue-800 underline">
-                        {t("copy")}
-                        <span className="sr-only"> ({label})</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("caption")}
+        rows={lines}
+        rowKey={(l) => l.row.date}
+        rowClassName={(l) => (l.day.planned === 0 ? "bg-slate-50" : l.notFilled && !closed ? "bg-amber-50" : undefined)}
+        columns={[
+          {
+            key: "day",
+            header: t("columns.day"),
+            rowHeader: true,
+            cell: ({ day, label, error, errorId }) => (
+              <>
+                {label}
+                {day.holiday ? <span className="block text-xs font-normal text-slate-700">{day.holiday}</span> : null}
+                {error ? (
+                  <span id={errorId} className="block text-xs font-medium text-red-800">
+                    {te(error as never)}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "planned", header: t("columns.planned"), cell: ({ day }) => h(day.planned) },
+          {
+            key: "worked",
+            header: t("columns.worked"),
+            cell: ({ row, i, label, error, errorId }) => (
+              <input aria-label={t("workedOn", { day: label })} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined} value={row.worked} disabled={!editable} inputMode="decimal" placeholder="0:00" onChange={(e) => update(i, { worked: e.target.value })} className="min-h-11 w-20 rounded-md border border-slate-500 px-2" />
+            ),
+          },
+          {
+            key: "absence",
+            header: t("columns.absence"),
+            cell: ({ row, i, label }) => (
+              <select aria-label={t("absenceOn", { day: label })} value={row.absenceKind} disabled={!editable} onChange={(e) => update(i, { absenceKind: e.target.value })} className="min-h-11 rounded-md border border-slate-500 bg-white px-2">
+                <option value="">–</option>
+                {absenceKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`absences.${k}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          {
+            key: "absenceTime",
+            header: t("columns.absenceTime"),
+            cell: ({ row, i, label }) => (
+              <input aria-label={t("absenceTimeOn", { day: label })} value={row.absence} disabled={!editable || !row.absenceKind} inputMode="decimal" placeholder="0:00" onChange={(e) => update(i, { absence: e.target.value })} className="min-h-11 w-20 rounded-md border border-slate-500 px-2" />
+            ),
+          },
+          {
+            key: "overtime",
+            header: t("columns.overtime"),
+            cell: ({ row, i, label }) => <input type="checkbox" aria-label={t("overtimeOn", { day: label })} checked={row.overtime} disabled={!editable} onChange={(e) => update(i, { overtime: e.target.checked })} className="h-5 w-5 accent-blue-700" />,
+          },
+          {
+            key: "lost",
+            header: t("columns.lost"),
+            cell: ({ notFilled, record }) =>
+              notFilled ? <span className={closed ? "text-slate-700" : "font-medium text-amber-900"}>{t(closed ? "declaredAsPlanned" : "notFilled")}</span> : h(record ? dayFigures(record).lost : 0),
+          },
+          {
+            key: "copy",
+            header: <span className="sr-only">{t("columns.copy")}</span>,
+            cell: ({ i, label }) =>
+              editable && i > 0 ? (
+                <button type="button" onClick={() => update(i, { worked: rows[i - 1].worked, absenceKind: rows[i - 1].absenceKind, absence: rows[i - 1].absence, overtime: rows[i - 1].overtime })} className="min-h-11 rounded-md px-2 text-blue-800 underline">
+                  {t("copy")}
+                  <span className="sr-only"> ({label})</span>
+                </button>
+              ) : null,
+          },
+        ]}
+      />
       {editable && hr?.correction ? (
         <div className="max-w-xl">
           <TextField id="correction-reason" label={t("reason")} hint={t("reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} error={serverErrors.reason ? te(serverErrors.reason as never) : undefined} required />

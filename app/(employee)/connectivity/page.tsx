@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PersonNoInternetForm, WithItPhone } from "@/components/connectivity/person-no-internet";
 import { SelfTest } from "@/components/connectivity/self-test";
 import { NextStepPanel } from "@/components/onboarding/next-step-panel";
+import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { BackToStatus } from "@/components/onboarding/back-to-status";
@@ -114,31 +115,18 @@ export default async function ConnectivityPage() {
             <h2 id="history-heading" className="mb-2 text-lg font-semibold">
               {t("history.heading")}
             </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-sm">
-                <caption className="sr-only">{t("history.caption")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="p-2">{t("history.when")}</th>
-                    <th scope="col" className="p-2">{t("history.verdict")}</th>
-                    <th scope="col" className="p-2">{t("result.latency")}</th>
-                    <th scope="col" className="p-2">{t("result.download")}</th>
-                    <th scope="col" className="p-2">{t("result.upload")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tests.map((test) => (
-                    <tr key={test.id} className="border-b border-slate-200">
-                      <td className="p-2">{format.dateTime(test.startedAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                      <td className="p-2">{test.verdict ? t(`verdict.${test.verdict}.title`) : "–"}</td>
-                      <td className="p-2">{ms(test.latencyMs)}</td>
-                      <td className="p-2">{mbps(test.downloadKbps)}</td>
-                      <td className="p-2">{mbps(test.uploadKbps)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("history.caption")}
+              rows={tests}
+              rowKey={(test) => test.id}
+              columns={[
+                { key: "when", header: t("history.when"), rowHeader: true, cell: (test) => format.dateTime(test.startedAt, { dateStyle: "short", timeStyle: "short" }) },
+                { key: "verdict", header: t("history.verdict"), cell: (test) => (test.verdict ? t(`verdict.${test.verdict}.title`) : "–") },
+                { key: "latency", header: t("result.latency"), cell: (test) => ms(test.latencyMs) },
+                { key: "download", header: t("result.download"), cell: (test) => mbps(test.downloadKbps) },
+                { key: "upload", header: t("result.upload"), cell: (test) => mbps(test.uploadKbps) },
+              ]}
+            />
           </section>
         ) : null}
 

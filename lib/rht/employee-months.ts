@@ -107,6 +107,8 @@ export async function* employeeMonths(
     tx?: DbOrTx;
     /** The balance carried in, when it is already known (a correction keeps the one its month was locked with). */
     openingBalance?: number;
+    /** Fetch each next batch while this one is computed (readAhead): the database and the figures overlap. */
+    prefetch?: boolean;
   } = {},
 ): AsyncGenerator<EmployeeMonth> {
   const tx = options.tx ?? db();
@@ -168,7 +170,7 @@ export async function* employeeMonths(
       ) dd
      order by b.org_unit, b.org_unit_id, b.last_name, b.first_name, b.number`.cursor(options.batch ?? 500);
 
-  for await (const rows of cursor) {
+  for await (const rows of options.prefetch ? readAhead(cursor) : cursor) {
     for (const row of rows) {
       const dates = row.day_dates ?? [];
       const stored: DayRecord[] = dates.map((date, i) => ({ date, planned: row.day_planned![i], worked: row.day_worked![i], absences: row.day_absences![i] ? (JSON.parse(row.day_absences![i]) as Absences) : {} }));
@@ -214,6 +216,34 @@ export async function* employeeMonths(
         hr: hrFields ? { avsNumber: row.avs_number ?? null, birthDate: row.birth_date ?? null, wageCents: row.wage_cents ?? null } : null,
       };
     }
+  }
+}
+
+/**
+ * A postgres.js cursor read one batch ahead: the next batch is asked for as soon as one
+ * arrives, so PostgreSQL produces it while the caller works on this one. Stopped early, it
+ * first lets the batch in flight land, then closes the cursor: closing while a batch is in
+ * flight would leave the connection waiting for ever instead of back in the pool.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  // Marked as handled at once: a batch that fails while the caller is busy is thrown at the next await, not as an unhandled rejection.
+  const ask = () => {
+    const next = Promise.resolve(it.next());
+    next.catch(() => {});
+    return next;
+  };
+  let pending = ask();
+  try {
+    for (;;) {
+      const next = await pending;
+      if (next.done) return;
+      pending = ask();
+      yield next.value;
+    }
+  } finally {
+    const last = await pending.catch(() => ({ done: true }) as const);
+    if (!last.done) await it.return?.();
   }
 }
 

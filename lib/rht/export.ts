@@ -1,121 +1,152 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
+import { once } from "node:events";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { db } from "@/lib/db";
-import { rhtSettingsSchema } from "@/lib/settings/schemas";
 import { logger } from "@/lib/log/logger";
-import type { UnitThreshold } from "./declaration";
-import { employeeMonths, rhtSettings } from "./employee-months";
-import { monthOverview } from "./unit-months";
 import { csvLine } from "@/lib/csv/write";
-import { annexRow, summaryColumns, summaryRow, totalsAccumulator, type Cell } from "./export-format";
+import { employeeMonths, rhtSettings, type EmployeeMonth } from "./employee-months";
+import { annexRow, summaryColumns, type Cell } from "./export-format";
+import { byteSink, nodeWriterInto, type ByteSink } from "./export-sink";
+import { rowSpool } from "./export-spool";
+import { summaryRows } from "./export-summary";
+import { exportHead, insuredCaps, keptThresholds } from "./export-units";
 import { daysOfMonth } from "./month";
 import { dayFigures } from "./rules";
 
 export type ExportRequest = { month: string; unitId: string | null; format: "csv" | "xlsx"; part: "summary" | "annex"; locale: Locale };
-export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array>; employees: number; final: boolean };
-
-const noThreshold: UnitThreshold = { qualifies: false, lost: 0, base: 0 };
+export type PreparedExport = { filename: string; contentType: string; employees: number; final: boolean; open(): ReadableStream<Uint8Array> };
+export type ExportFile = Omit<PreparedExport, "open"> & { body: ReadableStream<Uint8Array> };
 
 /**
- * The month's declaration, streamed: each unit's 10 % check (which decides what is
- * compensable) comes from HR's review, kept per unit until a row behind it changes; rows
- * are written as the cursor reads them. Only unit totals stay in memory.
+ * The month's declaration, in one pass over a cursor: each employee's figures are computed as
+ * the row arrives and written to the response at the reader's pace, so the first bytes leave
+ * at once and memory stays flat whatever the company's size. `open()` starts the pass (the
+ * route audits the download first); a reader that goes away stops the cursor.
  */
-export async function exportDeclaration(request: ExportRequest): Promise<ExportFile> {
+export async function prepareDeclaration(request: ExportRequest): Promise<PreparedExport> {
   const { month, unitId, locale } = request;
-  const settings = await rhtSettings();
-  // Each unit's 10 % decides what is compensable: known before the first row, from HR's kept review.
-  const units = new Map((await monthOverview(month, unitId)).units.map((u) => [u.orgUnitId, u]));
-  const periods = (await db().execute(sql`
-    select org_unit_id, settings from rht_periods where month = ${`${month}-01`}::date and status = 'locked'`)) as unknown as { org_unit_id: string; settings: unknown }[];
-  const locked = new Set(periods.map((p) => p.org_unit_id));
-  // A locked period keeps the insured cap it was locked with: a later change of the setting changes nothing in it.
-  const capOf = new Map(periods.map((p) => [p.org_unit_id, rhtSettingsSchema.safeParse(p.settings).data?.insuredMaxYearlyFrancs ?? settings.insuredMaxYearlyFrancs]));
-  const cap = (unitId: string) => capOf.get(unitId) ?? settings.insuredMaxYearlyFrancs;
-  const final = units.size > 0 && [...units.keys()].every((id) => locked.has(id));
-  const employees = [...units.values()].reduce((a, u) => a + u.employees, 0);
-
+  const head = await exportHead(db(), month, unitId);
   const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "rhtExport" }) as unknown as (key: string) => string;
-  const header = summaryColumns.map((c) => t(`columns.${c}`));
-  const annexHeader = [t("columns.number"), t("columns.lastName"), t("columns.firstName"), ...daysOfMonth(month)];
-  const excludedLabel = (reason: string) => t(`excluded.${reason}`);
-  const thresholdOf = (id: string) => units.get(id)?.threshold ?? noThreshold;
-
-  async function* summaryRows(): AsyncGenerator<Cell[]> {
-    const totals = totalsAccumulator();
-    for await (const e of employeeMonths(month, { unitId, settings, hrFields: true })) {
-      const unit = thresholdOf(e.orgUnitId);
-      totals.add(e.figures, unit, e.hr?.wageCents ?? null, cap(e.orgUnitId));
-      yield summaryRow(e, unit, excludedLabel, cap(e.orgUnitId));
-    }
-    yield totals.row(t("total"));
-  }
-  async function* annexRows(): AsyncGenerator<Cell[]> {
-    for await (const e of employeeMonths(month, { unitId, settings })) yield annexRow(e, (d) => dayFigures(d).lost);
-  }
-
-  const name = `${t("filename")}-${month}${unitId ? `-${units.get(unitId)?.orgUnit.replace(/[^A-Za-z0-9]+/g, "_") ?? "unit"}` : ""}${final ? "" : `-${t("preview")}`}`;
-  if (request.format === "csv") {
-    const rows = request.part === "annex" ? annexRows() : summaryRows();
-    const head = request.part === "annex" ? annexHeader : header;
-    const encoder = new TextEncoder();
-    let started = false;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        // A byte-order mark so spreadsheets read UTF-8 names right.
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(`\uFEFF${csvLine(head)}`));
-          return;
-        }
-        let chunk = "";
-        for (let i = 0; i < 200; i += 1) {
-          const next = await rows.next();
-          if (next.done) {
-            if (chunk) controller.enqueue(encoder.encode(chunk));
-            controller.close();
-            return;
-          }
-          chunk += csvLine(next.value);
-        }
-        controller.enqueue(encoder.encode(chunk));
-      },
-      async cancel() {
-        await rows.return(undefined);
-      },
-    });
-    return { filename: `${name}${request.part === "annex" ? `-${t("annex")}` : ""}.csv`, contentType: "text/csv; charset=utf-8", body, employees, final };
-  }
-
-  // XLSX: the summary sheet, then the daily annex, each written row by row and committed.
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  void (async () => {
-    const summary = workbook.addWorksheet(t("sheetSummary"));
-    const headerRow = summary.addRow(header);
-    headerRow.font = { bold: true };
-    headerRow.commit();
-    for await (const row of summaryRows()) summary.addRow(row).commit();
-    summary.commit();
-    const annex = workbook.addWorksheet(t("sheetAnnex"));
-    annex.addRow(annexHeader).commit();
-    for await (const row of annexRows()) annex.addRow(row).commit();
-    annex.commit();
-    await workbook.commit();
-  })().catch((error: unknown) => {
-    logger.error({ err: error }, "rht export failed");
-    out.destroy(error instanceof Error ? error : new Error("export failed"));
-  });
+  const name = `${t("filename")}-${month}${unitId ? `-${head.unitName?.replace(/[^A-Za-z0-9]+/g, "_") ?? "unit"}` : ""}${head.final ? "" : `-${t("preview")}`}`;
+  const xlsx = request.format === "xlsx";
   return {
-    filename: `${name}.xlsx`,
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    body: Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>,
-    employees,
-    final,
+    filename: xlsx ? `${name}.xlsx` : `${name}${request.part === "annex" ? `-${t("annex")}` : ""}.csv`,
+    contentType: xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+    employees: head.employees,
+    final: head.final,
+    open() {
+      const sink = byteSink();
+      const pass = xlsx ? writeXlsx(sink, request, t) : writeCsv(sink, request, t);
+      pass.then(
+        () => sink.close(),
+        (error: unknown) => {
+          logger.error({ err: error }, "rht export failed");
+          sink.error(error instanceof Error ? error : new Error("export failed"));
+        },
+      );
+      return sink.body;
+    },
   };
+}
+
+export async function exportDeclaration(request: ExportRequest): Promise<ExportFile> {
+  const { open, ...file } = await prepareDeclaration(request);
+  return { ...file, body: open() };
+}
+
+type T = (key: string) => string;
+
+/** Sees each employee with the summary rows ready after them, then (`null`) the last rows; answers false to stop. */
+type Visit = (e: EmployeeMonth | null, summary: Cell[][]) => Promise<boolean>;
+
+/**
+ * The month's rows inside one read-only snapshot, so each unit's kept 10 % is checked against
+ * the very rows read. The cursor's statement lasts as long as the download: the connection's
+ * 30 s limits would end a slow reader's download, so this transaction allows ten minutes
+ * (an abandoned download ends it at once).
+ */
+async function readMonth(request: ExportRequest, t: T, withSummary: boolean, visit: Visit): Promise<void> {
+  const { month, unitId } = request;
+  await db().transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', '600s', true), set_config('idle_in_transaction_session_timeout', '600s', true)`);
+      const settings = await rhtSettings(tx);
+      const rows = withSummary
+        ? summaryRows({ known: await keptThresholds(tx, month, unitId), settings, cap: await insuredCaps(tx, month, settings), excludedLabel: (reason) => t(`excluded.${reason}`) })
+        : null;
+      for await (const e of employeeMonths(month, { unitId, settings, hrFields: withSummary, tx, prefetch: true })) {
+        if (!(await visit(e, rows ? rows.add(e) : []))) return;
+      }
+      await visit(null, rows ? rows.end(t("total")) : []);
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+const header = (t: T) => summaryColumns.map((c) => t(`columns.${c}`));
+const annexHeader = (t: T, month: string) => [t("columns.number"), t("columns.lastName"), t("columns.firstName"), ...daysOfMonth(month)];
+const annexOf = (e: EmployeeMonth) => annexRow(e, (d) => dayFigures(d).lost);
+
+async function writeCsv(sink: ByteSink, request: ExportRequest, t: T): Promise<void> {
+  const encoder = new TextEncoder();
+  // A byte-order mark so spreadsheets read UTF-8 names right; sent before the month is read.
+  let text = `\uFEFF${csvLine(request.part === "annex" ? annexHeader(t, request.month) : header(t))}`;
+  const flush = async () => {
+    const chunk = encoder.encode(text);
+    text = "";
+    return sink.write(chunk);
+  };
+  if (!(await flush())) return;
+  const put = async (rows: Cell[][]) => {
+    for (const row of rows) text += csvLine(row);
+    return text.length < 32_768 || flush();
+  };
+  const annex = request.part === "annex";
+  await readMonth(request, t, !annex, (e, summary) => put(annex ? (e ? [annexOf(e)] : []) : summary));
+  if (!sink.cancelled) await flush();
+}
+
+/** Every data cell shares one style object: exceljs then looks its style up once, not once per cell. */
+const plain = {};
+
+async function writeXlsx(sink: ByteSink, request: ExportRequest, t: T): Promise<void> {
+  const out = nodeWriterInto(sink);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const add = (sheet: ExcelJS.Worksheet, cells: Cell[]) => {
+    const row = sheet.addRow(cells);
+    row.eachCell((cell) => {
+      cell.style = plain;
+    });
+    row.commit();
+  };
+  // Waits while the zip is ahead of the reader; false once the reader is gone.
+  const paced = async () => {
+    if (out.writableNeedDrain && !sink.cancelled) await Promise.race([once(out, "drain"), once(out, "close")]);
+    return !sink.cancelled;
+  };
+  const summary = workbook.addWorksheet(t("sheetSummary"));
+  const headerRow = summary.addRow(header(t));
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  // The annex sheet comes after the summary in the zip: its rows wait, compressed, until then.
+  const annexRows = rowSpool();
+  await readMonth(request, t, true, (e, rows) => {
+    if (e) annexRows.add(annexOf(e));
+    for (const row of rows) add(summary, row);
+    return paced();
+  });
+  if (sink.cancelled) return;
+  summary.commit();
+  const annex = workbook.addWorksheet(t("sheetAnnex"));
+  annex.addRow(annexHeader(t, request.month)).commit();
+  for (const rows of annexRows.rows()) {
+    for (const row of rows) add(annex, row);
+    if (!(await paced())) return;
+  }
+  annex.commit();
+  await workbook.commit();
 }

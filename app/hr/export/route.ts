@@ -7,7 +7,7 @@ import { badRequest } from "@/lib/http/refuse";
 import { parseQuery } from "@/lib/http/search-params";
 import { getLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
-import { exportDeclaration } from "@/lib/rht/export";
+import { prepareDeclaration } from "@/lib/rht/export";
 import { monthSchema } from "@/lib/rht/month";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,8 @@ export async function GET(request: Request) {
   const { month, unit, file: kind } = parsed.data;
   const format = kind === "xlsx" ? "xlsx" : "csv";
   const part = kind === "csv-annex" ? "annex" : "summary";
-  const file = await exportDeclaration({ month, unitId: unit === "all" ? null : unit, format, part, locale: (await getLocale()) as Locale });
+  const file = await prepareDeclaration({ month, unitId: unit === "all" ? null : unit, format, part, locale: (await getLocale()) as Locale });
+  // Audited before the first byte: a download counts even if it is abandoned.
   await recordAudit(db(), {
     actorEmployeeId: person.employeeId,
     action: "rht.export",
@@ -39,7 +40,8 @@ export async function GET(request: Request) {
     details: { month, unit, format, part: format === "xlsx" ? "both" : part, employees: file.employees, final: file.final },
   });
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
-  return new Response(file.body, {
+  // The body is written as the month is read; the browser closing the download cancels it, which stops the database cursor.
+  return new Response(file.open(), {
     headers: {
       ...noStore,
       "Content-Type": file.contentType,

@@ -3,10 +3,12 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { ShippingAddress } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action-error";
-import { notifyEmployee } from "@/lib/mail/notify";
+import { notifyEmployee, outboxInsert } from "@/lib/mail/notify";
+import { contactAddressSql, type Contact } from "@/lib/roster/queries";
 import { lockCase } from "@/lib/onboarding/queries";
 import { placeRequest, requestFacts, type DeviceRequestResult, type RequestRecord } from "./place-request";
 import { canReserve, lockPools, poolsFor, remainingToday, takeUnits, today, type DeviceKind, type PoolKind, type PoolRow } from "./pools";
+import { draftNotice } from "./request-notice";
 import type { HandoverInput } from "./schema";
 import type { DevicePath } from "./rules";
 
@@ -136,17 +138,22 @@ export async function releaseWaitingDevice(tx: DbOrTx, employeeId: string, reaso
 export async function promoteQueue(tx: DbOrTx, kind: DeviceKind): Promise<number> {
   const pools = await lockPools(tx, poolsFor[kind]);
   const main = pools.get(kind)!;
+  const notice = kind === "vdi_seat" ? "vdiReady" : kind === "router_4g" ? "routerReserved" : "devicePromoted";
+  const path = kind === "router_4g" ? "/connectivity" : "/device";
   let promoted = 0;
+  // Under the pools' lock: the next person comes with their contact (one statement), and their
+  // mail from the templates rendered once per language (./request-notice), not rendered here.
   while (canReserve(pools, kind)) {
     const [next] = (await tx.execute(sql`
-      select id, employee_id from allocations
-       where pool_id = ${main.id} and status = 'waiting'
-       order by priority desc, queue_seq
-       limit 1`)) as unknown as { id: string; employee_id: string }[];
+      select a.id, ${contactAddressSql("e")} as address, coalesce(u.locale::text, e.language::text) as locale, e.first_name as "firstName"
+        from allocations a join employees e on e.id = a.employee_id left join users u on u.employee_id = e.id
+       where a.pool_id = ${main.id} and a.status = 'waiting'
+       order by a.priority desc, a.queue_seq
+       limit 1`)) as unknown as ({ id: string } & Contact)[];
     if (!next) break;
     await reserve(tx, pools, kind, next.id);
-    const notice = kind === "vdi_seat" ? "vdiReady" : kind === "router_4g" ? "routerReserved" : "devicePromoted";
-    await notifyEmployee(tx, next.employee_id, notice, {}, kind === "router_4g" ? "/connectivity" : "/device");
+    const mail = draftNotice(next, notice, path, false);
+    if (mail) await tx.execute(outboxInsert(mail.message));
     promoted += 1;
   }
   return promoted;

@@ -198,8 +198,10 @@ describe("the waiting mail, rendered before the position is known", () => {
           const fill = (text: string) => text.replaceAll(draft.placeholder!, String(position));
           expect({ ...draft.message, subject: fill(draft.message.subject), text: fill(draft.message.text), html: fill(draft.message.html) }).toEqual(direct);
         }
-        const reserved = noticeEmail({ to: "x@work.test", locale, firstName, key: "vdiReady", link: "http://127.0.0.1:3999/device" });
-        expect(draftNotice({ address: "x@work.test", locale, firstName }, "vdiReady", "/device", false)).toEqual({ message: reserved, placeholder: null });
+        for (const [key, path] of [["vdiReady", "/device"], ["deviceReserved", "/device"], ["devicePromoted", "/device"], ["routerReserved", "/connectivity"]] as const) {
+          const direct = noticeEmail({ to: "x@work.test", locale, firstName, key, link: `http://127.0.0.1:3999${path}` });
+          expect(draftNotice({ address: "x@work.test", locale, firstName }, key, path, false)).toEqual({ message: direct, placeholder: null });
+        }
       }
     }
   });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import dgram from "node:dgram";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,6 +29,11 @@ export default async function globalSetup() {
   const { db, sql } = createDb(databaseUrl, { max: 1, limits: noConnectionLimits });
   await seedDemo(db, { encryptionKey: parseKey(e2eEncryptionKey) });
   await sql.end({ timeout: 5 });
+  // The demo before its roll-out: the specs count queues, tickets and dashboard figures of their
+  // own. DEMO_ROLLOUT=1 runs them against the demo mid-roll-out, as `npm start` seeds it.
+  if (process.env.DEMO_ROLLOUT === "1") {
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/lib/seed-rollout.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl, TOKEN_ENCRYPTION_KEY: e2eEncryptionKey } });
+  }
 
   // The self-test's UDP probe: the server's own STUN responder, on a free loopback port.
   const stunPort = await new Promise<number>((resolve) => {

@@ -31,7 +31,11 @@ export async function seedDemoData(db: Db, encryptionKey: Buffer, shape: ReturnT
   }
   const result = await seedDemo(db, { encryptionKey });
   if (result.seeded) log(`Demo data seeded: ${result.employees} employees of Transalpina SA.`);
-  if (!shape.rollout) return;
+  if (shape.rollout) await seedRolloutOnce(db, encryptionKey, log);
+}
+
+/** The demo's roll-out, once (db/seed/rollout.ts). */
+export async function seedRolloutOnce(db: Db, encryptionKey: Buffer, log: (line: string) => void) {
   const [pending] = (await db.$client`select not exists (select 1 from app_meta where key in ('demo_rollout', 'demo_crisis')) as pending`) as { pending: boolean }[];
   if (!pending.pending) return;
   // The roll-out writes part of its data through lib/ (RHT locks, case snapshots), loaded as the tests load it.

@@ -1,12 +1,13 @@
 // The short-time-work (RHT) declaration for November 2026 at 15,000 employees: HR's review
 // pass, HR's overview (/hr) cold, warm and with one unit stale, the CSV summary, the CSV daily
-// annex and the XLSX workbook, each consumed to the end, with wall time and peak memory, and
-// each as a multiple of a PostgreSQL COPY of the month's rows in the same run (the floor). `bench/run.ts` runs this file in a process of its own (the
+// annex and the XLSX workbook (and the CSV summary again without HR's kept reviews), each
+// consumed to the end, with wall time, time to the first byte and peak memory, and each as a multiple of a PostgreSQL COPY of the month's rows in the same run (the floor). `bench/run.ts` runs this file in a process of its own (the
 // app's environment and pool are per process); on its own:
 //   node --conditions=react-server --import tsx bench/rht-export.ts
 // Reported, never asserted in tests: targets print OK or SLOW like the other benches.
 // lib/ is loaded the way the vitest integration tests load it (see bench/resolve-hook.mjs).
 import { register } from "node:module";
+import { sql } from "drizzle-orm";
 import { measure, mb, seconds, type Sample } from "./lib/measure";
 import { startBenchDatabase, pointAppAt } from "./lib/bench-database";
 import { copyFloor } from "./lib/copy-floor";
@@ -15,14 +16,16 @@ import { month, seedRhtMonth } from "./lib/rht-seed";
 
 register("./resolve-hook.mjs", import.meta.url);
 
-/** Reads a body to its end, keeping only the byte count and the number of line feeds. */
-async function drain(body: ReadableStream<Uint8Array>): Promise<{ bytes: number; lines: number }> {
+/** Reads a body to its end, keeping the byte count, the number of line feeds and when the first byte came (ms after `started`). */
+async function drain(body: ReadableStream<Uint8Array>, started: number): Promise<{ bytes: number; lines: number; firstByte: number }> {
   const reader = body.getReader();
   let bytes = 0;
   let lines = 0;
+  let firstByte = Number.NaN;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return { bytes, lines };
+    if (done) return { bytes, lines, firstByte };
+    if (bytes === 0 && value.byteLength > 0) firstByte = performance.now() - started;
     bytes += value.byteLength;
     for (let i = 0; i < value.length; i += 1) if (value[i] === 10) lines += 1;
   }
@@ -61,29 +64,37 @@ async function main() {
     // HR's overview first: the exports then find every unit's 10 % kept, as after a visit to /hr.
     await benchOverview(month, floor.ms);
 
+    // The time to the first byte counts from the call, as the route's would (its head query included).
     const exportOf = (format: "csv" | "xlsx", part: "summary" | "annex") =>
       measure(async () => {
+        const started = performance.now();
         const file = await exportDeclaration({ month, unitId: null, format, part, locale: "en" });
-        return { ...(await drain(file.body)), employees: file.employees };
+        return { ...(await drain(file.body, started)), employees: file.employees };
       });
-    // Issue 16: CSV within 2 s, XLSX within 10 s, at most +150 MB (peak RSS and peak heap alike).
+    // Issue 16: CSV within 2 s, XLSX within 10 s, at most +150 MB (peak RSS and peak heap alike), the first byte well under a second.
     const limit = 150 * 1024 * 1024;
-    const target = (m: Sample, withinS: number) =>
-      `(target ≤ ${withinS} s, ≤ +150 MB) ${m.ms <= withinS * 1000 && m.rss <= limit && m.heap <= limit ? "OK" : "SLOW"}`;
+    const target = (m: Sample & { result: { firstByte: number } }, withinS: number) =>
+      `(target ≤ ${withinS} s, ≤ +150 MB, first byte < 1 s) ${m.ms <= withinS * 1000 && m.rss <= limit && m.heap <= limit && m.result.firstByte < 1000 ? "OK" : "SLOW"}`;
+    const firstByte = (m: { result: { firstByte: number } }) => `first byte after ${m.result.firstByte.toFixed(0)} ms`;
     const csv = await exportOf("csv", "summary");
     console.log(
-      `RHT CSV summary: ${seconds(csv.ms)} s = ${x(csv.ms)}, ${mb(csv.result.bytes)} MB, ${(csv.result.lines - 2).toLocaleString("en")} employee rows; ${memory(csv)} ${target(csv, 2)}`,
+      `RHT CSV summary: ${seconds(csv.ms)} s = ${x(csv.ms)}, ${firstByte(csv)}, ${mb(csv.result.bytes)} MB, ${(csv.result.lines - 2).toLocaleString("en")} employee rows; ${memory(csv)} ${target(csv, 2)}`,
     );
     const annex = await exportOf("csv", "annex");
     console.log(
-      `RHT CSV daily annex: ${seconds(annex.ms)} s = ${x(annex.ms)}, ${mb(annex.result.bytes)} MB, ${(annex.result.lines - 1).toLocaleString("en")} employee rows; ${memory(annex)} ${target(annex, 2)}`,
+      `RHT CSV daily annex: ${seconds(annex.ms)} s = ${x(annex.ms)}, ${firstByte(annex)}, ${mb(annex.result.bytes)} MB, ${(annex.result.lines - 1).toLocaleString("en")} employee rows; ${memory(annex)} ${target(annex, 2)}`,
     );
     const xlsx = await exportOf("xlsx", "summary");
-    console.log(`RHT XLSX (summary + annex sheets): ${seconds(xlsx.ms)} s = ${x(xlsx.ms)}, ${mb(xlsx.result.bytes)} MB; ${memory(xlsx)} ${target(xlsx, 10)}`);
+    console.log(`RHT XLSX (summary + annex sheets): ${seconds(xlsx.ms)} s = ${x(xlsx.ms)}, ${firstByte(xlsx)}, ${mb(xlsx.result.bytes)} MB; ${memory(xlsx)} ${target(xlsx, 10)}`);
     console.log(
       `RHT XLSX / CSV time: ${(xlsx.ms / csv.ms).toFixed(2)}x the CSV summary, ${(xlsx.ms / (csv.ms + annex.ms)).toFixed(2)}x summary + annex ` +
         `(memory baselines ${gc}, sampled every 20 ms)`,
     );
+    // Without HR's kept reviews (no visit to /hr since the last change): every unit's 10 % is summed
+    // on the way, each unit's summary rows waiting until its last person is read.
+    await db().execute(sql`delete from rht_unit_months`);
+    const unkept = await exportOf("csv", "summary");
+    console.log(`RHT CSV summary, no kept review: ${seconds(unkept.ms)} s = ${x(unkept.ms)}, ${firstByte(unkept)}; ${memory(unkept)} ${target(unkept, 2)}`);
     // The same floor again: how much the machine itself drifted during the run (ratios above use the first).
     const again = await copyFloor(url, month);
     console.log(`RHT COPY floor again at the end: median ${again.ms.toFixed(1)} ms (${(again.ms / floor.ms).toFixed(2)}x the first)`);

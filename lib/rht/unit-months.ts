@@ -41,20 +41,22 @@ async function computeUnit(unitId: string, month: string): Promise<{ generation:
 /** How many unit-months this instance has computed (tests count them). */
 export const unitMonthComputations = { count: 0 };
 
-// One computation per unit, month and generation at a time in this instance: twenty HR
-// requests arriving on a stale month wait for the same result instead of each recomputing it
-// (each holding a connection for a second at crisis scale). A request abandoned meanwhile
-// leaves a result the next ones use.
-const inflight = new Map<string, Promise<Stored>>();
+// One computation per unit, month and generation in this instance: twenty HR requests arriving
+// on a stale month share one result instead of each recomputing it (each holding a connection
+// for a second at crisis scale). The last result per unit and month stays here, so a request that
+// read the stale generation just before the result was kept gets it too; a newer generation
+// replaces it, and a failure is forgotten. A request abandoned meanwhile leaves its result to the next ones.
+const latest = new Map<string, { generation: number; result: Promise<Stored> }>();
 
 function computeOnce(unitId: string, month: string, current: number): Promise<Stored> {
-  const key = `${unitId}:${month}:${current}`;
-  let pending = inflight.get(key);
-  if (!pending) {
-    pending = computeAndKeep(unitId, month).finally(() => inflight.delete(key));
-    inflight.set(key, pending);
-  }
-  return pending;
+  const key = `${unitId}:${month}`;
+  const known = latest.get(key);
+  if (known && known.generation >= current) return known.result;
+  const result = computeAndKeep(unitId, month);
+  const entry = { generation: current, result };
+  latest.set(key, entry);
+  result.catch(() => latest.get(key) === entry && latest.delete(key));
+  return result;
 }
 
 async function computeAndKeep(unitId: string, month: string): Promise<Stored> {

@@ -46,30 +46,45 @@ export const unitMonthComputations = { count: 0 };
 // for a second at crisis scale). The last result per unit and month stays here, so a request that
 // read the stale generation just before the result was kept gets it too; a newer generation
 // replaces it, and a failure is forgotten. A request abandoned meanwhile leaves its result to the next ones.
-const latest = new Map<string, { generation: number; result: Promise<Stored> }>();
+type Entry = { generation: number; result: Promise<{ generation: number; stored: Stored }>; settled: boolean };
+const latest = new Map<string, Entry>();
 
-function computeOnce(unitId: string, month: string, current: number): Promise<Stored> {
+async function computeOnce(unitId: string, month: string, current: number): Promise<Stored> {
   const key = `${unitId}:${month}`;
   const known = latest.get(key);
-  if (known && known.generation >= current) return known.result;
-  const result = computeAndKeep(unitId, month);
-  const entry = { generation: current, result };
+  if (known && known.generation >= current) {
+    if (!known.settled) return (await known.result).stored; // its computation keeps it
+    // Settled earlier, yet the kept row read just now is not current (kept rows can be cleared,
+    // or another instance's write lost the race): keep it again, so what HR's page and the
+    // export read from the database stays what this instance serves.
+    const computed = await known.result;
+    await keep(unitId, month, computed);
+    return computed.stored;
+  }
+  const entry: Entry = { generation: current, result: computeAndKeep(unitId, month), settled: false };
   latest.set(key, entry);
-  result.catch(() => latest.get(key) === entry && latest.delete(key));
-  return result;
+  entry.result.then(
+    () => (entry.settled = true),
+    () => latest.get(key) === entry && latest.delete(key),
+  );
+  return (await entry.result).stored;
 }
 
-async function computeAndKeep(unitId: string, month: string): Promise<Stored> {
-  unitMonthComputations.count += 1;
-  const computed = await computeUnit(unitId, month);
-  // Kept only if no newer state was kept meanwhile (another instance may have computed too).
+/** Kept only if no newer state was kept meanwhile (another instance may have computed too). */
+async function keep(unitId: string, month: string, computed: { generation: number; stored: Stored }): Promise<void> {
   await db()
     .execute(sql`
       insert into rht_unit_months (org_unit_id, month, generation, review) values (${unitId}, ${first(month)}::date, ${computed.generation}, ${JSON.stringify(computed.stored)}::jsonb)
       on conflict (org_unit_id, month) do update set generation = excluded.generation, review = excluded.review, computed_at = now()
        where rht_unit_months.generation < excluded.generation`)
     .catch((error: unknown) => logger.warn({ err: error }, "rht unit month not cached"));
-  return computed.stored;
+}
+
+async function computeAndKeep(unitId: string, month: string): Promise<{ generation: number; stored: Stored }> {
+  unitMonthComputations.count += 1;
+  const computed = await computeUnit(unitId, month);
+  await keep(unitId, month, computed);
+  return computed;
 }
 
 /**

@@ -74,6 +74,16 @@ describe("the cached overview equals a recomputation", () => {
     await db().execute(sql`delete from public_holidays where name = 'Cache test'`);
   });
 
+  test("kept rows cleared after a computation are kept again by the next view, without recomputing", async () => {
+    await monthOverview(month);
+    const stamps = await cachedAt();
+    await db().execute(sql`delete from rht_unit_months where month = ${`${month}-01`}::date`);
+    const before = unitMonthComputations.count;
+    await monthOverview(month);
+    expect(unitMonthComputations.count - before).toBe(0);
+    expect(await cachedAt()).toHaveLength(stamps.length);
+  });
+
   test("after each of 60 random changes, the overview equals reviewMonth", async () => {
     const pick = random(14);
     const days = ["2026-11-02", "2026-11-03", "2026-11-10", "2026-11-17", "2026-11-30"];

@@ -128,6 +128,24 @@ test("a broken setting names its place in German: line and column, Regel 7, the 
     await sla.getByRole("button", { name: "Speichern: Reaktionszeiten (SLA)" }).click();
     await expect(sla.getByText("Nicht gespeichert, weil die Einstellung ungültig ist: Dringend (Stunden): muss grösser als 0 sein")).toBeVisible();
     await expectAccessible(page);
+
+    // A number of a setting moved more than tenfold is shown, and saved only once confirmed.
+    const [stored] = await sql<{ value: unknown }[]>`select value from settings where key = 'sla_hours'`;
+    await page.reload();
+    const urgent = sla.getByLabel("Dringend (Stunden)");
+    await expect(urgent).not.toHaveValue("-1");
+    const hours = Number(await urgent.inputValue());
+    await urgent.fill(String(hours * 20));
+    await expect(sla.getByText(`Dringend (Stunden): ${swissGerman(hours)} → ${swissGerman(hours * 20)}`)).toBeVisible();
+    await sla.getByRole("button", { name: "Speichern: Reaktionszeiten (SLA)" }).click();
+    await expect(sla.getByText(`Nicht gespeichert: Dringend (Stunden): ${swissGerman(hours)} → ${swissGerman(hours * 20)}, mehr als das Zehnfache`)).toBeVisible();
+    await sla.getByLabel(`Ja, ${swissGerman(hours * 20)} ist richtig`).check();
+    await expectAccessible(page);
+    await sla.getByRole("button", { name: "Speichern: Reaktionszeiten (SLA)" }).click();
+    await expect(sla.getByRole("status")).toContainText("Gespeichert.");
+    await expect.poll(async () => (await sql<{ urgent: number }[]>`select (value->>'urgent')::float as urgent from settings where key = 'sla_hours'`)[0]?.urgent).toBe(hours * 20);
+    if (stored) await sql`update settings set value = ${sql.json(stored.value as never)} where key = 'sla_hours'`;
+    else await sql`delete from settings where key = 'sla_hours'`;
   } finally {
     await admin.restore();
   }

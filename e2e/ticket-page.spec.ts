@@ -82,6 +82,20 @@ test("in German at 1366×768: what the person asked and the reply box on the fir
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
   await expectAccessible(page);
+
+  // A long first message: its start and the reply box still on the first screen, the rest scrolls.
+  const lines = Array.from({ length: 40 }, (_, i) => `Zeile ${i + 1}: Das VPN bricht nach einigen Minuten ab, auch nach dem Neustart des Routers.`);
+  const long = await ticket(sql, who.id, lines.join("\n"), { category: "token_problem" });
+  await page.goto(`/it/tickets/${long}`);
+  await within(page, page.getByText("Zeile 1:", { exact: false }).first());
+  await within(page, page.getByLabel("Öffentliche Antwort"));
+  await within(page, page.getByRole("button", { name: "Senden und als gelöst markieren" }));
+  const asked = page.getByRole("region", { name: `Was ${who.firstName} gefragt hat` });
+  await expect(asked).toContainText("Zeile 40:");
+  await asked.focus();
+  await page.keyboard.press("End");
+  await expect(asked.getByText("Zeile 40:", { exact: false })).toBeInViewport();
+  await expectAccessible(page);
 });
 
 test("canned replies go out in the person's language, the agent sees which; send and resolve opens the next ticket of the list", async ({ browser, sql }) => {

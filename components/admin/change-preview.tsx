@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, type InputHTMLAttributes, type Ref } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { isBigJump } from "@/lib/admin/big-change";
 import { formatNumber } from "@/lib/i18n/format";
@@ -57,21 +57,29 @@ export function unconfirmedRefusal<T extends FieldValues>(watched: WatchedCount<
  * `confirmed`; unticked again whenever a watched value changes, so it confirms what is shown).
  */
 export function ChangePreview<T extends FieldValues>({ id, form, watched }: { id: string; form: UseFormReturn<T>; watched: WatchedCount<T>[] }) {
-  const t = useTranslations("admin.change");
-  const locale = useLocale();
   const values = form.watch(watched.map((w) => w.name)) as unknown[];
   const changes = countChanges(watched, values);
-  const big = changes.filter((c) => c.big);
   const { setValue } = form;
   const typed = JSON.stringify(values);
   useEffect(() => {
     setValue("confirmed" as Path<T>, false as never);
   }, [typed, setValue]);
+  return <ChangeList id={id} changes={changes} className="sm:basis-full" checkbox={form.register("confirmed" as Path<T>)} />;
+}
+
+/**
+ * The changes as a list ("Laptops: 400 → 400’400"), a tenfold one in amber with its
+ * confirmation box; `checkbox` wires the box to the form (registered, or controlled).
+ */
+export function ChangeList({ id, changes, checkbox, className = "" }: { id: string; changes: { name: string; what: string; from: number | null; to: number | null; big: boolean }[]; checkbox: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }; className?: string }) {
+  const t = useTranslations("admin.change");
+  const locale = useLocale();
+  const big = changes.filter((c) => c.big);
   const n = (v: number | null) => (v === null ? t("none") : formatNumber(locale, v));
   // Always there, even empty: the submit button points at it (aria-describedby).
   if (changes.length === 0) return <div id={id} />;
   return (
-    <div id={id} className="flex flex-col gap-2 text-sm sm:basis-full">
+    <div id={id} className={`flex flex-col gap-2 text-sm ${className}`}>
       <ul className="flex flex-col gap-1">
         {changes.map((c) => (
           <li key={c.name} className={c.big ? "font-semibold text-amber-900" : "text-slate-800"}>
@@ -83,7 +91,7 @@ export function ChangePreview<T extends FieldValues>({ id, form, watched }: { id
         <div className="flex flex-col gap-1 rounded-md border border-amber-700 bg-amber-50 p-2">
           <p id={`${id}-why`}>{t("why")}</p>
           <label className="flex min-h-11 items-center gap-2 font-medium">
-            <input type="checkbox" className="h-5 w-5" aria-describedby={`${id}-why`} {...form.register("confirmed" as Path<T>)} />
+            <input type="checkbox" className="h-5 w-5" aria-describedby={`${id}-why`} {...checkbox} />
             {t("confirm", { count: big.length, values: big.map((c) => n(c.to)).join(", ") })}
           </label>
         </div>

@@ -26,6 +26,8 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
   const [pending, setPending] = useState(false);
+  // After a "more than tenfold" refusal: the box that confirms the values it named (unticked by any edit).
+  const [confirmed, setConfirmed] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `setting-${settingKey}`;
   const fieldError = error && error.key !== "forbidden" && error.key !== "unauthenticated" ? te(error.key as never, (error.values ?? {}) as never) : undefined;
@@ -33,7 +35,7 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
   async function save() {
     setPending(true);
     setError(null);
-    const result = await saveSettingAction({ key: settingKey, value, version });
+    const result = await saveSettingAction({ key: settingKey, value, version, confirmed });
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) {
@@ -58,7 +60,10 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
           ref={box}
           id={id}
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setConfirmed(false);
+          }}
           rows={Math.min(24, Math.max(6, value.split("\n").length))}
           spellCheck={false}
           aria-invalid={fieldError ? true : undefined}
@@ -66,6 +71,12 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
           className="w-full rounded-md border border-slate-500 p-2 font-mono text-sm"
         />
       </Field>
+      {error?.key === "settingBigChange" ? (
+        <label className="flex min-h-11 items-center gap-2 rounded-md border border-amber-700 bg-amber-50 p-2 font-medium">
+          <input type="checkbox" className="h-5 w-5" aria-describedby={fieldIds(id, hint, fieldError).describedBy} checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+          {t("confirmBig", { values: String(error.values?.values ?? "") })}
+        </label>
+      ) : null}
       <Button variant="secondary" disabled={pending} onClick={save} className="self-start">
         {t("save", { setting: label })}
       </Button>

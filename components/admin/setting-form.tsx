@@ -5,7 +5,9 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
+import { isBigJump } from "@/lib/admin/big-change";
 import { saveSettingAction } from "@/lib/settings/actions";
+import { ChangeList } from "./change-preview";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 
 /** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
@@ -32,6 +34,9 @@ const fromLines = (f: SettingField, text: string) =>
         .filter((parts) => parts.length > 0)
         .map(([from, to]) => ({ from, to: to ?? from }));
 
+/** A number field's typed value as the form sends it: null when empty, NaN when not a number. */
+const typedNumber = (text: string) => (text.trim() === "" ? null : Number(text.replace(",", ".")));
+
 const inputClass = "min-h-11 w-full rounded-md border border-slate-500 bg-white px-3";
 
 type Props = { settingKey: string; title: string; fields: SettingField[]; initial: Record<string, unknown>; version: string };
@@ -52,6 +57,18 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
   );
   const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
   const [pending, setPending] = useState(false);
+  // What the numbers change, shown before saving; a tenfold change needs the box ticked (the server checks too).
+  const changes = fields.flatMap((f) => {
+    if (f.kind !== "number") return [];
+    const from = typeof initial[f.name] === "number" ? (initial[f.name] as number) : null;
+    const to = typedNumber(values[f.name]);
+    return to === from || (to !== null && !Number.isFinite(to)) ? [] : [{ name: f.name, what: f.label, from, to, big: isBigJump(from, to) }];
+  });
+  const big = changes.filter((c) => c.big);
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
+  // The tick confirms the values shown: typing another one unticks it.
+  const shown = JSON.stringify(big.map((c) => [c.name, c.to]));
+  const confirmed = big.length > 0 && confirmedFor === shown;
 
   async function save() {
     const value = {
@@ -59,13 +76,13 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
       ...Object.fromEntries(
         fields.map((f) => [
           f.name,
-          f.kind === "number" ? (values[f.name].trim() === "" ? null : Number(values[f.name].replace(",", "."))) : f.kind === "date" ? values[f.name] || null : f.kind === "emails" || f.kind === "ranges" ? fromLines(f, values[f.name]) : values[f.name],
+          f.kind === "number" ? typedNumber(values[f.name]) : f.kind === "date" ? values[f.name] || null : f.kind === "emails" || f.kind === "ranges" ? fromLines(f, values[f.name]) : values[f.name],
         ]),
       ),
     };
     setPending(true);
     setError(null);
-    const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value), version });
+    const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value), version, confirmed });
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
@@ -107,7 +124,8 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
           );
         })}
       </div>
-      <Button type="submit" variant="secondary" disabled={pending} className="self-start">
+      <ChangeList id={`${settingKey}-changes`} changes={changes} checkbox={{ checked: confirmed, onChange: (e) => setConfirmedFor(e.target.checked ? shown : null) }} />
+      <Button type="submit" variant="secondary" disabled={pending} className="self-start" aria-describedby={`${settingKey}-changes`}>
         {t("save", { setting: title })}
       </Button>
     </form>

@@ -65,10 +65,12 @@ export async function TicketConversation({ ticket }: { ticket: TicketDetail }) {
         <h3 className="text-sm font-semibold text-slate-700">
           {t("ticket.asked", { firstName: ticket.employee.firstName })} · {when((asked ?? opened)?.at ?? ticket.createdAt)}
         </h3>
-        <p className="mt-1 whitespace-pre-wrap text-lg">{asked?.body ?? summary}</p>
+        <TicketScroll label={t("ticket.asked", { firstName: ticket.employee.firstName })} part="asked">
+          <p className="mt-1 whitespace-pre-wrap text-lg">{asked?.body ?? summary}</p>
+        </TicketScroll>
       </div>
       {rest.length > 0 ? (
-        <TicketScroll label={t("ticket.timeline")}>
+        <TicketScroll label={t("ticket.timeline")} part="timeline">
           <ol className="flex flex-col gap-2">{await Promise.all(rest.map(entry))}</ol>
         </TicketScroll>
       ) : null}

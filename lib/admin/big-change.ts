@@ -21,3 +21,21 @@ export function isBigJump(from: number | null | undefined, to: number | null | u
 
 /** The form's "Yes, 400 400 is right" box: true only when ticked (a checkbox, or "true"/"on" from a plain form). */
 export const confirmedField = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
+
+/** A number in a setting that moves by more than ten times: where it is (as zod paths are), and its two values. */
+export type SettingJump = { path: (string | number)[]; from: number; to: number };
+
+/**
+ * Every number of `after` that is a tenfold jump from the number at the same place in
+ * `before` (a setting saved from a form or as JSON: SLA hours, the insured cap, thresholds).
+ * Places that are new, removed, or not numbers on both sides are not compared. Pure.
+ */
+export function settingJumps(before: unknown, after: unknown, path: (string | number)[] = []): SettingJump[] {
+  if (typeof before === "number" && typeof after === "number") return isBigJump(before, after) ? [{ path, from: before, to: after }] : [];
+  if (Array.isArray(before) && Array.isArray(after)) return after.flatMap((a, i) => (i < before.length ? settingJumps(before[i], a, [...path, i]) : []));
+  if (before && after && typeof before === "object" && typeof after === "object" && !Array.isArray(before) && !Array.isArray(after)) {
+    const old = before as Record<string, unknown>;
+    return Object.entries(after as Record<string, unknown>).flatMap(([k, v]) => (k in old ? settingJumps(old[k], v, [...path, k]) : []));
+  }
+  return [];
+}

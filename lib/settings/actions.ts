@@ -32,7 +32,7 @@ const save = defineAction({
   name: "setting.update",
   schema: settingSchema,
   access: admin,
-  handler: async (i, { person, tx }) => saveSetting(tx, i.key, i.value, i.version, await readerLocale(person)),
+  handler: async (i, { person, tx }) => saveSetting(tx, i.key, i.value, i.version, await readerLocale(person), i.confirmed),
   audit: (i, r) => ({ action: "setting.update", targetType: "setting", targetId: i.key, details: { before: r.before, after: r.after } }),
 });
 

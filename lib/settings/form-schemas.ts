@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmedField } from "@/lib/admin/big-change";
 import { isoDate } from "@/lib/http/fields";
 import { versionField } from "./version-field";
 
@@ -6,6 +7,8 @@ export const settingSchema = z.object({
   key: z.enum(["connectivity", "device_recommendations", "vdi", "sla_hours", "canned_responses", "rht", "crisis_summary", "hr_contact"]),
   value: z.string().min(2, "settingNotJson").max(200_000, "settingTooLarge"),
   version: versionField,
+  /** "Yes, it is right" for a number moved more than tenfold (lib/admin/big-change.ts). */
+  confirmed: confirmedField,
 });
 
 /** The rules, and the active version the editor showed (0: none yet). */

@@ -1,10 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { settingJumps } from "@/lib/admin/big-change";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { ruleSetSchema, type EligibilityRule } from "@/lib/eligibility/rules";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { formatNumber } from "@/lib/i18n/format";
 import { describeIssues, parseForWording } from "./issue-wording";
 import { jsonSyntaxError } from "./json-locate";
 import { editableSettings, settingKeys, type SettingKey } from "./registry";
@@ -48,14 +50,21 @@ export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingK
  * Replaces a setting after checking it against its schema; what was there before goes to the
  * audit. With a version (every admin form), the stored value must still be the one the form
  * showed, else nothing is written (`changedMeanwhile`); the row is locked first, then read.
- * A refusal names each place as the page does, in `locale` (the reader's language).
+ * A refusal names each place as the page does, in `locale` (the reader's language). A number
+ * moved more than tenfold is refused unless `confirmed` (lib/admin/big-change.ts).
  */
-export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string, locale: Locale = defaultLocale): Promise<{ before: unknown; after: unknown }> {
+export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string, locale: Locale = defaultLocale, confirmed = false): Promise<{ before: unknown; after: unknown }> {
   const parsed = parseForWording(editableSettings[key].schema, parseJson(raw));
   if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error, key, locale) });
   await tx.execute(sql`select key from settings where key = ${key} for update`);
   const [previous] = (await tx.execute(sql`select value, ${settingVersion} as version from settings where key = ${key}`)) as unknown as { value: unknown; version: string }[];
   if (version !== undefined && version !== (previous?.version ?? unsavedVersion)) throw changedMeanwhile();
+  // A number moved more than tenfold (a cap 148 200 → 14 820 000) is most often a typo: saved only once confirmed.
+  const jumps = settingJumps(previous ? previous.value : editableSettings[key].fallback, parsed.data);
+  if (jumps.length > 0 && !confirmed) {
+    const issues = jumps.map((j) => ({ code: "custom" as const, path: j.path, message: "bigJump", params: { from: formatNumber(locale, j.from), to: formatNumber(locale, j.to) }, input: j.to }));
+    throw new ActionError("settingBigChange", "value", { details: describeIssues({ issues }, key, locale), values: jumps.map((j) => formatNumber(locale, j.to)).join(", ") });
+  }
   // A first save racing another first save: the loser's insert finds the row and writes nothing.
   const written = await tx.execute(sql`
     insert into settings (key, value, updated_at) values (${key}, ${JSON.stringify(parsed.data)}::jsonb, now())

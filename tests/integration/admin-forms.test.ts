@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { db } from "@/lib/db";
+import { formatNumber } from "@/lib/i18n/format";
 import { createEmployee, seedJourney, setPool } from "../support/factories";
 
 // The admin's forms at crisis pace (issue 15 points 10, 11), through the real actions: only
@@ -97,6 +98,28 @@ describe("a count moved more than tenfold needs the confirmation, on the server 
     expect(await wave("2000")).toMatchObject({ ok: true });
     expect(await wave("5", true)).toMatchObject({ ok: true });
     expect(await count()).toBe(before + 2);
+  });
+});
+
+describe("a setting's number moved more than tenfold needs the confirmation, on the server too", () => {
+  test("the insured cap moved fiftyfold (a typo) is refused unconfirmed, named in German, and saved once confirmed", async () => {
+    await asAdmin("de");
+    const current = async () => (await editableValues()).find((v) => v.key === "rht")!;
+    const before = JSON.parse((await current()).json) as Record<string, unknown>;
+    const cap = before.insuredMaxYearlyFrancs as number;
+    const value = JSON.stringify({ ...before, insuredMaxYearlyFrancs: cap * 50, waitingDays: 0 });
+    const refused = await saveSettingAction({ key: "rht", value, version: (await current()).version });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { value: ["settingBigChange"] } });
+    const { details } = (refused as unknown as { values: { details: string } }).values;
+    expect(details).toContain("Höchster versicherter Verdienst");
+    expect(details).toContain(formatNumber("de", cap * 50));
+    expect(details).not.toContain("waitingDays");
+    expect(JSON.parse((await current()).json).insuredMaxYearlyFrancs).toBe(cap);
+    expect(await saveSettingAction({ key: "rht", value, version: (await current()).version, confirmed: "on" })).toMatchObject({ ok: true });
+    expect(JSON.parse((await current()).json).insuredMaxYearlyFrancs).toBe(cap * 50);
+    // Back, confirmed too (a hundredth is also a jump).
+    expect(await saveSettingAction({ key: "rht", value: JSON.stringify(before), version: (await current()).version })).toMatchObject({ fieldErrors: { value: ["settingBigChange"] } });
+    expect(await saveSettingAction({ key: "rht", value: JSON.stringify(before), version: (await current()).version, confirmed: true })).toMatchObject({ ok: true });
   });
 });
 

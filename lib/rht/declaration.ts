@@ -96,6 +96,25 @@ export type EmployeeFigures = MonthFigures & {
   excludedReason: ExclusionReason | null;
 };
 
+// The same canton's holidays and the same settings give the same days for every employee of
+// a unit: computed once per combination (an export asks 15,000 times), never changed after.
+const nonCompensableByInputs = new Map<string, ReadonlySet<string>>();
+
+/** Days whose lost time is not compensable: next to a public holiday or to a company shutdown. */
+export function nonCompensableDates(holidays: string[], settings: Pick<RhtSettings, "holidayAdjacentDays" | "shutdownAdjacentDays" | "shutdowns">): ReadonlySet<string> {
+  const key = `${holidays.join(",")}|${settings.holidayAdjacentDays}|${settings.shutdownAdjacentDays}|${settings.shutdowns.map((s) => `${s.from}:${s.to}`).join(",")}`;
+  let dates = nonCompensableByInputs.get(key);
+  if (!dates) {
+    dates = new Set([
+      ...(settings.holidayAdjacentDays > 0 ? holidayAdjacentDates(holidays, workingDays, settings.holidayAdjacentDays) : []),
+      ...(settings.shutdownAdjacentDays > 0 ? shutdownAdjacentDates(settings.shutdowns, workingDays, settings.shutdownAdjacentDays) : []),
+    ]);
+    if (nonCompensableByInputs.size > 1_000) nonCompensableByInputs.clear();
+    nonCompensableByInputs.set(key, dates);
+  }
+  return dates;
+}
+
 export function employeeMonth(input: {
   month: string;
   days: DayRecord[];
@@ -112,10 +131,7 @@ export function employeeMonth(input: {
   // Only the authorised part of the month counts, for the employee and so for the unit's 10 %.
   const days = input.days.filter((d) => (!settings.authorizedFrom || d.date >= settings.authorizedFrom) && (!settings.authorizedUntil || d.date <= settings.authorizedUntil));
   const figures = monthFigures(days, {
-    nonCompensable: new Set([
-      ...(settings.holidayAdjacentDays > 0 ? holidayAdjacentDates(input.holidays, workingDays, settings.holidayAdjacentDays) : []),
-      ...(settings.shutdownAdjacentDays > 0 ? shutdownAdjacentDates(settings.shutdowns, workingDays, settings.shutdownAdjacentDays) : []),
-    ]),
+    nonCompensable: nonCompensableDates(input.holidays, settings),
     priorOvertimeBalance: input.openingBalance,
     overtimeThreshold: settings.overtimeThresholdMinutes,
     waitingDays: settings.waitingDays,

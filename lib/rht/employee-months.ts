@@ -170,12 +170,15 @@ export async function* employeeMonths(
       ) dd
      order by b.org_unit, b.org_unit_id, b.last_name, b.first_name, b.number`.cursor(options.batch ?? 500);
 
+  // One set per canton, not one per employee.
+  const holidaySets = new Map<string, Set<string>>();
   for await (const rows of options.prefetch ? readAhead(cursor) : cursor) {
     for (const row of rows) {
       const dates = row.day_dates ?? [];
       const stored: DayRecord[] = dates.map((date, i) => ({ date, planned: row.day_planned![i], worked: row.day_worked![i], absences: row.day_absences![i] ? (JSON.parse(row.day_absences![i]) as Absences) : {} }));
       const holidays = holidaysFor(row.canton);
-      const holidaySet = new Set(holidays);
+      let holidaySet = holidaySets.get(row.canton);
+      if (!holidaySet) holidaySets.set(row.canton, (holidaySet = new Set(holidays)));
       const contract = { weeklyMinutes: row.weekly_minutes, employmentRate: row.employment_rate, employedFrom: row.employed_from, employedUntil: row.employed_until };
       const excludedReason = exclusionReason({ contractType: row.contract_type, noticeGiven: row.notice_given });
       const own = unitSettings(settings, { from: row.unit_from, until: row.unit_until });

@@ -27,7 +27,12 @@ export function plannedPerWeekday(weeklyMinutes: number, employmentRatePercent: 
   return result;
 }
 
-const sum = (absences: Absences) => Object.values(absences).reduce((a, b) => a + (b ?? 0), 0);
+/** The absences' minutes together (a loop: it runs for every day of every employee of an export). */
+function sum(absences: Absences): number {
+  let total = 0;
+  for (const kind in absences) total += absences[kind as AbsenceKind] ?? 0;
+  return total;
+}
 
 /** Lost = planned − worked − absences (never below 0); overtime = the excess, when positive. */
 export function dayFigures(day: { planned: number; worked: number; absences: Absences }): { lost: number; overtime: number } {
@@ -50,8 +55,21 @@ export function bookPublicHoliday<T extends { planned: number; worked: number; a
 }
 
 const dayIndex = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+// Parsing a date costs more than everything else a day's figures need; the dates asked are
+// those of a few months, so each is parsed once (bounded, in case a process lives for years).
+const weekdays = new Map<string, Weekday>();
+
 /** The ISO weekday of a "YYYY-MM-DD" date. */
-export const isoWeekday = (iso: string) => (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+export function isoWeekday(iso: string): Weekday {
+  let weekday = weekdays.get(iso);
+  if (weekday === undefined) {
+    weekday = (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+    if (weekdays.size > 10_000) weekdays.clear();
+    weekdays.set(iso, weekday);
+  }
+  return weekday;
+}
 
 /**
  * Days whose lost time is not compensable: the `span` working days before and
@@ -101,7 +119,7 @@ export function shutdownAdjacentDates(shutdowns: { from: string; to: string }[],
 
 export type MonthOptions = {
   /** Dates (within the month) whose lost minutes are not compensable. */
-  nonCompensable: Set<string>;
+  nonCompensable: ReadonlySet<string>;
   /** Overtime/flextime balance carried in from earlier months, in minutes. */
   priorOvertimeBalance: number;
   /** Balance above this is deducted from lost time (default 20 h). */

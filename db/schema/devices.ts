@@ -98,3 +98,36 @@ export const allocations = pgTable(
     check("allocations_handover_consistent", sql`(${t.handoverMethod} is null) or (${t.handoverMethod} = 'collect' and ${t.collectionSlotId} is not null) or (${t.handoverMethod} = 'ship' and ${t.shippingAddress} is not null)`),
   ],
 );
+
+export const deliveryStatusEnum = pgEnum("delivery_status", ["planned", "arrived", "cancelled"]);
+
+/**
+ * A delivery IT waits for: how many units of a pool should arrive on which day. Queued people
+ * get their dates from it (lib/devices/forecast.ts). Moved or cancelled as plans change; once it
+ * arrives, it becomes the pool's "N arrived" (capacity grows, the queue head is served) and stays
+ * as a record. `reference`: the supplier's line from a delivery-plan import, so importing the same
+ * plan again updates its lines instead of adding them twice.
+ */
+export const plannedDeliveries = pgTable(
+  "planned_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    poolId: uuid("pool_id")
+      .notNull()
+      .references(() => resourcePools.id),
+    expectedOn: date("expected_on").notNull(),
+    quantity: integer("quantity").notNull(),
+    reference: text("reference"),
+    status: deliveryStatusEnum("status").notNull().default("planned"),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => employees.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    arrivedAt: timestamp("arrived_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("planned_deliveries_quantity_positive", sql`${t.quantity} > 0 and ${t.quantity} <= 100000`),
+    index("planned_deliveries_pool_idx").on(t.poolId, t.expectedOn).where(sql`${t.status} = 'planned'`),
+    uniqueIndex("planned_deliveries_reference_idx").on(t.poolId, t.reference).where(sql`${t.reference} is not null`),
+  ],
+);

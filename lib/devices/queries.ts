@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { getRosterFacts } from "@/lib/roster/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { defaultVdiSettings, recommendationSettingsSchema, vdiSettingsSchema, type VdiSettings } from "@/lib/settings/schemas";
-import { defaultRecommendationRules, expectedActivationDate, recommendPath, type DevicePath } from "./rules";
+import { dateAt, poolFacts } from "./queue-dates";
+import { defaultRecommendationRules, recommendPath, type DevicePath } from "./rules";
 import { activeDevice, queuePosition } from "./service";
 
 export type Slot = { id: string; siteId: string; site: string; startsAt: Date; free: number };
@@ -40,19 +41,11 @@ export async function getDeviceRequest(employeeId: string, tx: DbOrTx = db()): P
     let expectedDate: Date | null = null;
     if (active.status === "waiting") {
       position = await queuePosition(tx, active.id);
-      const [pool] = (await tx.execute(sql`
-        select least(p.capacity - p.in_use, coalesce((select capacity - in_use from resource_pools where kind = 'vpn_licence' and ${active.kind} = 'laptop'), p.capacity - p.in_use))::int as free,
-               p.daily_activation_limit as "dailyLimit",
-               coalesce((select used from activation_days d where d.pool_id = p.id and d.day = (now() at time zone 'Europe/Zurich')::date), 0)::int as "usedToday",
-               (now() at time zone 'Europe/Zurich')::date::text as today
-          from resource_pools p where p.id = ${active.pool_id}`)) as unknown as { free: number; dailyLimit: number | null; usedToday: number; today: string }[];
-      expectedDate = expectedActivationDate({
-        position,
-        freeUnits: pool.free,
-        dailyLimit: pool.dailyLimit,
-        remainingToday: pool.dailyLimit === null ? null : pool.dailyLimit - pool.usedToday,
-        today: new Date(`${pool.today}T00:00:00Z`),
-      });
+      // The date from stock, today's wave, planned deliveries and holidays (the person's canton too).
+      const facts = await poolFacts(tx, active.kind);
+      const [{ canton }] = (await tx.execute(sql`select s.canton from employees e left join sites s on s.id = e.site_id where e.id = ${employeeId}`)) as unknown as { canton: string | null }[];
+      const day = dateAt(facts, position, canton);
+      expectedDate = day ? new Date(`${day}T00:00:00Z`) : null;
     }
     const [handover] = (await tx.execute(sql`
       select a.handover_method as method, a.collection_slot_id as "slotId", a.shipping_address as address, s.starts_at as "startsAt", si.name as site

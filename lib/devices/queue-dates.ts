@@ -1,0 +1,91 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { Contact } from "@/lib/roster/queries";
+import { contactAddressSql } from "@/lib/roster/queries";
+import { personDate, queueDates, type Delivery, type PoolForecastInput } from "./forecast";
+import type { PoolKind } from "./pools";
+
+// Every queued person's date, from the stock, today's wave, the planned deliveries and the
+// holidays (lib/devices/forecast.ts does the arithmetic). The status page, /device and the mails
+// sent when a delivery is planned, moved or cancelled all read it here, so they agree.
+
+/** A pool's facts for the forecast, as of now; `deliveries`: the planned ones. */
+export type PoolFacts = { poolId: string; input: PoolForecastInput; holidays: Map<string, Set<string>>; closed: Map<string, Set<string>> };
+
+/** The pool's facts: free units (a laptop also needs a VPN licence), today's wave, planned deliveries, holidays ahead. */
+// Holidays are read for the next 400 days: beyond that, a date is a guess anyway.
+export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> {
+  const [pool] = (await tx.execute(sql`
+    select p.id, (now() at time zone 'Europe/Zurich')::date::text as today,
+           least(p.capacity - p.in_use, coalesce((select capacity - in_use from resource_pools where kind = 'vpn_licence' and ${kind} = 'laptop'), p.capacity - p.in_use))::int as free,
+           p.daily_activation_limit as "dailyLimit",
+           coalesce((select used from activation_days d where d.pool_id = p.id and d.day = (now() at time zone 'Europe/Zurich')::date), 0)::int as "usedToday",
+           coalesce((select json_agg(json_build_object('date', d.expected_on::text, 'quantity', d.quantity) order by d.expected_on)
+                       from planned_deliveries d where d.pool_id = p.id and d.status = 'planned'), '[]') as deliveries,
+           coalesce((select json_agg(json_build_object('canton', h.canton, 'day', h.day::text))
+                       from public_holidays h where h.day >= (now() at time zone 'Europe/Zurich')::date and h.day < (now() at time zone 'Europe/Zurich')::date + 400), '[]') as holidays
+      from resource_pools p where p.kind = ${kind}::pool_kind`)) as unknown as {
+    id: string;
+    today: string;
+    free: number;
+    dailyLimit: number | null;
+    usedToday: number;
+    deliveries: Delivery[];
+    holidays: { canton: string; day: string }[];
+  }[];
+  const holidays = new Map<string, Set<string>>();
+  for (const h of pool.holidays) {
+    if (!holidays.has(h.canton)) holidays.set(h.canton, new Set());
+    holidays.get(h.canton)!.add(h.day);
+  }
+  const national = holidays.get("CH") ?? new Set<string>();
+  const input: PoolForecastInput = {
+    today: pool.today,
+    freeUnits: Math.max(0, pool.free),
+    dailyLimit: pool.dailyLimit,
+    remainingToday: pool.dailyLimit === null ? null : pool.dailyLimit - pool.usedToday,
+    deliveries: pool.deliveries,
+    closedDays: national,
+  };
+  return { poolId: pool.id, input, holidays, closed: new Map() };
+}
+
+/** The days a person of `canton` cannot receive a unit: national holidays and their canton's. */
+export function closedFor(facts: PoolFacts, canton: string | null): Set<string> {
+  const key = canton ?? "CH";
+  let closed = facts.closed.get(key);
+  if (!closed) {
+    const national = facts.holidays.get("CH") ?? new Set<string>();
+    const own = canton ? facts.holidays.get(canton) : undefined;
+    facts.closed.set(key, (closed = own ? new Set([...national, ...own]) : national));
+  }
+  return closed;
+}
+
+/** One queued person's date (null: beyond every known delivery). */
+export function dateAt(facts: PoolFacts, position: number, canton: string | null): string | null {
+  if (position < 1) return null;
+  return personDate(queueDates(facts.input, position)[position - 1], closedFor(facts, canton));
+}
+
+export type QueuedPerson = { allocationId: string; employeeId: string; position: number; canton: string | null; contact: Contact };
+
+/** The pool's queue in order, with what a mail to each person needs. */
+export async function queuedPeople(tx: DbOrTx, poolId: string): Promise<QueuedPerson[]> {
+  const rows = (await tx.execute(sql`
+    select a.id as "allocationId", a.employee_id as "employeeId", s.canton,
+           ${contactAddressSql("e")} as address, coalesce(u.locale::text, e.language::text) as locale, e.first_name as "firstName"
+      from allocations a join employees e on e.id = a.employee_id
+      left join sites s on s.id = e.site_id
+      left join users u on u.employee_id = e.id
+     where a.pool_id = ${poolId} and a.status = 'waiting'
+     order by a.priority desc, a.queue_seq`)) as unknown as { allocationId: string; employeeId: string; canton: string | null; address: string | null; locale: Contact["locale"]; firstName: string }[];
+  return rows.map((r, i) => ({ allocationId: r.allocationId, employeeId: r.employeeId, position: i + 1, canton: r.canton, contact: { address: r.address, locale: r.locale, firstName: r.firstName } }));
+}
+
+/** Each queued person's date under `input` (in queue order). */
+export function datesOf(facts: PoolFacts, input: PoolForecastInput, people: QueuedPerson[]): (string | null)[] {
+  const pool = queueDates(input, people.length);
+  return people.map((p, i) => personDate(pool[i], closedFor(facts, p.canton)));
+}

@@ -14,7 +14,7 @@ test("when the VDI pool is full, people wait in a visible queue and can leave it
     await page.getByLabel(/^VDI seat/).check();
     await page.getByRole("button", { name: "Request this device" }).click();
     await expect(page.getByText(`You are number ${index + 1} in the queue`)).toBeVisible();
-    await expect(page.getByText("All units are taken for now.")).toBeVisible();
+    await expect(page.getByText("All units are taken and no delivery covers your place yet")).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
 
@@ -23,7 +23,7 @@ test("when the VDI pool is full, people wait in a visible queue and can leave it
     const device = page.getByRole("region", { name: "Steps" }).getByRole("listitem").filter({ hasText: "Device" });
     await expect(device.getByText("VDI seat: in the queue")).toBeVisible();
     await expect(device.getByText(`You are number ${index + 1} in the queue`)).toBeVisible();
-    await expect(device.getByText("All units are taken for now.")).toBeVisible();
+    await expect(device.getByText("All units are taken and no delivery covers your place yet")).toBeVisible();
     await expectAccessible(page);
 
     if (index === 1) {

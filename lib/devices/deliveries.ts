@@ -59,9 +59,16 @@ async function mailChangedDates(tx: DbOrTx, change: Change): Promise<number> {
 
 const longDate = (iso: string, locale: string) => new Intl.DateTimeFormat(`${locale}-CH`, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
+/** A delivery is expected today or later (Zurich's calendar): one in the past has arrived or is late, not planned. */
+async function refusePast(tx: DbOrTx, expectedOn: string): Promise<void> {
+  const [{ past }] = (await tx.execute(sql`select ${expectedOn}::date < (now() at time zone 'Europe/Zurich')::date as past`)) as unknown as { past: boolean }[];
+  if (past) throw new ActionError("deliveryInPast", "expectedOn");
+}
+
 const lockPool = (tx: DbOrTx, kind: PoolKind) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`planned_deliveries:${kind}`}))`);
 
 export async function planDelivery(tx: DbOrTx, actorId: string | null, input: { kind: PoolKind; expectedOn: string; quantity: number; reference?: string | null }): Promise<{ id: string; mailed: number }> {
+  await refusePast(tx, input.expectedOn);
   await lockPool(tx, input.kind);
   const [row] = (await tx.execute(sql`
     insert into planned_deliveries (pool_id, expected_on, quantity, reference, created_by)
@@ -88,6 +95,7 @@ async function held(tx: DbOrTx, id: string, version: number): Promise<Held> {
 }
 
 export async function moveDelivery(tx: DbOrTx, input: { id: string; version: number; expectedOn: string; quantity: number }): Promise<{ mailed: number; before: Delivery }> {
+  await refusePast(tx, input.expectedOn);
   const row = await held(tx, input.id, input.version);
   await tx.execute(sql`update planned_deliveries set expected_on = ${input.expectedOn}::date, quantity = ${input.quantity}, version = version + 1, updated_at = now() where id = ${row.id}`);
   const before = { date: row.expectedOn, quantity: row.quantity };
@@ -107,6 +115,8 @@ export async function cancelDelivery(tx: DbOrTx, input: { id: string; version: n
  */
 export async function deliveryArrived(tx: DbOrTx, input: { id: string; version: number }): Promise<{ promoted: number; capacity: number; quantity: number }> {
   const row = await held(tx, input.id, input.version);
+  // Tokens arrive as a vendor's file of serials and seeds: they are added by the token import.
+  if (row.kind === "hardware_token") throw new ActionError("deliveryTokensImported");
   await tx.execute(sql`update planned_deliveries set status = 'arrived', arrived_at = now(), version = version + 1, updated_at = now() where id = ${row.id}`);
   // Planned and checked when it was entered: not asked again as a tenfold change.
   const result = await stockArrival(tx, row.kind, row.quantity);

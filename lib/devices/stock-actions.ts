@@ -1,10 +1,11 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
+import { cancelDelivery, deliveryArrived, moveDelivery, planDelivery } from "./deliveries";
 import { stockArrival, updatePool } from "./pool-admin";
 import { markHandedOver } from "./service";
 import { addSlot, setSlotCapacity } from "./slots";
-import { arrivalSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
+import { arrivalSchema, deliveryMoveSchema, deliveryRefSchema, deliverySchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
 
 const setPool = defineAction({
   name: "pool.update",
@@ -46,6 +47,50 @@ const slotCapacity = defineAction({
   audit: (i) => ({ action: "slot.capacity", targetType: "collection_slot", targetId: i.slotId, details: { capacity: i.capacity } }),
 });
 
+const plan = defineAction({
+  name: "delivery.plan",
+  schema: deliverySchema,
+  access: { roles: ["admin"] },
+  handler: (i, { person, tx }) => planDelivery(tx, person!.employeeId, i),
+  audit: (i, r) => ({ action: "delivery.plan", targetType: "planned_delivery", targetId: r.id, details: { kind: i.kind, expectedOn: i.expectedOn, quantity: i.quantity, mailed: r.mailed } }),
+});
+
+const move = defineAction({
+  name: "delivery.move",
+  schema: deliveryMoveSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => moveDelivery(tx, i),
+  audit: (i, r) => ({ action: "delivery.move", targetType: "planned_delivery", targetId: i.id, details: { before: r.before, expectedOn: i.expectedOn, quantity: i.quantity, mailed: r.mailed } }),
+});
+
+const cancel = defineAction({
+  name: "delivery.cancel",
+  schema: deliveryRefSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => cancelDelivery(tx, i),
+  audit: (i, r) => ({ action: "delivery.cancel", targetType: "planned_delivery", targetId: i.id, details: { before: r.before, mailed: r.mailed } }),
+});
+
+const arrived = defineAction({
+  name: "delivery.arrived",
+  schema: deliveryRefSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => deliveryArrived(tx, i),
+  audit: (i, r) => ({ action: "delivery.arrived", targetType: "planned_delivery", targetId: i.id, details: { quantity: r.quantity, capacity: r.capacity, promoted: r.promoted } }),
+});
+
+export async function planDeliveryAction(input: unknown) {
+  return plan(input as never);
+}
+export async function moveDeliveryAction(input: unknown) {
+  return move(input as never);
+}
+export async function cancelDeliveryAction(input: unknown) {
+  return cancel(input as never);
+}
+export async function deliveryArrivedAction(input: unknown) {
+  return arrived(input as never);
+}
 export async function addSlotAction(input: unknown) {
   return newSlot(input as never);
 }

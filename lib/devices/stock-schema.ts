@@ -38,3 +38,13 @@ export const slotSchema = z.object({
 export type SlotInput = z.output<typeof slotSchema>;
 
 export const slotCapacitySchema = z.object({ slotId: z.uuid(), capacity: count(1000), version: versionField, confirmed: confirmedField });
+
+const quantity = count(100_000).refine((v) => v > 0, "numberNegative");
+const deliveryVersion = z.coerce.number().int().min(1);
+
+/** A delivery IT expects: which pool, on which day (today or later), how many units. */
+export const deliverySchema = z.object({ kind: z.enum(poolKinds), expectedOn: isoDate(), quantity });
+/** A planned delivery moved (day or quantity), as the form saw it (`version`). */
+export const deliveryMoveSchema = z.object({ id: z.uuid(), version: deliveryVersion, expectedOn: isoDate(), quantity });
+/** A planned delivery cancelled, or recorded as arrived. */
+export const deliveryRefSchema = z.object({ id: z.uuid(), version: deliveryVersion });

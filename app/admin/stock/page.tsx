@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { DeliveryForms } from "@/components/admin/delivery-forms";
 import { HandoverButton } from "@/components/admin/handover-button";
 import { PoolForms } from "@/components/admin/pool-forms";
 import { AddSlotForm, SlotCapacityForm } from "@/components/admin/slot-forms";
@@ -9,6 +10,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { SectionCard } from "@/components/ui/section-card";
 import { requireRole } from "@/lib/auth/session";
+import { plannedDeliveries } from "@/lib/devices/deliveries";
 import { upcomingSlots, type SlotRow } from "@/lib/devices/slots";
 import { pendingHandovers, poolStatuses, type PendingHandover } from "@/lib/devices/stock-queries";
 import { sitesAndUnits } from "@/lib/roster/waves";
@@ -24,7 +26,7 @@ export default async function AdminStockPage() {
   const format = await getFormatter();
   // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
   const localNumber = await getNumberFormatter();
-  const [pools, handovers, slots, { sites }] = await Promise.all([poolStatuses(), pendingHandovers(), upcomingSlots(), sitesAndUnits()]);
+  const [pools, handovers, slots, { sites }, deliveries] = await Promise.all([poolStatuses(), pendingHandovers(), upcomingSlots(), sitesAndUnits(), plannedDeliveries()]);
   const when = (at: Date) => format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" });
   const slotColumns: Column<SlotRow>[] = [
     { key: "when", header: t("slots.when"), rowHeader: true, cell: (slot) => when(slot.startsAt) },
@@ -78,6 +80,7 @@ export default async function AdminStockPage() {
                 ))}
               </dl>
               {pool.kind === "hardware_token" ? <TokenImportForm /> : <PoolForms kind={pool.kind} label={label} capacity={pool.capacity} dailyLimit={pool.dailyLimit} version={pool.version} />}
+              <DeliveryForms kind={pool.kind} label={label} deliveries={deliveries.filter((d) => d.kind === pool.kind)} />
             </SectionCard>
           );
         })}

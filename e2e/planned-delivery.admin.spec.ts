@@ -1,0 +1,61 @@
+import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, passEligibility, signIn, switchLanguage, test, demo } from "./fixtures";
+
+// Issue 17 points 1 and 2 as the two people see it: someone queued for a VDI seat, on a phone
+// and in French, has no date; the admin plans a delivery on the stock page; the person's page
+// and mailbox then give the date. Named *.admin.spec.ts: it changes the VDI pool, so it runs
+// with the specs that share settings, one at a time (playwright.config.ts).
+
+test("an admin plans a delivery and a queued person, in French on a phone, sees their date appear", async ({ browser, page, sql, request }) => {
+  const [person] = await officeWorkers(sql, 1, 110);
+  await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e setup' where kind = 'vdi_seat' and status = 'waiting'`;
+  await sql`update planned_deliveries set status = 'cancelled' where status = 'planned' and pool_id = (select id from resource_pools where kind = 'vdi_seat')`;
+  await sql`update resource_pools set capacity = in_use where kind = 'vdi_seat'`;
+  // A working day a week ahead with no holiday anywhere, so the date does not depend on a canton.
+  const [{ day }] = await sql<{ day: string }[]>`
+    select d::date::text as day from generate_series((now() at time zone 'Europe/Zurich')::date + 7, (now() at time zone 'Europe/Zurich')::date + 40, interval '1 day') d
+     where extract(isodow from d) < 6 and not exists (select 1 from public_holidays h where h.day = d::date) order by d limit 1`;
+  const french = new Intl.DateTimeFormat("fr-CH", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  try {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL });
+    const mobile = await phone.newPage();
+    await signIn(mobile, person);
+    await passEligibility(mobile);
+    await mobile.getByRole("link", { name: "Choose my device" }).click();
+    await mobile.getByLabel(/^VDI seat/).check();
+    await mobile.getByRole("button", { name: "Request this device" }).click();
+    await expect(mobile.getByText("You are number 1 in the queue")).toBeVisible();
+    await switchLanguage(mobile, "Français");
+    await expect(mobile.getByText("pas encore de date")).toBeVisible();
+
+    // The admin plans 5 VDI seats for that day.
+    await signIn(page, demo.admin);
+    await page.goto("/admin/stock");
+    const seats = page.getByRole("region", { name: "VDI seats" });
+    await seats.getByLabel("Expected on, new delivery of VDI seats").fill(day);
+    await seats.getByLabel("Units, new delivery of VDI seats").fill("5");
+    await seats.getByRole("button", { name: "Plan a delivery of VDI seats" }).click();
+    await expect(seats.getByRole("status")).toHaveText("Planned. 1 person got their new date by e-mail.");
+    await expect(seats.getByLabel("Expected on, delivery 1")).toHaveValue(day);
+    await expectAccessible(page);
+
+    // The person's page now gives the date, in French; so does the mail.
+    await mobile.reload();
+    await expect(mobile.getByText(`Activation prévue : `)).toContainText(french);
+    await expectNoSidewaysScroll(mobile);
+    await expectAccessible(mobile);
+    const mails = await mailbox(request, person);
+    expect(mails.some((m) => m.subject.startsWith("Votre appareil est attendu le") && m.subject.includes(french))).toBe(true);
+
+    // Cancelled, the date goes again (and the person is told).
+    await seats.getByRole("button", { name: "Cancel delivery 1" }).click();
+    await expect(seats.getByRole("status")).toHaveText("Cancelled. 1 person was told by e-mail.");
+    await expect(seats.getByText("No delivery planned.")).toBeVisible();
+    await mobile.reload();
+    await expect(mobile.getByText("pas encore de date")).toBeVisible();
+    await phone.close();
+  } finally {
+    await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e cleanup' where kind = 'vdi_seat' and status = 'waiting'`;
+    await sql`update planned_deliveries set status = 'cancelled' where status = 'planned'`;
+    await sql`update resource_pools set capacity = in_use + 100 where kind = 'vdi_seat'`;
+  }
+});

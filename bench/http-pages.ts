@@ -4,7 +4,10 @@
 // loopback, and each page is loaded with autocannon right after the bare page, with the same
 // connections and duration. Ratios decide, never absolute times (the machine may be busy):
 // a line prints OK or SLOW against the issue's target. Ends by itself; servers stop by handle.
-//   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run).
+//   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run),
+//   BENCH_PAGES=status,admin (only the pages whose name contains one of the words; no 100-connection
+//   run nor exports then), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
+//   it stops: open it in Chrome's DevTools, or sum it by function).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +23,8 @@ import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/n
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const employeesWanted = Number(process.env.BENCH_EMPLOYEES ?? 15_000);
+const onlyPages = (process.env.BENCH_PAGES ?? "").split(",").map((w) => w.trim()).filter(Boolean);
+const cpuProfileDir = process.env.BENCH_CPU_PROFILE;
 const log = (line: string) => console.log(`[http] ${line}`);
 
 type Target = { ratio?: number; p95?: number };
@@ -34,7 +39,7 @@ function verdict(line: Line): string {
   return `${line.name.padEnd(34)} ${fmt(ratio, 2).padStart(6)}× bare (${fmt(line.page.rps)} / ${fmt(line.bare.rps)} req/s)  p95 ${fmt(line.page.p95).padStart(5)} ms  errors ${line.page.errors + line.page.non2xx}  target ${wanted}: ${ok ? "OK" : "SLOW"}`;
 }
 
-/** Sessions as next-auth's database strategy stores them: one cookie per person. */
+/** Sessions as next-auth's database strategy stores them (lib/auth/options.ts): one cookie per person. */
 async function sessionsFor(sql: ReturnType<typeof createDb>["sql"], employeeIds: string[]): Promise<string[]> {
   const cookies: string[] = [];
   for (const employeeId of employeeIds) {
@@ -43,7 +48,9 @@ async function sessionsFor(sql: ReturnType<typeof createDb>["sql"], employeeIds:
       insert into users (id, email, employee_id, email_verified) values (${randomUUID()}, ${employee.email}, ${employeeId}, now())
       on conflict (email) do update set employee_id = excluded.employee_id returning id`;
     const token = randomBytes(24).toString("hex");
-    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${user.id}, now() + interval '1 day')`;
+    // As next-auth writes a new session (maxAge 7 days): a session that expired sooner would be
+    // renewed (a write) on every request, which real sessions do once a day.
+    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${user.id}, now() + interval '7 days')`;
     cookies.push(`next-auth.session-token=${token}`);
   }
   return cookies;
@@ -76,7 +83,7 @@ async function main() {
     const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "warn", SMTP_URL: "" };
     const bare = await startNext(bareAppDir, {}, "/", path.join(dir, "bare.log"));
     servers.push(bare);
-    const app = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app.log"));
+    const app = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app.log"), cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : []);
     servers.push(app);
     log(`servers up; logs in ${dir}`);
 
@@ -91,7 +98,7 @@ async function main() {
       { name: "/hr month overview", path: `/hr?month=${month.m}`, cookies: [hrCookie], target: { p95: 200 } },
     ];
     const lines: Line[] = [];
-    for (const page of pages) {
+    for (const page of pages.filter((p) => onlyPages.length === 0 || onlyPages.some((w) => p.name.includes(w)))) {
       // A warm-up request: the first render compiles nothing in production, but fills caches as a day's first visitor would.
       await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] } });
       const bareRun = await load({ url: `${bare.url}/`, connections: 20, seconds });
@@ -101,6 +108,10 @@ async function main() {
       log(verdict(line));
     }
 
+    if (onlyPages.length > 0) {
+      finished = true;
+      return;
+    }
     const bareLong = await load({ url: `${bare.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
     const long = await load({ url: `${app.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
     const longLine = { name: `status page, 100 people × ${loadSeconds} s`, bare: bareLong, page: long, target: { p95: 800 } };

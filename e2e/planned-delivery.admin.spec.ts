@@ -1,8 +1,8 @@
 import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, passEligibility, signIn, switchLanguage, test, demo } from "./fixtures";
 
-// Issue 17 points 1 and 2 as the two people see it: someone queued for a VDI seat, on a phone
+// Issue 17 points 1 to 3 as the people see it: someone queued for a VDI seat, on a phone
 // and in French, has no date; the admin plans a delivery on the stock page; the person's page
-// and mailbox then give the date. Named *.admin.spec.ts: it changes the VDI pool, so it runs
+// and mailbox then give the date, and the dashboard's forecast moves. Named *.admin.spec.ts: it changes the VDI pool, so it runs
 // with the specs that share settings, one at a time (playwright.config.ts).
 
 test("an admin plans a delivery and a queued person, in French on a phone, sees their date appear", async ({ browser, page, sql, request }) => {
@@ -37,6 +37,11 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await expect(seats.getByRole("status")).toHaveText("Planned. 1 person got their new date by e-mail.");
     await expect(seats.getByLabel("Expected on, delivery 1")).toHaveValue(day);
     await expectAccessible(page);
+    // The crisis cell's forecast moves with it.
+    await page.goto("/admin");
+    const english = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+    await expect(page.getByText("VDI seats: one person waiting, all equipped by")).toContainText(english);
+    await page.goto("/admin/stock");
 
     // The person's page now gives the date, in French; so does the mail.
     await mobile.reload();

@@ -11,6 +11,7 @@ import { SectionCard } from "@/components/ui/section-card";
 import { funnel, queueHistory, ticketsByAge, topIspFailures, type FunnelRow, type IspFailures, type QueueDay, type TicketAge } from "@/lib/admin/dashboard";
 import { barWidth, funnelSteps, ofPrevious, stuck, type FunnelStep } from "@/lib/admin/funnel";
 import { dashboardPools, getAdminOverview } from "@/lib/admin/overview";
+import { rolloutForecast } from "@/lib/admin/rollout-forecast";
 import { requireRole } from "@/lib/auth/session";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
 import { dashboardQuery } from "@/lib/http/page-queries";
@@ -34,7 +35,8 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   const localNumber = await getNumberFormatter();
   const { by } = pageQuery(dashboardQuery, await searchParams);
   // Every figure is read from the rollups (lib/admin/rollups.ts), never recomputed over the history.
-  const [overview, steps, pools, tickets, isps, history] = await Promise.all([getAdminOverview(), funnel(by), dashboardPools(), ticketsByAge(), topIspFailures(), queueHistory()]);
+  const [overview, steps, pools, tickets, isps, history, forecast] = await Promise.all([getAdminOverview(), funnel(by), dashboardPools(), ticketsByAge(), topIspFailures(), queueHistory(), rolloutForecast()]);
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "full", timeZone: "UTC" });
   const figures = [
     ["activeEmployees", overview.activeEmployees],
     ["signedUp", overview.signedUp],
@@ -142,6 +144,19 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
                       ? t("capacity.clearNow")
                       : t("capacity.clearIn", { count: p.outlook.days, n: n(p.outlook.days) })}
               </p>
+            </li>
+          ))}
+        </ul>
+        <h3 className="mt-6 mb-1 text-lg font-semibold">{t("capacity.forecast.title")}</h3>
+        <p className="mb-2 text-sm text-slate-700">{t("capacity.forecast.lead")}</p>
+        <p className="font-semibold">{forecast.overall ? t("capacity.forecast.everyone", { date: day(forecast.overall) }) : t("capacity.forecast.notEveryone")}</p>
+        <ul className="mt-1 flex flex-col gap-1">
+          {forecast.pools.map((p) => (
+            <li key={p.kind}>
+              {p.equippedBy
+                ? t("capacity.forecast.pool", { pool: t(`capacity.kinds.${p.kind}`), count: p.waiting, n: n(p.waiting), date: day(p.equippedBy) })
+                : t("capacity.forecast.poolShort", { pool: t(`capacity.kinds.${p.kind}`), n: n(p.waiting), beyond: n(p.beyond) })}
+              {p.ifDelivered?.equippedBy ? ` ${t("capacity.forecast.ifDelivered", { quantity: n(p.ifDelivered.quantity), date: day(p.ifDelivered.date), by: day(p.ifDelivered.equippedBy) })}` : null}
             </li>
           ))}
         </ul>

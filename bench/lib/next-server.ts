@@ -19,12 +19,12 @@ export function ensureBareBuild(log: (line: string) => void): void {
   if (result.status !== 0) throw new Error("`next build` of bench/bare-app failed");
 }
 
-/** `next start` in `dir` with `env`, ready once `readyPath` answers (any status below 500). */
-export async function startNext(dir: string, env: Record<string, string>, readyPath: string, logFile: string): Promise<NextServer> {
+/** `next start` in `dir` with `env` (and `nodeArgs` for node itself), ready once `readyPath` answers (any status below 500). */
+export async function startNext(dir: string, env: Record<string, string>, readyPath: string, logFile: string, nodeArgs: string[] = []): Promise<NextServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: dir,
     stdio: ["ignore", out, out],
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), PUBLIC_URL: url, NEXTAUTH_URL: url },

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
-import { requestRouter } from "@/lib/devices/service";
+import { dateAt, poolFacts } from "@/lib/devices/queue-dates";
+import { queuePosition, requestRouter } from "@/lib/devices/service";
 import { getCaseSteps, lockCase } from "@/lib/onboarding/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { raiseTicket } from "@/lib/tickets/service";
@@ -166,11 +167,22 @@ export async function purgeOldConnectivityTests(): Promise<number> {
   return rows.length;
 }
 
-export type RouterRequest = { status: "waiting" | "reserved" | "issued"; requestedAt: Date } | null;
+/** The person's 4G router: its status and, while queued, their place and expected date (issue 17 point 2), as /device gives them for a laptop. */
+export type RouterRequest = { status: "waiting" | "reserved" | "issued"; requestedAt: Date; position: number | null; expectedDate: Date | null } | null;
 
 export async function getRouterRequest(employeeId: string): Promise<RouterRequest> {
-  const [row] = (await db().execute(sql`
-    select status, requested_at as "requestedAt" from allocations
-     where employee_id = ${employeeId} and kind = 'router_4g' and status in ('waiting', 'reserved', 'issued')`)) as unknown as { status: "waiting" | "reserved" | "issued"; requestedAt: string }[];
-  return row ? { status: row.status, requestedAt: new Date(row.requestedAt) } : null;
+  const tx = db();
+  const [row] = (await tx.execute(sql`
+    select a.id, a.status, a.requested_at as "requestedAt", s.canton
+      from allocations a join employees e on e.id = a.employee_id left join sites s on s.id = e.site_id
+     where a.employee_id = ${employeeId} and a.kind = 'router_4g' and a.status in ('waiting', 'reserved', 'issued')`)) as unknown as { id: string; status: "waiting" | "reserved" | "issued"; requestedAt: string; canton: string | null }[];
+  if (!row) return null;
+  let position: number | null = null;
+  let expectedDate: Date | null = null;
+  if (row.status === "waiting") {
+    position = await queuePosition(tx, row.id);
+    const day = dateAt(await poolFacts(tx, "router_4g"), position, row.canton);
+    expectedDate = day ? new Date(`${day}T00:00:00Z`) : null;
+  }
+  return { status: row.status, requestedAt: new Date(row.requestedAt), position, expectedDate };
 }

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
+import { rolloutForecast } from "@/lib/admin/rollout-forecast";
 import { db } from "@/lib/db";
 import { cancelDelivery, deliveryArrived, moveDelivery, planDelivery } from "@/lib/devices/deliveries";
+import { getRouterRequest } from "@/lib/connectivity/service";
 import { getDeviceRequest } from "@/lib/devices/queries";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
 
@@ -64,6 +66,10 @@ describe("a planned delivery gives dates and mails exactly those it changes", ()
     expect([...dated.values(), ...german.values()].every((n) => n === 1)).toBe(true);
     expect(german.get(people[0].workEmail!)).toBe(1);
     expect(dated.has(people[300].workEmail!)).toBe(false);
+    // The crisis cell's forecast says the same: 50 beyond every delivery, and what 50 more would change.
+    const laptops = (await rolloutForecast()).pools.find((p) => p.kind === "laptop")!;
+    expect(laptops).toMatchObject({ waiting, equippedBy: null, beyond: 50, ifDelivered: { quantity: 50 } });
+    expect(laptops.ifDelivered!.equippedBy! >= (await dateOf(299))!).toBe(true);
 
     // Moved a week later: the same 300 get later dates and one more mail each.
     const later = await quietDay(17);
@@ -105,4 +111,18 @@ describe("a planned delivery gives dates and mails exactly those it changes", ()
     expect(await dateOf(149)).not.toBeNull();
     expect(await dateOf(150)).toBeNull();
   }, 120_000);
+
+  test("someone waiting for a 4G router gets their place and, once a delivery covers it, a date and one mail", async () => {
+    await db().execute(sql`update allocations set status = 'released', released_at = now() where kind = 'router_4g' and status = 'waiting'`);
+    await db().execute(sql`update resource_pools set capacity = in_use, daily_activation_limit = null where kind = 'router_4g'`);
+    const [first, second] = await createEligibleEmployees(2, { language: "en" });
+    for (const p of [first, second])
+      await db().execute(sql`insert into allocations (employee_id, pool_id, kind, status) select ${p.id}, id, 'router_4g', 'waiting' from resource_pools where kind = 'router_4g'`);
+    expect(await getRouterRequest(second.id)).toMatchObject({ status: "waiting", position: 2, expectedDate: null });
+    const day = await quietDay(5);
+    const { mailed } = await db().transaction((tx) => planDelivery(tx, null, { kind: "router_4g", expectedOn: day, quantity: 1 }));
+    expect(mailed).toBe(1);
+    expect((await getRouterRequest(first.id))?.expectedDate?.toISOString().slice(0, 10)).toBe(day);
+    expect(await getRouterRequest(second.id)).toMatchObject({ position: 2, expectedDate: null });
+  }, 60_000);
 });

@@ -21,6 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConnectivityPage() {
   const person = await requirePerson();
   const t = await getTranslations("connectivity");
+  // The queue's words are the device page's: the same place, date and "no date yet".
+  const td = await getTranslations("device");
   const format = await getFormatter();
   // Figures in the person's conventions: "113,8 Mbit/s" in French, "2’003 ms" in Swiss German.
   const locale = await getLocale();
@@ -95,6 +97,12 @@ export default async function ConnectivityPage() {
           </h2>
           {router ? (
             <Notice tone="info" title={t(`noInternet.router.${router.status}`)}>
+              {router.position !== null ? (
+                <>
+                  <span className="block font-medium">{td("queue.title", { position: router.position })}</span>
+                  <span className="block">{router.expectedDate ? td("queue.expected", { date: format.dateTime(router.expectedDate, { dateStyle: "full", timeZone: "UTC" }) }) : td("queue.noDate")}</span>
+                </>
+              ) : null}
               {t("noInternet.router.body")}
             </Notice>
           ) : steps.connectivity === "no_internet" ? (

@@ -6,7 +6,7 @@ import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorker
 // with the specs that share settings, one at a time (playwright.config.ts).
 
 test("an admin plans a delivery and a queued person, in French on a phone, sees their date appear", async ({ browser, page, sql, request }) => {
-  const [person] = await officeWorkers(sql, 1, 110);
+  const [person] = await officeWorkers(sql, 1, 25);
   await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e setup' where kind = 'vdi_seat' and status = 'waiting'`;
   await sql`update planned_deliveries set status = 'cancelled' where status = 'planned' and pool_id = (select id from resource_pools where kind = 'vdi_seat')`;
   await sql`update resource_pools set capacity = in_use where kind = 'vdi_seat'`;
@@ -39,7 +39,7 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await expectAccessible(page);
     // The crisis cell's forecast moves with it.
     await page.goto("/admin");
-    const english = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+    const english = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
     await expect(page.getByText("VDI seats: one person waiting, all equipped by")).toContainText(english);
     await page.goto("/admin/stock");
 

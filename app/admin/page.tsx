@@ -11,6 +11,7 @@ import { SectionCard } from "@/components/ui/section-card";
 import { funnel, queueHistory, ticketsByAge, topIspFailures, type FunnelRow, type IspFailures, type QueueDay, type TicketAge } from "@/lib/admin/dashboard";
 import { barWidth, funnelSteps, ofPrevious, stuck, type FunnelStep } from "@/lib/admin/funnel";
 import { dashboardPools, getAdminOverview } from "@/lib/admin/overview";
+import { forecastText } from "@/lib/admin/forecast-text";
 import { rolloutForecast } from "@/lib/admin/rollout-forecast";
 import { requireRole } from "@/lib/auth/session";
 import { pageQuery, type PageSearchParams } from "@/lib/http/search-params";
@@ -37,6 +38,7 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
   // Every figure is read from the rollups (lib/admin/rollups.ts), never recomputed over the history.
   const [overview, steps, pools, tickets, isps, history, forecast] = await Promise.all([getAdminOverview(), funnel(by), dashboardPools(), ticketsByAge(), topIspFailures(), queueHistory(), rolloutForecast()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "full", timeZone: "UTC" });
+  const forecastWords = forecastText(forecast, t as unknown as Parameters<typeof forecastText>[1], (v) => localNumber(v), day);
   const figures = [
     ["activeEmployees", overview.activeEmployees],
     ["signedUp", overview.signedUp],
@@ -149,19 +151,14 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         </ul>
         <h3 className="mt-6 mb-1 text-lg font-semibold">{t("capacity.forecast.title")}</h3>
         <p className="mb-2 text-sm text-slate-700">{t("capacity.forecast.lead")}</p>
-        <p className="font-semibold">{forecast.overall ? t("capacity.forecast.everyone", { date: day(forecast.overall) }) : t("capacity.forecast.notEveryone")}</p>
+        <p className="font-semibold">{forecastWords.headline}</p>
         <ul className="mt-1 flex flex-col gap-1">
-          {forecast.pools.map((p) => (
-            <li key={p.kind}>
-              {p.equippedBy
-                ? t("capacity.forecast.pool", { pool: t(`capacity.kinds.${p.kind}`), count: p.waiting, n: n(p.waiting), date: day(p.equippedBy) })
-                : t("capacity.forecast.poolShort", { pool: t(`capacity.kinds.${p.kind}`), n: n(p.waiting), beyond: n(p.beyond) })}
-              {p.ifDelivered?.equippedBy ? ` ${t("capacity.forecast.ifDelivered", { quantity: n(p.ifDelivered.quantity), date: day(p.ifDelivered.date), by: day(p.ifDelivered.equippedBy) })}` : null}
-            </li>
+          {forecastWords.lines.map((line, i) => (
+            <li key={forecast.pools[i].kind}>{line}</li>
           ))}
         </ul>
         <h3 className="mt-6 mb-2 text-lg font-semibold">{t("capacity.burnDown")}</h3>
-        <BurnDownChart data={history} labels={{ laptop: t("capacity.kinds.laptop"), vdi_seat: t("capacity.kinds.vdi_seat"), router_4g: t("capacity.kinds.router_4g") }} />
+        <BurnDownChart data={history} ahead={forecast.ahead} labels={{ laptop: t("capacity.kinds.laptop"), vdi_seat: t("capacity.kinds.vdi_seat"), router_4g: t("capacity.kinds.router_4g"), forecast: t("capacity.forecast.line", { pool: "{pool}" }) }} />
         <details className="mt-2">
           <summary className="cursor-pointer font-medium text-blue-800 underline">{t("capacity.burnDownTable")}</summary>
           <DataTable caption={t("capacity.burnDown")} columns={historyColumns} rows={history} rowKey={(d) => d.day} />

@@ -35,23 +35,41 @@ export function TicketAgeChart({ data, labels }: { data: { category: string; und
   );
 }
 
-/** The queues' burn-down: people waiting at the end of each day, per kind of device; days as the reader writes them. */
-export function BurnDownChart({ data, labels }: { data: { day: string; laptop: number; vdi_seat: number; router_4g: number }[]; labels: { laptop: string; vdi_seat: string; router_4g: string } }) {
+type Kinds = { laptop: number; vdi_seat: number; router_4g: number };
+
+/**
+ * The queues' burn-down: people waiting at the end of each day, per kind of device; days as the
+ * reader writes them. `ahead`: the forecast from today (issue 17 point 3), drawn dashed after it.
+ */
+export function BurnDownChart({ data, ahead = [], labels }: { data: ({ day: string } & Kinds)[]; ahead?: ({ day: string } & Kinds)[]; labels: { laptop: string; vdi_seat: string; router_4g: string; forecast: string } }) {
   const locale = useLocale();
   const n = useNumbers();
   const day = (d: unknown) => new Intl.DateTimeFormat(locale === "de" ? "de-CH" : locale, { day: "numeric", month: "numeric", timeZone: "UTC" }).format(new Date(`${String(d)}T12:00:00Z`));
+  const byDay = new Map<string, Record<string, number | string>>(data.map((d) => [d.day, { ...d }]));
+  for (const a of ahead) byDay.set(a.day, { ...(byDay.get(a.day) ?? { day: a.day }), laptopAhead: a.laptop, vdi_seatAhead: a.vdi_seat, router_4gAhead: a.router_4g });
+  const rows = [...byDay.values()].sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  const lines = [
+    ["laptop", "#1e40af"],
+    ["vdi_seat", "#15803d"],
+    ["router_4g", "#b45309"],
+  ] as const;
   return (
     <figure aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+        <LineChart data={rows} margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="day" tickFormatter={day} />
           <YAxis allowDecimals={false} tickFormatter={n} />
           <Tooltip formatter={n} labelFormatter={day} />
           <Legend />
-          <Line dataKey="laptop" name={labels.laptop} stroke="#1e40af" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="vdi_seat" name={labels.vdi_seat} stroke="#15803d" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="router_4g" name={labels.router_4g} stroke="#b45309" strokeWidth={2} dot={false} isAnimationActive={false} />
+          {lines.map(([kind, colour]) => (
+            <Line key={kind} dataKey={kind} name={labels[kind]} stroke={colour} strokeWidth={2} dot={false} isAnimationActive={false} />
+          ))}
+          {ahead.length > 0
+            ? lines.map(([kind, colour]) => (
+                <Line key={`${kind}Ahead`} dataKey={`${kind}Ahead`} name={labels.forecast.replace("{pool}", labels[kind])} stroke={colour} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+              ))
+            : null}
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -11,7 +11,9 @@ import { getSetting } from "@/lib/settings/queries";
 import { crisisSummarySettingsSchema, defaultCrisisSummarySettings } from "@/lib/settings/schemas";
 import { funnel, sinceYesterday, ticketsByAge } from "./dashboard";
 import { funnelSteps, stuck } from "./funnel";
+import { forecastText } from "./forecast-text";
 import { dashboardPools } from "./overview";
+import { rolloutForecast } from "./rollout-forecast";
 
 /** Zurich's date and hour now: the summary goes out once a day, at the configured hour. */
 function zurichNow(now: Date): { date: string; hour: number } {
@@ -38,6 +40,8 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
   const t = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "email.crisisSummary" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const ta = createTranslator({ locale: settings.language, messages: messagesByLocale[settings.language], namespace: "admin" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const [steps, pools, tickets, since] = await Promise.all([funnel("site", tx), dashboardPools(tx), ticketsByAge(tx), sinceYesterday(tx)]);
+  // Read after the others: a transaction's statements run one at a time anyway.
+  const forecast = await rolloutForecast(tx);
   const blocked = stuck(steps.overall);
   // Figures as strings in the summary's language, Swiss style (2’003 in German): ICU would write 2.003.
   const n = (value: number) => formatNumber(settings.language, value);
@@ -46,6 +50,7 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
     ...funnelSteps.map((s) => `${ta(`funnel.steps.${s}`)}: ${n(steps.overall[s])}${blocked[s] ? ` (${t("stuck", { count: n(blocked[s]) })})` : ""}`),
     t("capacity"),
     ...pools.map((p) => `${ta(`capacity.kinds.${p.kind}`)}: ${ta("capacity.used", { used: n(p.inUse), capacity: n(p.capacity) })}, ${ta("capacity.queue", { waiting: p.waiting, n: n(p.waiting) })}`),
+    ...(({ headline, lines }) => [headline, ...lines])(forecastText(forecast, ta, n, (iso) => new Intl.DateTimeFormat(`${settings.language}-CH`, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`)))),
     t("tickets", { open: n(tickets.reduce((a, r) => a + r.under1 + r.under3 + r.older, 0)), older: n(tickets.reduce((a, r) => a + r.older, 0)) }),
     t("since", { signedIn: n(since.signedIn), opened: n(since.ticketsOpened), resolved: n(since.ticketsResolved), reserved: n(since.devicesReserved) }),
   ];

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
-import { beyondSupply, deliveryEffect, equippedBy, personDate, type PoolForecastInput } from "@/lib/devices/forecast";
+import { beyondSupply, deliveryEffect, equippedBy, personDate, queueDates, type PoolForecastInput } from "@/lib/devices/forecast";
 import { poolFacts } from "@/lib/devices/queue-dates";
 
 // The crisis cell's question (issue 17 point 3): by when is everyone who asked equipped? Per
@@ -24,7 +24,10 @@ export type PoolForecast = {
   ifDelivered: { quantity: number; date: string; equippedBy: string | null } | null;
 };
 
-export type RolloutForecast = { pools: PoolForecast[]; overall: string | null };
+/** The burn-down ahead: people still waiting at the end of each day from today, per pool. */
+export type ForecastDay = { day: string } & Record<ForecastKind, number>;
+
+export type RolloutForecast = { pools: PoolForecast[]; overall: string | null; ahead: ForecastDay[] };
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -44,11 +47,31 @@ export async function rolloutForecast(tx: DbOrTx = db()): Promise<RolloutForecas
     select p.kind::text as kind, (select count(*) from allocations a where a.pool_id = p.id and a.status = 'waiting')::int as waiting
       from resource_pools p where p.kind::text in ${[...kinds]}`)) as unknown as { kind: ForecastKind; waiting: number }[];
   const pools: PoolForecast[] = [];
+  const dates = new Map<ForecastKind, (string | null)[]>();
+  let today = "";
   for (const kind of kinds) {
     const waiting = counts.find((c) => c.kind === kind)?.waiting ?? 0;
-    pools.push(poolForecast(kind, (await poolFacts(tx, kind)).input, waiting));
+    const { input } = await poolFacts(tx, kind);
+    today = input.today;
+    pools.push(poolForecast(kind, input, waiting));
+    dates.set(kind, queueDates(input, waiting));
   }
   // Everyone is equipped when the last pool is; unknown while any pool falls short.
   const overall = pools.some((p) => p.equippedBy === null) ? null : pools.map((p) => p.equippedBy!).sort().at(-1)!;
-  return { pools, overall };
+  return { pools, overall, ahead: burnDownAhead(today, dates, overall) };
+}
+
+/**
+ * Waiting at the end of each day from today until everyone is equipped (at most six weeks,
+ * the chart's reach), from each queued position's day. Pure.
+ */
+export function burnDownAhead(today: string, dates: Map<ForecastKind, (string | null)[]>, until: string | null): ForecastDay[] {
+  const last = until && until < addDays(today, 42) ? until : addDays(today, 42);
+  const days: ForecastDay[] = [];
+  for (let day = today; day <= last; day = addDays(day, 1)) {
+    const row = { day } as ForecastDay;
+    for (const kind of kinds) row[kind] = (dates.get(kind) ?? []).filter((d) => d === null || d > day).length;
+    days.push(row);
+  }
+  return days;
 }

@@ -96,6 +96,9 @@ describe("the crisis cell's daily summary", () => {
     expect(mails[0].subject).toBe("Passerelle daily summary, 2026-11-25");
     expect(mails[0].text_body).toContain("On the roster:");
     expect(mails[0].text_body).toContain("Laptops:");
+    // The dashboard's forecast, in the same words (issue 17 point 3).
+    expect(mails[0].text_body).toMatch(/Everyone who asked is equipped by|Not everyone who asked can be equipped/);
+    expect(mails[0].text_body).toMatch(/VDI seats: .*(all equipped by|beyond every planned delivery)/);
     expect(await db().transaction((tx) => sendCrisisSummaryIfDue(tx, new Date("2026-11-25T20:00:00Z")))).toEqual({ sent: 0 });
     expect(await db().transaction((tx) => sendCrisisSummaryIfDue(tx, new Date("2026-11-26T06:30:00Z")))).toEqual({ sent: 2 });
   });

@@ -7,6 +7,7 @@ import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getDeviceRequest } from "@/lib/devices/queries";
 import { getNotEligibleHelp } from "@/lib/eligibility/explanation";
+import { reviewPromise } from "@/lib/eligibility/review-promise";
 import { getCaseSteps } from "@/lib/onboarding/queries";
 import { listOpenTickets } from "@/lib/tickets/service";
 
@@ -20,10 +21,11 @@ export default async function StatusPage() {
   const [steps, tickets, device] = await Promise.all([getCaseSteps(person.employeeId), listOpenTickets(db(), person.employeeId), getDeviceRequest(person.employeeId)]);
   // A "no" is explained (which facts, whom to ask) where the person lands (issue 13 points 6, 7).
   const notEligible = steps.eligibility === "not_eligible" ? await getNotEligibleHelp(person.employeeId) : null;
+  const review = steps.eligibility === "review" ? await reviewPromise(person.employeeId) : null;
   return (
     <>
       <PageTitle lead={t("lead")}>{t("greeting", { name: person.firstName })}</PageTitle>
-      <CaseOverview steps={steps} tickets={tickets} device={device} notEligible={notEligible} />
+      <CaseOverview steps={steps} tickets={tickets} device={device} notEligible={notEligible} review={review} />
       <StatusExtras employeeId={person.employeeId} />
     </>
   );

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import type { DeviceRequest } from "@/lib/devices/queries";
 import type { NotEligibleHelp } from "@/lib/eligibility/explanation";
+import type { ReviewPromise } from "@/lib/eligibility/review-promise";
 import { caseStage, connectivityWorks, deviceStep, nextAction, visibleSteps, type CaseSteps } from "@/lib/onboarding/rules";
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
@@ -22,13 +23,15 @@ type Props = {
   device?: DeviceRequest | null;
   /** For a person who is not eligible: why, and the HR contact. */
   notEligible?: NotEligibleHelp | null;
+  /** Who decides the person's review and by when (issue 17 point 4). */
+  review?: ReviewPromise;
 };
 
 /**
  * Every step with its outcome, the one next action, and what IT is looking at. A person who is
  * not eligible sees why and what to do instead, not a device or token step (issue 13 points 6, 7).
  */
-export async function CaseOverview({ steps, tickets, device = null, notEligible = null }: Props) {
+export async function CaseOverview({ steps, tickets, device = null, notEligible = null, review = null }: Props) {
   const t = await getTranslations("status");
   const format = await getFormatter();
   const stage = caseStage(steps, tickets.length > 0);
@@ -60,6 +63,11 @@ export async function CaseOverview({ steps, tickets, device = null, notEligible 
             <Link href={href} className={buttonClass("primary")}>
               {t(`nextAction.${next as "eligibility"}`)}
             </Link>
+          </p>
+        ) : null}
+        {review ? (
+          <p className="mt-3">
+            {t("review.promise", { by: t(`review.by.${review.by}`), date: format.dateTime(review.dueAt, { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Zurich" }) })} {t("review.meanwhile")}
           </p>
         ) : null}
         {notEligible?.explanation ? (

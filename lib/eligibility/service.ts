@@ -6,7 +6,10 @@ import { ActionError } from "@/lib/auth/action-error";
 import { releaseWaitingDevice } from "@/lib/devices/service";
 import { lockCase } from "@/lib/onboarding/queries";
 import { getRosterFacts } from "@/lib/roster/queries";
+import { getSetting } from "@/lib/settings/queries";
+import { defaultHrContact, hrContactSchema } from "@/lib/settings/schemas";
 import { raiseTicket } from "@/lib/tickets/service";
+import { reviewDueDay } from "./review-deadline";
 import { evaluateEligibility, ruleSetSchema, type Decision } from "./rules";
 import type { EligibilityAnswers } from "./schema";
 
@@ -52,9 +55,21 @@ export async function submitEligibility(tx: DbOrTx, employeeId: string, answers:
 
   if (decision.outcome !== "eligible") await releaseWaitingDevice(tx, employeeId, "eligibility_changed");
   if (decision.outcome === "review") {
-    await raiseTicket(tx, { employeeId, category: "eligibility_review", summary: `Eligibility review: ${decision.ruleId}`, actorEmployeeId: employeeId });
+    await raiseTicket(tx, { employeeId, category: "eligibility_review", summary: `Eligibility review: ${decision.ruleId}`, actorEmployeeId: employeeId, dueOn: await reviewDueOn(tx, employeeId) });
   }
   return { ...decision, rulesVersion: version };
+}
+
+/** The day a review is promised by: the setting's working days after today, in the person's calendar. */
+async function reviewDueOn(tx: DbOrTx, employeeId: string): Promise<string> {
+  const { reviewWorkingDays } = await getSetting("hr_contact", hrContactSchema, defaultHrContact, tx);
+  const [row] = (await tx.execute(sql`
+    select (now() at time zone 'Europe/Zurich')::date::text as today,
+           coalesce((select array_agg(h.day::text) from public_holidays h
+                      where h.day > (now() at time zone 'Europe/Zurich')::date and h.day < (now() at time zone 'Europe/Zurich')::date + 90
+                        and h.canton in ('CH', coalesce(s.canton, 'CH'))), '{}') as closed
+      from employees e left join sites s on s.id = e.site_id where e.id = ${employeeId}`)) as unknown as { today: string; closed: string[] }[];
+  return reviewDueDay(row.today, reviewWorkingDays, new Set(row.closed));
 }
 
 export type EligibilityView = {

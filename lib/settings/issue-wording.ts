@@ -22,7 +22,7 @@ type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unkno
  */
 const formLabels: Partial<Record<SettingEditorName, Record<string, string>>> = {
   sla_hours: { urgent: "urgent", high: "high", normal: "normal", low: "low" },
-  hr_contact: { name: "contactName", email: "contactEmail", phone: "contactPhone", url: "contactUrl" },
+  hr_contact: { name: "contactName", email: "contactEmail", phone: "contactPhone", url: "contactUrl", reviewBy: "reviewBy", reviewWorkingDays: "reviewWorkingDays" },
   crisis_summary: { recipients: "recipients", hour: "hour", language: "language" },
   rht: Object.fromEntries(
     ["authorizedFrom", "authorizedUntil", "waitingDays", "overtimeThresholdMinutes", "overtimeLookBackMonths", "holidayAdjacentDays", "shutdowns", "shutdownAdjacentDays", "thresholdPercent", "departmentBase", "lossBase", "over85MaxPeriods", "over85WindowMonths", "insuredMaxYearlyFrancs"].map((f) => [f, f]),

@@ -161,6 +161,9 @@ export const hrContactSchema = z.object({
     .refine((value) => value === "" || normalisePhone(value).ok, "phoneInvalid"),
   /** A web page only: never a javascript: or data: link on an employee page. */
   url: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
+  /** Who decides a "needs review" (issue 17 point 4), and within how many working days of the answers. */
+  reviewBy: z.enum(["hr", "it"]).default("hr"),
+  reviewWorkingDays: z.number().int().min(1).max(20).default(2),
 });
 export type HrContact = z.infer<typeof hrContactSchema>;
-export const defaultHrContact: HrContact = { name: "", email: "", phone: "", url: "" };
+export const defaultHrContact: HrContact = { name: "", email: "", phone: "", url: "", reviewBy: "hr", reviewWorkingDays: 2 };

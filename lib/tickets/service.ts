@@ -12,19 +12,20 @@ export type TicketPriority = "low" | "normal" | "high" | "urgent";
 /**
  * Hands a case to IT: one open ticket per employee and category. Raising the
  * same problem again refreshes the attached case instead of opening another.
+ * `dueOn`: a decision promised to the person by that day (a review: 17:00 Zurich), instead of the SLA.
  * `contactPhone` (E.164) is the phone the person gave on the form: a string or
  * null replaces the ticket's, undefined (tickets the portal raises) keeps it.
  */
 export async function raiseTicket(
   tx: DbOrTx,
-  input: { employeeId: string; category: TicketCategory; priority?: TicketPriority; summary: string; actorEmployeeId?: string | null; contactPhone?: string | null },
+  input: { employeeId: string; category: TicketCategory; priority?: TicketPriority; summary: string; actorEmployeeId?: string | null; contactPhone?: string | null; dueOn?: string },
 ): Promise<{ id: string; number: number; created: boolean }> {
   const snapshot = await caseSnapshot(tx, input.employeeId);
   const priority = input.priority ?? "normal";
   const sla = await getSetting("sla_hours", slaSettingsSchema, defaultSlaSettings, tx);
   const [row] = (await tx.execute(sql`
     insert into tickets (employee_id, category, priority, summary, snapshot, sla_due_at, contact_phone)
-    values (${input.employeeId}, ${input.category}, ${priority}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb, now() + make_interval(mins => ${Math.round(sla[priority] * 60)}), ${input.contactPhone ?? null})
+    values (${input.employeeId}, ${input.category}, ${priority}, ${input.summary}, ${JSON.stringify(snapshot)}::jsonb, ${input.dueOn ? sql`(${input.dueOn}::date + time '17:00') at time zone 'Europe/Zurich'` : sql`now() + make_interval(mins => ${Math.round(sla[priority] * 60)})`}, ${input.contactPhone ?? null})
     on conflict (employee_id, category) where status not in ('resolved', 'closed')
     do update set snapshot = excluded.snapshot, summary = excluded.summary, updated_at = now(),
                   contact_phone = ${input.contactPhone === undefined ? sql`tickets.contact_phone` : sql`excluded.contact_phone`}

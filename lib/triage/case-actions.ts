@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { issueSignInLink } from "@/lib/auth/sign-in-link";
 import { env } from "@/lib/config/env";
 import { grantQueuePriority, releaseWaitingDevice } from "@/lib/devices/service";
+import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
 
 // What an agent can do to the case behind a ticket. Each leaves an event on the ticket.
@@ -48,6 +49,8 @@ export async function markEligibilityReviewed(tx: DbOrTx, actorId: string, numbe
            eligibility_decided_at = now(), updated_at = now() where employee_id = ${employeeId}`);
   if (outcome === "not_eligible") await releaseWaitingDevice(tx, employeeId, "eligibility_reviewed");
   await log(tx, ticketId, actorId, "eligibility_reviewed", { outcome });
+  // The decision the person was promised, in their language, with where to go next (issue 17 point 4).
+  await notifyEmployee(tx, employeeId, outcome === "eligible" ? "reviewEligible" : "reviewNotEligible", {}, outcome === "eligible" ? "/device" : "/");
 }
 
 /** A fresh sign-in link to the other address on file (e.g. the private one when work mail is out of reach). */

@@ -37,6 +37,28 @@ describe("eligibility with the seeded rules", () => {
     expect(tickets).toEqual([{ category: "eligibility_review", status: "new" }]);
   });
 
+  test("a review is promised by the setting's working days, decided by whom it says; the decision is mailed in the person's language", async () => {
+    const { reviewPromise } = await import("@/lib/eligibility/review-promise");
+    const { reviewDueDay } = await import("@/lib/eligibility/review-deadline");
+    const { markEligibilityReviewed } = await import("@/lib/triage/case-actions");
+    const person = await createEmployee({ jobFamily: "finance", language: "de" });
+    await submit(person.id, { ...yes, confidentialPaper: "yes" });
+    const promise = await reviewPromise(person.id);
+    const [{ today, closed }] = (await db().execute(sql`
+      select (now() at time zone 'Europe/Zurich')::date::text as today,
+             coalesce((select array_agg(day::text) from public_holidays where canton = 'CH'), '{}') as closed`)) as unknown as { today: string; closed: string[] }[];
+    const due = reviewDueDay(today, 2, new Set(closed));
+    expect(promise?.by).toBe("hr");
+    // Due at 17:00 in Zurich on the second working day after today.
+    expect(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" }).format(promise!.dueAt)).toBe(`${due}, 17`);
+    const [ticket] = (await db().execute(sql`select number::int as number from tickets where employee_id = ${person.id} and category = 'eligibility_review'`)) as unknown as { number: number }[];
+    const agent = await createEmployee();
+    await db().transaction((tx) => markEligibilityReviewed(tx, agent.id, ticket.number, "eligible"));
+    expect((await getCaseSteps(person.id)).eligibility).toBe("eligible");
+    const mails = (await db().execute(sql`select subject from outbox where to_address = ${person.workEmail} and subject like 'Entscheid:%'`)) as unknown as { subject: string }[];
+    expect(mails).toEqual([{ subject: "Entscheid: Sie können im Homeoffice arbeiten" }]);
+  });
+
   test("answers are locked once a device is reserved; a waiting request is withdrawn when eligibility is lost", async () => {
     const person = await createEmployee({ jobFamily: "finance" });
     await submit(person.id, yes);

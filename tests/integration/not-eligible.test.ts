@@ -103,7 +103,7 @@ describe("the HR contact setting", () => {
   test("is seeded for the demo, empty when nobody set it, checked before it is saved, and read back for the pages", async () => {
     expect(await getHrContact()).toMatchObject({ email: expect.stringMatching(/@/), url: expect.stringMatching(/^https:/) });
     await db().execute(sql`delete from settings where key = 'hr_contact'`);
-    expect(await getHrContact()).toEqual({ name: "", email: "", phone: "", url: "" });
+    expect(await getHrContact()).toEqual({ name: "", email: "", phone: "", url: "", reviewBy: "hr", reviewWorkingDays: 2 });
     const bad = (value: object) => refusal(db().transaction((tx) => saveSetting(tx, "hr_contact", JSON.stringify({ name: "HR", email: "", phone: "", url: "", ...value }))));
     expect(await bad({ email: "not an address" })).toBe("settingInvalid");
     expect(await bad({ phone: "call me" })).toBe("settingInvalid");
@@ -112,6 +112,6 @@ describe("the HR contact setting", () => {
     expect(await bad({ url: "javascript:alert(1)" })).toBe("settingInvalid");
     const contact = { name: "HR service desk", email: "hr@company.test", phone: "+41 21 555 01 00", url: "https://intranet.company.test/hr" };
     await db().transaction((tx) => saveSetting(tx, "hr_contact", JSON.stringify(contact)));
-    expect(await getHrContact()).toEqual(contact);
+    expect(await getHrContact()).toEqual({ ...contact, reviewBy: "hr", reviewWorkingDays: 2 });
   });
 });

@@ -13,7 +13,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => current.per
 
 const { changeRoleAction, deactivateEmployeeAction } = await import("@/lib/roster/actions");
 const { createWaveAction, setWaveStatusAction } = await import("@/lib/roster/wave-actions");
-const { updatePoolAction, stockArrivalAction, markHandedOverAction } = await import("@/lib/devices/stock-actions");
+const { updatePoolAction, stockArrivalAction, markHandedOverAction, planDeliveryAction, moveDeliveryAction, cancelDeliveryAction, deliveryArrivedAction } = await import("@/lib/devices/stock-actions");
 const { saveSettingAction, publishEligibilityRulesAction, addHolidayAction, removeHolidayAction } = await import("@/lib/settings/actions");
 const hr = await import("@/lib/rht/hr-actions");
 const { setUnitAuthorisationAction } = await import("@/lib/rht/unit-authorisation-actions");
@@ -35,6 +35,10 @@ const adminCalls = () => [
   setWaveStatusAction({ waveId: randomUUID(), status: "paused" }),
   updatePoolAction({ kind: "laptop", capacity: "9999", dailyLimit: "" }),
   stockArrivalAction({ kind: "laptop", count: "5" }),
+  planDeliveryAction({ kind: "laptop", expectedOn: "2030-01-07", quantity: "5" }),
+  moveDeliveryAction({ id: randomUUID(), version: 1, expectedOn: "2030-01-08", quantity: "5" }),
+  cancelDeliveryAction({ id: randomUUID(), version: 1 }),
+  deliveryArrivedAction({ id: randomUUID(), version: 1 }),
   saveSettingAction({ key: "sla_hours", value: JSON.stringify({ urgent: 9, high: 9, normal: 9, low: 9 }) }),
   publishEligibilityRulesAction({ value: "[]" }),
   addHolidayAction({ canton: "CH", day: "2026-12-30", name: "Forged" }),
@@ -57,7 +61,7 @@ const changes = async () =>
   ((await db().execute(sql`
     select (select count(*) from audit_log) + (select count(*) from employees) + (select count(*) from employee_roles) + (select count(*) from invitation_waves)
          + (select coalesce(sum(capacity), 0) from resource_pools) + (select count(*) from settings where key = 'sla_hours') + (select count(*) from eligibility_rule_sets)
-         + (select count(*) from public_holidays) + (select count(*) from rht_periods) + (select count(*) from outbox) as n`)) as unknown as { n: string }[])[0].n;
+         + (select count(*) from public_holidays) + (select count(*) from rht_periods) + (select count(*) from outbox) + (select count(*) from planned_deliveries) as n`)) as unknown as { n: string }[])[0].n;
 
 beforeAll(seedJourney);
 

@@ -34,6 +34,8 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
       { name: "email", kind: "text", type: "email", label: t("fields.contactEmail") },
       { name: "phone", kind: "text", type: "tel", label: t("fields.contactPhone"), hint: t("fields.contactPhoneHint") },
       { name: "url", kind: "text", type: "url", label: t("fields.contactUrl") },
+      choice("reviewBy", ["hr", "it"]),
+      number("reviewWorkingDays"),
     ],
     crisis_summary: [{ name: "recipients", kind: "emails", label: t("fields.recipients"), hint: t("fields.recipientsHint") }, number("hour"), choice("language", ["fr", "de", "en"])],
     rht: [

@@ -4,7 +4,7 @@ import { messagesByLocale } from "@/lib/i18n/messages";
 import { renderEmailHtml } from "../layout";
 import type { EmailMessage } from "../message";
 
-export type NoticeKey = "ticketReply" | "ticketResolved" | "ticketResolvedWithAnswer" | "routerReserved" | "deviceReserved" | "deviceWaiting" | "devicePromoted" | "vdiReady" | "collectionBooked" | "shippingBooked" | "tokenActivated" | "ticketOpened" | "timesheetReminder" | "timesheetReturned" | "deviceCollected" | "deviceShipped" | "deviceDated" | "deviceUndated";
+export type NoticeKey = "ticketReply" | "ticketResolved" | "ticketResolvedWithAnswer" | "routerReserved" | "deviceReserved" | "deviceWaiting" | "devicePromoted" | "vdiReady" | "collectionBooked" | "shippingBooked" | "tokenActivated" | "ticketOpened" | "timesheetReminder" | "timesheetReturned" | "deviceCollected" | "deviceShipped" | "deviceDated" | "deviceUndated" | "reviewEligible" | "reviewNotEligible";
 
 /**
  * A short notice in the recipient's language: subject, greeting, one paragraph

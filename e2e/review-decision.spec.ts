@@ -1,0 +1,49 @@
+import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, signIn, test, demo } from "./fixtures";
+import { agentPage } from "./ticket-setup";
+
+// Issue 17 point 4 as the person and IT see it: answers that need a review tell the person who
+// decides and by when; IT records the decision on the review ticket; the person's page and
+// mailbox then have the answer.
+
+test("a person under review sees who decides and by when, then the decision", async ({ browser, page, sql, request }) => {
+  const [person] = await officeWorkers(sql, 1, 26);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, person);
+  await page.goto("/eligibility");
+  for (const [question, answer] of [
+    ["Can your work be done from home?", "Yes"],
+    ["Do you work with confidential paper documents?", "Yes"],
+    ["Does your work need equipment that must stay on site?", "No"],
+    ["Do you have a place at home where you can work?", "Yes"],
+  ]) {
+    await page.getByRole("group", { name: question }).getByLabel(answer).check();
+  }
+  await page.getByRole("button", { name: "Check my eligibility" }).click();
+  await expect(page.getByText("Your situation needs a closer look")).toBeVisible();
+
+  // The status page: HR decides, by the review ticket's due time (two working days, 17:00 in Zurich).
+  await page.goto("/");
+  const [ticket] = await sql<{ number: number; due: Date }[]>`
+    select t.number::int as number, t.sla_due_at as due from tickets t join employees e on e.id = t.employee_id
+     where e.work_email = ${person} and t.category = 'eligibility_review' and t.status not in ('resolved', 'closed')`;
+  const due = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Zurich" }).format(ticket.due);
+  await expect(page.getByText(`HR decides on your situation by ${due}`)).toBeVisible();
+  expect(due).toContain("5:00");
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+
+  // IT records the decision on the ticket.
+  const agent = await agentPage(browser, demo.it);
+  await agent.goto(`/it/tickets/${ticket.number}`);
+  await agent.getByLabel("Eligibility review").selectOption({ label: "Can telework" });
+  await agent.getByRole("button", { name: "Record the review" }).click();
+  await expect(agent.getByText("Review recorded.")).toBeVisible();
+  await agent.context().close();
+
+  // The person has the decision, on the page and by mail.
+  await page.reload();
+  await expect(page.getByText("HR decides on your situation by")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Choose my device" })).toBeVisible();
+  // In the language on file for them (French for this roster), whatever the browser reads.
+  await expect.poll(async () => (await mailbox(request, person)).map((m) => m.subject)).toContain("Décision : vous pouvez travailler à domicile");
+});

@@ -106,18 +106,23 @@ export async function signIn(page: Page, email: string, from = "/signin", option
   });
 }
 
-/** Answers the eligibility questions so that an office worker is eligible. */
-export async function passEligibility(page: Page): Promise<void> {
+/** Answers the eligibility questions (in English); `confidentialPaper: "Yes"` sends an office worker to review. */
+export async function answerEligibility(page: Page, answers: { confidentialPaper?: "Yes" | "No" } = {}): Promise<void> {
   await page.goto("/eligibility");
   for (const [question, answer] of [
     ["Can your work be done from home?", "Yes"],
-    ["Do you work with confidential paper documents?", "No"],
+    ["Do you work with confidential paper documents?", answers.confidentialPaper ?? "No"],
     ["Does your work need equipment that must stay on site?", "No"],
     ["Do you have a place at home where you can work?", "Yes"],
   ]) {
     await page.getByRole("group", { name: question }).getByLabel(answer).check();
   }
   await page.getByRole("button", { name: "Check my eligibility" }).click();
+}
+
+/** Answers the eligibility questions so that an office worker is eligible. */
+export async function passEligibility(page: Page): Promise<void> {
+  await answerEligibility(page);
   await expect(page.getByText("You can work from home")).toBeVisible();
 }
 

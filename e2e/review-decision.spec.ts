@@ -1,4 +1,4 @@
-import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, signIn, test, demo } from "./fixtures";
+import { answerEligibility, expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, signIn, test, demo } from "./fixtures";
 import { agentPage } from "./ticket-setup";
 
 // Issue 17 point 4 as the person and IT see it: answers that need a review tell the person who
@@ -9,16 +9,7 @@ test("a person under review sees who decides and by when, then the decision", as
   const [person] = await officeWorkers(sql, 1, 26);
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, person);
-  await page.goto("/eligibility");
-  for (const [question, answer] of [
-    ["Can your work be done from home?", "Yes"],
-    ["Do you work with confidential paper documents?", "Yes"],
-    ["Does your work need equipment that must stay on site?", "No"],
-    ["Do you have a place at home where you can work?", "Yes"],
-  ]) {
-    await page.getByRole("group", { name: question }).getByLabel(answer).check();
-  }
-  await page.getByRole("button", { name: "Check my eligibility" }).click();
+  await answerEligibility(page, { confidentialPaper: "Yes" });
   await expect(page.getByText("Your situation needs a closer look")).toBeVisible();
 
   // The status page: HR decides, by the review ticket's due time (two working days, 17:00 in Zurich).

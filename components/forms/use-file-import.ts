@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { maxImportBytes } from "@/lib/csv/limits";
 
-export type ImportKind = "roster" | "hours" | "tokens" | "overtime";
+export type ImportKind = "roster" | "hours" | "tokens" | "overtime" | "deliveries";
 type Answer = { ok: true; data: unknown } | { ok: false; error: string };
 
 /**

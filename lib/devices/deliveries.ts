@@ -26,30 +26,32 @@ export async function plannedDeliveries(tx: DbOrTx = db()): Promise<PlannedDeliv
      where d.status = 'planned' order by p.kind, d.expected_on, d.created_at`)) as unknown as PlannedDelivery[];
 }
 
-type Change = { kind: PoolKind; before: Delivery | null; after: Delivery | null };
+/** A pool's planned deliveries as they stand (read before a change, to know whose date it moves). */
+export async function plannedOf(tx: DbOrTx, kind: PoolKind): Promise<Delivery[]> {
+  return (await tx.execute(sql`
+    select d.expected_on::text as date, d.quantity from planned_deliveries d join resource_pools p on p.id = d.pool_id
+     where p.kind = ${kind}::pool_kind and d.status = 'planned'`)) as unknown as Delivery[];
+}
 
 /**
- * Mails each queued person of the pool whose date the change moves: a date where there was
- * none or another one ("expected on …"), or none any more ("no date yet"). Serialised per pool
- * (an advisory lock, not the pools' row lock that device requests wait on).
+ * Mails each queued person of the pool whose date the change moved: the dates under `before`
+ * (the planned deliveries read before the change) against those of now. A date where there was
+ * none or another one: "expected on …"; none any more: "no date yet". Called under the pool's
+ * delivery lock (an advisory lock, not the pools' row lock that device requests wait on), once
+ * per change or per import, so nobody is mailed twice for one.
  */
-async function mailChangedDates(tx: DbOrTx, change: Change): Promise<number> {
-  const facts = await poolFacts(tx, change.kind);
+export async function mailChangedDates(tx: DbOrTx, kind: PoolKind, before: Delivery[]): Promise<number> {
+  const facts = await poolFacts(tx, kind);
   const people = await queuedPeople(tx, facts.poolId);
   if (people.length === 0) return 0;
-  const others = [...facts.input.deliveries];
-  if (change.after) {
-    const i = others.findIndex((d) => d.date === change.after!.date && d.quantity === change.after!.quantity);
-    if (i >= 0) others.splice(i, 1);
-  }
-  const before = datesOf(facts, { ...facts.input, deliveries: change.before ? [...others, change.before] : others }, people);
-  const after = datesOf(facts, { ...facts.input, deliveries: change.after ? [...others, change.after] : others }, people);
+  const was = datesOf(facts, { ...facts.input, deliveries: before }, people);
+  const now = datesOf(facts, facts.input, people);
   let mailed = 0;
   for (const [i, person] of people.entries()) {
-    if (before[i] === after[i]) continue;
-    const date = after[i];
+    if (was[i] === now[i]) continue;
+    const date = now[i];
     const values: Record<string, string | number> = date ? { position: person.position, date: longDate(date, person.contact.locale) } : { position: person.position };
-    const message = noticeFor(person.contact, date ? "deviceDated" : "deviceUndated", values, "/device");
+    const message = noticeFor(person.contact, date ? "deviceDated" : "deviceUndated", values, person.kind === "router_4g" ? "/connectivity" : "/device");
     if (!message) continue;
     await enqueueEmail(tx, message);
     mailed += 1;
@@ -65,17 +67,18 @@ async function refusePast(tx: DbOrTx, expectedOn: string): Promise<void> {
   if (past) throw new ActionError("deliveryInPast", "expectedOn");
 }
 
-const lockPool = (tx: DbOrTx, kind: PoolKind) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`planned_deliveries:${kind}`}))`);
+export const lockDeliveries = (tx: DbOrTx, kind: PoolKind) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`planned_deliveries:${kind}`}))`);
 
 export async function planDelivery(tx: DbOrTx, actorId: string | null, input: { kind: PoolKind; expectedOn: string; quantity: number; reference?: string | null }): Promise<{ id: string; mailed: number }> {
   await refusePast(tx, input.expectedOn);
-  await lockPool(tx, input.kind);
+  await lockDeliveries(tx, input.kind);
+  const before = await plannedOf(tx, input.kind);
   const [row] = (await tx.execute(sql`
     insert into planned_deliveries (pool_id, expected_on, quantity, reference, created_by)
     select id, ${input.expectedOn}::date, ${input.quantity}, ${input.reference ?? null}, ${actorId} from resource_pools where kind = ${input.kind}::pool_kind
     returning id`)) as unknown as { id: string }[];
   if (!row) throw new ActionError("poolNotFound");
-  const mailed = await mailChangedDates(tx, { kind: input.kind, before: null, after: { date: input.expectedOn, quantity: input.quantity } });
+  const mailed = await mailChangedDates(tx, input.kind, before);
   return { id: row.id, mailed };
 }
 
@@ -85,7 +88,7 @@ type Held = { id: string; kind: PoolKind; expectedOn: string; quantity: number; 
 async function held(tx: DbOrTx, id: string, version: number): Promise<Held> {
   const [found] = (await tx.execute(sql`select p.kind::text as kind from planned_deliveries d join resource_pools p on p.id = d.pool_id where d.id = ${id}`)) as unknown as { kind: PoolKind }[];
   if (!found) throw new ActionError("deliveryNotFound");
-  await lockPool(tx, found.kind);
+  await lockDeliveries(tx, found.kind);
   const [row] = (await tx.execute(sql`
     select d.id, p.kind::text as kind, d.expected_on::text as "expectedOn", d.quantity, d.version, d.status::text as status
       from planned_deliveries d join resource_pools p on p.id = d.pool_id where d.id = ${id} for update of d`)) as unknown as Held[];
@@ -97,16 +100,16 @@ async function held(tx: DbOrTx, id: string, version: number): Promise<Held> {
 export async function moveDelivery(tx: DbOrTx, input: { id: string; version: number; expectedOn: string; quantity: number }): Promise<{ mailed: number; before: Delivery }> {
   await refusePast(tx, input.expectedOn);
   const row = await held(tx, input.id, input.version);
+  const planned = await plannedOf(tx, row.kind);
   await tx.execute(sql`update planned_deliveries set expected_on = ${input.expectedOn}::date, quantity = ${input.quantity}, version = version + 1, updated_at = now() where id = ${row.id}`);
-  const before = { date: row.expectedOn, quantity: row.quantity };
-  return { mailed: await mailChangedDates(tx, { kind: row.kind, before, after: { date: input.expectedOn, quantity: input.quantity } }), before };
+  return { mailed: await mailChangedDates(tx, row.kind, planned), before: { date: row.expectedOn, quantity: row.quantity } };
 }
 
 export async function cancelDelivery(tx: DbOrTx, input: { id: string; version: number }): Promise<{ mailed: number; before: Delivery }> {
   const row = await held(tx, input.id, input.version);
+  const planned = await plannedOf(tx, row.kind);
   await tx.execute(sql`update planned_deliveries set status = 'cancelled', version = version + 1, updated_at = now() where id = ${row.id}`);
-  const before = { date: row.expectedOn, quantity: row.quantity };
-  return { mailed: await mailChangedDates(tx, { kind: row.kind, before, after: null }), before };
+  return { mailed: await mailChangedDates(tx, row.kind, planned), before: { date: row.expectedOn, quantity: row.quantity } };
 }
 
 /**

@@ -69,19 +69,19 @@ export function dateAt(facts: PoolFacts, position: number, canton: string | null
   return personDate(queueDates(facts.input, position)[position - 1], closedFor(facts, canton));
 }
 
-export type QueuedPerson = { allocationId: string; employeeId: string; position: number; canton: string | null; contact: Contact };
+export type QueuedPerson = { allocationId: string; employeeId: string; kind: PoolKind; position: number; canton: string | null; contact: Contact };
 
 /** The pool's queue in order, with what a mail to each person needs. */
 export async function queuedPeople(tx: DbOrTx, poolId: string): Promise<QueuedPerson[]> {
   const rows = (await tx.execute(sql`
-    select a.id as "allocationId", a.employee_id as "employeeId", s.canton,
+    select a.id as "allocationId", a.employee_id as "employeeId", a.kind::text as kind, s.canton,
            ${contactAddressSql("e")} as address, coalesce(u.locale::text, e.language::text) as locale, e.first_name as "firstName"
       from allocations a join employees e on e.id = a.employee_id
       left join sites s on s.id = e.site_id
       left join users u on u.employee_id = e.id
      where a.pool_id = ${poolId} and a.status = 'waiting'
-     order by a.priority desc, a.queue_seq`)) as unknown as { allocationId: string; employeeId: string; canton: string | null; address: string | null; locale: Contact["locale"]; firstName: string }[];
-  return rows.map((r, i) => ({ allocationId: r.allocationId, employeeId: r.employeeId, position: i + 1, canton: r.canton, contact: { address: r.address, locale: r.locale, firstName: r.firstName } }));
+     order by a.priority desc, a.queue_seq`)) as unknown as { allocationId: string; employeeId: string; kind: PoolKind; canton: string | null; address: string | null; locale: Contact["locale"]; firstName: string }[];
+  return rows.map((r, i) => ({ allocationId: r.allocationId, employeeId: r.employeeId, kind: r.kind, position: i + 1, canton: r.canton, contact: { address: r.address, locale: r.locale, firstName: r.firstName } }));
 }
 
 /** Each queued person's date under `input` (in queue order). */

@@ -128,6 +128,7 @@ describe("the contact address", () => {
       "lib/mail/outbox.ts", // defines enqueueEmail
       "lib/mail/notify.ts", // getContact
       "lib/roster/waves.ts", // contactAddressSql, the same rule as getContact, for a whole wave
+      "lib/devices/deliveries.ts", // contactAddressSql (lib/devices/queue-dates.ts), the same rule, for a whole queue whose dates moved
       "lib/auth/sign-in-link.ts", // the sign-in link goes to the address typed
       "lib/admin/crisis-summary.ts", // staff recipients from the settings, not a person on the roster
       "db/seed/crisis-tickets.ts", // the crisis data set's history of mails already sent (bench and demo), never delivered

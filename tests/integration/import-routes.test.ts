@@ -21,6 +21,7 @@ const routes = {
   hours: await import("@/app/api/imports/hours/route"),
   tokens: await import("@/app/api/imports/tokens/route"),
   overtime: await import("@/app/api/imports/overtime/route"),
+  deliveries: await import("@/app/api/imports/deliveries/route"),
 };
 const origin = process.env.PUBLIC_URL!;
 const mb = 1024 * 1024;
@@ -64,14 +65,15 @@ describe("import routes", () => {
 
   test("each route re-checks the session and the role", async () => {
     current.person = null;
-    for (const kind of ["roster", "hours", "tokens", "overtime"] as const) expect(await json(await post(kind))).toMatchObject({ status: 401, ok: false, error: "unauthenticated" });
+    for (const kind of ["roster", "hours", "tokens", "overtime", "deliveries"] as const) expect(await json(await post(kind))).toMatchObject({ status: 401, ok: false, error: "unauthenticated" });
     await as(["employee", "it_agent"]);
-    for (const kind of ["roster", "hours", "tokens", "overtime"] as const) expect(await json(await post(kind))).toMatchObject({ status: 403, error: "forbidden" });
+    for (const kind of ["roster", "hours", "tokens", "overtime", "deliveries"] as const) expect(await json(await post(kind))).toMatchObject({ status: 403, error: "forbidden" });
     await as(["employee", "admin"]);
     expect((await post("overtime")).status).toBe(403);
     await as(["employee", "hr"]);
     expect((await post("roster")).status).toBe(403);
     expect((await post("tokens")).status).toBe(403);
+    expect((await post("deliveries")).status).toBe(403);
     expect((await post("hours")).status).toBe(200);
     expect((await post("overtime")).status).toBe(200);
   });

@@ -125,4 +125,39 @@ describe("a planned delivery gives dates and mails exactly those it changes", ()
     expect((await getRouterRequest(first.id))?.expectedDate?.toISOString().slice(0, 10)).toBe(day);
     expect(await getRouterRequest(second.id)).toMatchObject({ position: 2, expectedDate: null });
   }, 60_000);
+
+  test("a supplier's plan: checked first, all or nothing, a revised plan moves its lines by reference, and each person is mailed once per import", async () => {
+    const { importDeliveryPlan } = await import("@/lib/devices/delivery-import");
+    await db().execute(sql`update planned_deliveries set status = 'cancelled' where status = 'planned'`);
+    const first = await quietDay(20);
+    const later = await quietDay(27);
+    const csv = (text: string) => new TextEncoder().encode(text);
+    const plan = (rows: string) => db().transaction((tx) => importDeliveryPlan(tx, null, csv(`pool,date,quantity,reference\n${rows}`), true));
+    // A bad line refuses the whole file, named by line and column.
+    const bad = await db().transaction((tx) => importDeliveryPlan(tx, null, csv(`pool,date,quantity,reference\nlaptop,${first},40,PO-1\ntablet,${first},0,PO-2\nlaptop,2020-01-01,5,PO-1\n`), true));
+    expect(bad.applied).toBe(false);
+    expect(bad.issues.map((i) => `${i.line}:${i.column}:${i.key}`)).toEqual(["3:pool:deliveryPoolUnknown", "3:quantity:numberInvalid", "4:date:deliveryInPast", "4:reference:importDuplicate"]);
+    expect(await db().execute(sql`select 1 from planned_deliveries where status = 'planned'`)).toHaveLength(0);
+    // Checked: what it would do, nothing written.
+    const check = await db().transaction((tx) => importDeliveryPlan(tx, null, csv(`pool,date,quantity,reference\nlaptop,${first},40,PO-1\nlaptop,${first},10,PO-2\n`), false));
+    expect(check).toMatchObject({ applied: false, planned: 2, moved: 0, mailed: 0 });
+    expect(await db().execute(sql`select 1 from planned_deliveries where status = 'planned'`)).toHaveLength(0);
+    // Applied: two lines, one mail to each of the 50 people they cover (not one per line).
+    const before = await mails("Your device is expected on");
+    expect(await plan(`laptop,${first},40,PO-1\nlaptop,${first},10,PO-2\n`)).toMatchObject({ applied: true, planned: 2, moved: 0, mailed: 50 });
+    const after = await mails("Your device is expected on");
+    const more = [...after].map(([address, n]) => n - (before.get(address) ?? 0)).filter((d) => d !== 0);
+    expect(more).toEqual(Array(50).fill(1));
+    const waitingNow = ((await db().execute(sql`select count(*)::int as n from allocations where kind = 'laptop' and status = 'waiting'`)) as unknown as { n: number }[])[0].n;
+    expect(waitingNow).toBeGreaterThanOrEqual(50);
+    // The revised plan moves PO-1 a week later: planned again it would be twice; it is moved instead.
+    const revised = await plan(`laptop,${later},40,PO-1\n`);
+    expect(revised).toMatchObject({ applied: true, planned: 0, moved: 1 });
+    expect(revised.mailed).toBeGreaterThan(0);
+    const rows = (await db().execute(sql`select reference, expected_on::text as day, quantity from planned_deliveries where status = 'planned' order by reference`)) as unknown as { reference: string; day: string; quantity: number }[];
+    expect(rows).toEqual([
+      { reference: "PO-1", day: later, quantity: 40 },
+      { reference: "PO-2", day: first, quantity: 10 },
+    ]);
+  }, 120_000);
 });

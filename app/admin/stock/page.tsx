@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DeliveryForms } from "@/components/admin/delivery-forms";
+import { DeliveryImportForm } from "@/components/admin/delivery-import-form";
 import { HandoverButton } from "@/components/admin/handover-button";
 import { PoolForms } from "@/components/admin/pool-forms";
 import { AddSlotForm, SlotCapacityForm } from "@/components/admin/slot-forms";
@@ -84,6 +85,9 @@ export default async function AdminStockPage() {
             </SectionCard>
           );
         })}
+        <SectionCard id="delivery-plan-heading" title={t("deliveries.import.title")}>
+          <DeliveryImportForm />
+        </SectionCard>
         <SectionCard id="slots-heading" title={t("slots.title")}>
           <AddSlotForm sites={sites} />
           <div className="mt-4">

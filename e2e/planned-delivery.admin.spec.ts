@@ -57,6 +57,17 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await expect(seats.getByText("No delivery planned.")).toBeVisible();
     await mobile.reload();
     await expect(mobile.getByText("pas encore de date")).toBeVisible();
+
+    // The supplier's plan as a file: checked, then planned; the person has a date again.
+    const plan = page.getByRole("region", { name: "Delivery plan from a supplier" });
+    await plan.getByLabel(/Delivery plan \(CSV/).setInputFiles({ name: "plan.csv", mimeType: "text/csv", buffer: Buffer.from(`pool,date,quantity,reference\nvdi_seat,${day},5,E2E-${Date.now()}\n`) });
+    await plan.getByRole("button", { name: "Check the file" }).click();
+    await expect(plan.getByText("The plan would add 1 delivery and move none.")).toBeVisible();
+    await plan.getByRole("button", { name: "Plan these deliveries" }).click();
+    await expect(plan.getByText("1 delivery planned, none moved. 1 person got their new date by e-mail.")).toBeVisible();
+    await expectAccessible(page);
+    await mobile.reload();
+    await expect(mobile.getByText(`Activation prévue : `)).toContainText(french);
     await phone.close();
   } finally {
     await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e cleanup' where kind = 'vdi_seat' and status = 'waiting'`;

@@ -3,13 +3,15 @@ import type { Db, Tx } from "../client";
 import { rolloutClock } from "./rollout-clock";
 import { seedDevices } from "./rollout-devices";
 import { invitedPeople, seedSignInsAndEligibility, seedWaves, untouchable } from "./rollout-people";
+import { seedPlansAndReviews } from "./rollout-plans";
 import { seedRhtMonth } from "./rollout-rht";
 import { incidentIsp, seedTokensAndTests } from "./rollout-steps";
 import { seedTickets } from "./rollout-tickets";
 
 // The default demo, mid-roll-out (issue 16 point 8): day 3 of 5, with people at every step,
-// a device queue with positions and dates, IT's queue with a suggested incident, and last
-// month's short-time hours filled with one unit locked. Added once on top of the base demo
+// a device queue with positions and dates (laptop deliveries planned), IT's queue with a
+// suggested incident and reviews due (a third decided), and last month's short-time hours
+// filled with one unit locked. Added once on top of the base demo
 // (db/seed/demo.ts), also to an existing .data/; the four demo accounts and the e2e suite's
 // office workers are never part of it. Deterministic: each person's story comes from their
 // employee number; only the instants follow the day it runs.
@@ -56,6 +58,7 @@ export async function seedRollout(db: Db, options: { encryptionKey: Buffer; now?
     const allocations = await seedDevices(tx, clock, stories);
     const steps = await seedTokensAndTests(tx, clock, stories, allocations, options.encryptionKey);
     await seedTickets(tx, clock, stories, steps, staff.agents, incidentIsp);
+    await seedPlansAndReviews(tx, clock, staff.agents[0]);
     const { month } = await seedRhtMonth(tx, clock, staff.hr);
     await tx.execute(sql`insert into app_meta (key, value) values ('demo_rollout', ${rolloutSeedVersion})`);
 

@@ -6,6 +6,7 @@ import { issueSignInLink } from "@/lib/auth/sign-in-link";
 import { env } from "@/lib/config/env";
 import { grantQueuePriority, releaseWaitingDevice } from "@/lib/devices/service";
 import { notifyEmployee } from "@/lib/mail/notify";
+import { reviewedReasons } from "@/lib/eligibility/review-reasons";
 import { lockCase } from "@/lib/onboarding/queries";
 
 // What an agent can do to the case behind a ticket. Each leaves an event on the ticket.
@@ -36,16 +37,12 @@ export async function assignSerialFor(tx: DbOrTx, actorId: string, number: numbe
   await log(tx, ticketId, actorId, "serial_assigned", { serial });
 }
 
-const reviewed = {
-  eligible: { fr: "Situation examinée par l’IT et les RH : le télétravail est possible.", de: "Von IT und HR geprüft: Homeoffice ist möglich.", en: "Reviewed by IT and HR: telework is possible." },
-  not_eligible: { fr: "Situation examinée par l’IT et les RH : le télétravail n’est pas possible pour le moment.", de: "Von IT und HR geprüft: Homeoffice ist im Moment nicht möglich.", en: "Reviewed by IT and HR: telework is not possible for now." },
-};
 
 export async function markEligibilityReviewed(tx: DbOrTx, actorId: string, number: number, outcome: "eligible" | "not_eligible") {
   const { ticketId, employeeId } = await ticketOwner(tx, number);
   await lockCase(tx, employeeId);
   await tx.execute(sql`
-    update onboarding_cases set eligibility = ${outcome}, eligibility_rule_id = 'it_review', eligibility_reason = ${JSON.stringify(reviewed[outcome])}::jsonb,
+    update onboarding_cases set eligibility = ${outcome}, eligibility_rule_id = 'it_review', eligibility_reason = ${JSON.stringify(reviewedReasons[outcome])}::jsonb,
            eligibility_decided_at = now(), updated_at = now() where employee_id = ${employeeId}`);
   if (outcome === "not_eligible") await releaseWaitingDevice(tx, employeeId, "eligibility_reviewed");
   await log(tx, ticketId, actorId, "eligibility_reviewed", { outcome });

@@ -109,6 +109,25 @@ describe("the demo mid-roll-out", () => {
     expect(laptops.waiting).toBeGreaterThan(0);
     if ([1, 2, 3, 4, 5].includes(Number((await rows<{ d: number }>(sql`select extract(isodow from now() at time zone 'Europe/Zurich')::int as d`))[0].d))) expect(laptops.used).toBe(laptops.limit);
     expect((await queueHistory()).some((d) => d.laptop > 0)).toBe(true);
+    // Laptop deliveries are planned (issue 17 point 5): the last person waiting for a laptop has a date too.
+    expect(await rows(sql`select reference from planned_deliveries where status = 'planned' order by reference`)).toEqual([{ reference: "PO-2611-01" }, { reference: "PO-2611-02" }, { reference: "PO-2611-R1" }]);
+    const [lastLaptop] = await rows<{ employee_id: string }>(sql`
+      select a.employee_id from allocations a join resource_pools p on p.id = a.pool_id where p.kind = 'laptop' and a.status = 'waiting' order by a.priority, a.queue_seq desc limit 1`);
+    expect((await getDeviceRequest(lastLaptop.employee_id))?.expectedDate).toBeInstanceOf(Date);
+  });
+
+  test("reviews have their deadline, and a third of them are decided, as IT's decision leaves them", async () => {
+    const open = await rows<{ due: string }>(sql`
+      select to_char(sla_due_at at time zone 'Europe/Zurich', 'HH24:MI') as due from tickets where category = 'eligibility_review' and status not in ('resolved', 'closed')`);
+    const decided = await rows<{ eligibility: string; events: number }>(sql`
+      select c.eligibility::text, (select count(*)::int from ticket_events e where e.ticket_id = t.id and e.kind = 'eligibility_reviewed') as events
+        from tickets t join onboarding_cases c on c.employee_id = t.employee_id
+       where t.category = 'eligibility_review' and t.status = 'resolved' and t.resolved_at <= now()
+         and exists (select 1 from ticket_events e where e.ticket_id = t.id and e.kind = 'eligibility_reviewed')`);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((t) => t.due === "17:00")).toBe(true);
+    expect(decided.length).toBeGreaterThan(0);
+    expect(decided.every((d) => ["eligible", "not_eligible"].includes(d.eligibility) && d.events === 1)).toBe(true);
   });
 
   test("IT's queue: several categories, some overdue, some answered, a suggested incident, the case as it is", async () => {

@@ -64,7 +64,7 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await plan.getByRole("button", { name: "Check the file" }).click();
     await expect(plan.getByText("The plan would add 1 delivery and move none.")).toBeVisible();
     await plan.getByRole("button", { name: "Plan these deliveries" }).click();
-    await expect(plan.getByText("1 delivery planned, none moved. 1 person got their new date by e-mail.")).toBeVisible();
+    await expect(plan.getByText("1 delivery planned, and none moved. 1 person got their new date by e-mail.")).toBeVisible();
     await expectAccessible(page);
     await mobile.reload();
     await expect(mobile.getByText(`Activation prévue : `)).toContainText(french);

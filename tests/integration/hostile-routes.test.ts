@@ -47,6 +47,7 @@ const routes: Record<string, { url: string; names: string[] }> = {
   "app/api/imports/roster/route.ts": { url: "/api/imports/roster", names: ["mode", "deactivateMissing"] },
   "app/api/imports/tokens/route.ts": { url: "/api/imports/tokens", names: ["mode"] },
   "app/api/imports/overtime/route.ts": { url: "/api/imports/overtime", names: ["mode"] },
+  "app/api/imports/deliveries/route.ts": { url: "/api/imports/deliveries", names: ["mode"] },
 };
 /**
  * next-auth reads next/headers from its own prebuilt bundle, which a test

@@ -33,7 +33,9 @@ function argumentNames(message: string): string[] {
     i += head[0].length;
     if (head[3] === "}") return;
     for (;;) {
-      const selector = /^\s*(?:(\}))?(?:([^\s{}]+)\s*\{)?/.exec(message.slice(i))!;
+      // Either the argument's closing brace or the next branch's selector, never both: text right
+      // after the argument ("}, {other}") belongs to the message, not to a branch.
+      const selector = /^\s*(?:(\})|([^\s{}]+)\s*\{)?/.exec(message.slice(i))!;
       i += selector[0].length;
       if (selector[1]) return; // closing brace of the argument
       if (!selector[2]) throw fail();
@@ -57,6 +59,7 @@ describe("argumentNames (test helper)", () => {
     ["{a} and { b } and {a}", ["a", "b"]],
     ["Wait {minutes, plural, one {# minute} other {# minutes}}.", ["minutes"]],
     ["{n, plural, =0 {none} other {{who} and # more}}", ["n", "who"]],
+    ["{a, plural, other {#}}, {b, plural, =0 {.} other {#}}", ["a", "b"]],
     ["{role, select, hr {HR} other {staff}}", ["role"]],
   ])("%j → %j", (message, expected) => {
     expect(argumentNames(message)).toEqual(expected);

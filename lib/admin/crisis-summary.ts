@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { DbOrTx } from "@/db/client";
 import { env } from "@/lib/config/env";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatDay, formatNumber } from "@/lib/i18n/format";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { renderEmailHtml } from "@/lib/mail/layout";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -45,12 +45,14 @@ export async function sendCrisisSummaryIfDue(tx: DbOrTx, now = new Date()): Prom
   const blocked = stuck(steps.overall);
   // Figures as strings in the summary's language, Swiss style (2’003 in German): ICU would write 2.003.
   const n = (value: number) => formatNumber(settings.language, value);
+  const forecastWords = forecastText(forecast, ta, n, (iso) => formatDay(settings.language, iso));
   const paragraphs = [
     t("funnel"),
     ...funnelSteps.map((s) => `${ta(`funnel.steps.${s}`)}: ${n(steps.overall[s])}${blocked[s] ? ` (${t("stuck", { count: n(blocked[s]) })})` : ""}`),
     t("capacity"),
     ...pools.map((p) => `${ta(`capacity.kinds.${p.kind}`)}: ${ta("capacity.used", { used: n(p.inUse), capacity: n(p.capacity) })}, ${ta("capacity.queue", { waiting: p.waiting, n: n(p.waiting) })}`),
-    ...(({ headline, lines }) => [headline, ...lines])(forecastText(forecast, ta, n, (iso) => new Intl.DateTimeFormat(`${settings.language}-CH`, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`)))),
+    forecastWords.headline,
+    ...forecastWords.lines,
     t("tickets", { open: n(tickets.reduce((a, r) => a + r.under1 + r.under3 + r.older, 0)), older: n(tickets.reduce((a, r) => a + r.older, 0)) }),
     t("since", { signedIn: n(since.signedIn), opened: n(since.ticketsOpened), resolved: n(since.ticketsResolved), reserved: n(since.devicesReserved) }),
   ];

@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
-import { beyondSupply, deliveryEffect, equippedBy, personDate, queueDates, type PoolForecastInput } from "@/lib/devices/forecast";
+import { addDays, nextOpenDay } from "@/lib/calendar/days";
+import { beyondSupply, deliveryEffect, equippedBy, queueDates, type PoolForecastInput } from "@/lib/devices/forecast";
 import { poolFacts } from "@/lib/devices/queue-dates";
 
 // The crisis cell's question (issue 17 point 3): by when is everyone who asked equipped? Per
@@ -29,14 +30,12 @@ export type ForecastDay = { day: string } & Record<ForecastKind, number>;
 
 export type RolloutForecast = { pools: PoolForecast[]; overall: string | null; ahead: ForecastDay[] };
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 function poolForecast(kind: ForecastKind, input: PoolForecastInput, waiting: number): PoolForecast {
   const beyond = beyondSupply(input, waiting);
   let ifDelivered: PoolForecast["ifDelivered"] = null;
   if (beyond > 0) {
     // A week from now, on an open day: a plausible date for an order placed today.
-    const date = personDate(addDays(input.today, 7), input.closedDays ?? new Set())!;
+    const date = nextOpenDay(addDays(input.today, 7), input.closedDays ?? new Set());
     ifDelivered = { quantity: beyond, date, equippedBy: deliveryEffect(input, waiting, { date, quantity: beyond }).after };
   }
   return { kind, waiting, equippedBy: equippedBy(input, waiting), beyond, ifDelivered };

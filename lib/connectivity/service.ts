@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
-import { dateAt, poolFacts } from "@/lib/devices/queue-dates";
-import { queuePosition, requestRouter } from "@/lib/devices/service";
+import { queuePlace } from "@/lib/devices/queue-dates";
+import { requestRouter } from "@/lib/devices/service";
 import { getCaseSteps, lockCase } from "@/lib/onboarding/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { raiseTicket } from "@/lib/tickets/service";
@@ -173,16 +173,9 @@ export type RouterRequest = { status: "waiting" | "reserved" | "issued"; request
 export async function getRouterRequest(employeeId: string): Promise<RouterRequest> {
   const tx = db();
   const [row] = (await tx.execute(sql`
-    select a.id, a.status, a.requested_at as "requestedAt", s.canton
-      from allocations a join employees e on e.id = a.employee_id left join sites s on s.id = e.site_id
-     where a.employee_id = ${employeeId} and a.kind = 'router_4g' and a.status in ('waiting', 'reserved', 'issued')`)) as unknown as { id: string; status: "waiting" | "reserved" | "issued"; requestedAt: string; canton: string | null }[];
+    select id, status, requested_at as "requestedAt" from allocations
+     where employee_id = ${employeeId} and kind = 'router_4g' and status in ('waiting', 'reserved', 'issued')`)) as unknown as { id: string; status: "waiting" | "reserved" | "issued"; requestedAt: string }[];
   if (!row) return null;
-  let position: number | null = null;
-  let expectedDate: Date | null = null;
-  if (row.status === "waiting") {
-    position = await queuePosition(tx, row.id);
-    const day = dateAt(await poolFacts(tx, "router_4g"), position, row.canton);
-    expectedDate = day ? new Date(`${day}T00:00:00Z`) : null;
-  }
-  return { status: row.status, requestedAt: new Date(row.requestedAt), position, expectedDate };
+  const place = row.status === "waiting" ? await queuePlace(tx, { id: row.id, kind: "router_4g" }) : { position: null, expectedDate: null };
+  return { status: row.status, requestedAt: new Date(row.requestedAt), ...place };
 }

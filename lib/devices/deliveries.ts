@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
+import { formatDay } from "@/lib/i18n/format";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { noticeFor } from "@/lib/mail/notify";
 import { changedMeanwhile } from "@/lib/settings/version";
@@ -50,7 +51,7 @@ export async function mailChangedDates(tx: DbOrTx, kind: PoolKind, before: Deliv
   for (const [i, person] of people.entries()) {
     if (was[i] === now[i]) continue;
     const date = now[i];
-    const values: Record<string, string | number> = date ? { position: person.position, date: longDate(date, person.contact.locale) } : { position: person.position };
+    const values: Record<string, string | number> = date ? { position: person.position, date: formatDay(person.contact.locale, date) } : { position: person.position };
     const message = noticeFor(person.contact, date ? "deviceDated" : "deviceUndated", values, person.kind === "router_4g" ? "/connectivity" : "/device");
     if (!message) continue;
     await enqueueEmail(tx, message);
@@ -59,12 +60,24 @@ export async function mailChangedDates(tx: DbOrTx, kind: PoolKind, before: Deliv
   return mailed;
 }
 
-const longDate = (iso: string, locale: string) => new Intl.DateTimeFormat(`${locale}-CH`, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-
 /** A delivery is expected today or later (Zurich's calendar): one in the past has arrived or is late, not planned. */
 async function refusePast(tx: DbOrTx, expectedOn: string): Promise<void> {
   const [{ past }] = (await tx.execute(sql`select ${expectedOn}::date < (now() at time zone 'Europe/Zurich')::date as past`)) as unknown as { past: boolean }[];
   if (past) throw new ActionError("deliveryInPast", "expectedOn");
+}
+
+/** A new planned delivery of the pool (null: no such pool); the caller holds the pool's delivery lock. */
+export async function insertDelivery(tx: DbOrTx, actorId: string | null, input: { kind: PoolKind; expectedOn: string; quantity: number; reference?: string | null }): Promise<string | null> {
+  const [row] = (await tx.execute(sql`
+    insert into planned_deliveries (pool_id, expected_on, quantity, reference, created_by)
+    select id, ${input.expectedOn}::date, ${input.quantity}, ${input.reference ?? null}, ${actorId} from resource_pools where kind = ${input.kind}::pool_kind
+    returning id`)) as unknown as { id: string }[];
+  return row?.id ?? null;
+}
+
+/** A planned delivery's new day and units; its version moves on, so a form showing the old one is refused. */
+export async function setDelivery(tx: DbOrTx, id: string, input: { expectedOn: string; quantity: number }): Promise<void> {
+  await tx.execute(sql`update planned_deliveries set expected_on = ${input.expectedOn}::date, quantity = ${input.quantity}, version = version + 1, updated_at = now() where id = ${id}`);
 }
 
 export const lockDeliveries = (tx: DbOrTx, kind: PoolKind) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`planned_deliveries:${kind}`}))`);
@@ -73,13 +86,10 @@ export async function planDelivery(tx: DbOrTx, actorId: string | null, input: { 
   await refusePast(tx, input.expectedOn);
   await lockDeliveries(tx, input.kind);
   const before = await plannedOf(tx, input.kind);
-  const [row] = (await tx.execute(sql`
-    insert into planned_deliveries (pool_id, expected_on, quantity, reference, created_by)
-    select id, ${input.expectedOn}::date, ${input.quantity}, ${input.reference ?? null}, ${actorId} from resource_pools where kind = ${input.kind}::pool_kind
-    returning id`)) as unknown as { id: string }[];
-  if (!row) throw new ActionError("poolNotFound");
+  const id = await insertDelivery(tx, actorId, input);
+  if (!id) throw new ActionError("poolNotFound");
   const mailed = await mailChangedDates(tx, input.kind, before);
-  return { id: row.id, mailed };
+  return { id, mailed };
 }
 
 type Held = { id: string; kind: PoolKind; expectedOn: string; quantity: number; version: number; status: string };
@@ -101,7 +111,7 @@ export async function moveDelivery(tx: DbOrTx, input: { id: string; version: num
   await refusePast(tx, input.expectedOn);
   const row = await held(tx, input.id, input.version);
   const planned = await plannedOf(tx, row.kind);
-  await tx.execute(sql`update planned_deliveries set expected_on = ${input.expectedOn}::date, quantity = ${input.quantity}, version = version + 1, updated_at = now() where id = ${row.id}`);
+  await setDelivery(tx, row.id, input);
   return { mailed: await mailChangedDates(tx, row.kind, planned), before: { date: row.expectedOn, quantity: row.quantity } };
 }
 

@@ -8,7 +8,7 @@ import { readHeader, type Header } from "@/lib/csv/header";
 import { IssueList, type Issue } from "@/lib/csv/issues";
 import { maxImportBytes } from "@/lib/csv/limits";
 import { csvBatches, MalformedCsv } from "@/lib/csv/stream";
-import { lockDeliveries, mailChangedDates, plannedOf } from "./deliveries";
+import { insertDelivery, lockDeliveries, mailChangedDates, plannedOf, setDelivery } from "./deliveries";
 import type { PoolKind } from "./pools";
 
 // A supplier's delivery plan as a CSV (issue 17 point 1): one line per expected delivery, with
@@ -101,14 +101,11 @@ export async function importDeliveryPlan(tx: DbOrTx, actorId: string | null, byt
         : [];
       if (known?.status === "planned") {
         moved += 1;
-        if (apply) await tx.execute(sql`update planned_deliveries set expected_on = ${l.date}::date, quantity = ${l.quantity}, version = version + 1, updated_at = now() where id = ${known.id}`);
+        if (apply) await setDelivery(tx, known.id, { expectedOn: l.date, quantity: l.quantity });
       } else if (known) unchanged += 1;
       else {
         planned += 1;
-        if (apply)
-          await tx.execute(sql`
-            insert into planned_deliveries (pool_id, expected_on, quantity, reference, created_by)
-            select id, ${l.date}::date, ${l.quantity}, ${l.reference}, ${actorId} from resource_pools where kind = ${kind}::pool_kind`);
+        if (apply) await insertDelivery(tx, actorId, { kind, expectedOn: l.date, quantity: l.quantity, reference: l.reference });
       }
     }
     if (apply) mailed += await mailChangedDates(tx, kind, before);

@@ -6,6 +6,8 @@
 // Positions, not people: the queue's order (priority desc, queue_seq) is the caller's. A person
 // whose priority moves them forward simply asks for the date of their new position.
 
+import { dayNumber, isoDay, isWeekend, nextOpenDay } from "@/lib/calendar/days";
+
 export type Delivery = { date: string; quantity: number };
 
 export type PoolForecastInput = {
@@ -29,27 +31,6 @@ export type PoolForecastInput = {
  * activated later than that gets no date, like one beyond all known supply.
  */
 export const forecastHorizonDays = 3 * 366;
-
-const msPerDay = 86_400_000;
-
-// Day numbers (days since 1970-01-01) make the walk plain integer arithmetic; a string is
-// built only for days that are checked against closed days or handed out.
-function dayNumber(iso: string): number {
-  const day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / msPerDay;
-  // The round trip refuses "2026-13-01" or "2026-02-30", which Date.UTC would silently roll over.
-  if (!Number.isInteger(day) || isoDay(day) !== iso) throw new RangeError(`Not a YYYY-MM-DD day: ${iso}`);
-  return day;
-}
-
-function isoDay(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
-}
-
-function isWeekend(day: number): boolean {
-  // Day 0, 1970-01-01, was a Thursday: +4 gives getUTCDay's numbering (0 Sunday, 6 Saturday).
-  const weekday = (((day + 4) % 7) + 7) % 7;
-  return weekday === 0 || weekday === 6;
-}
 
 type Walk = { activated: number; lastDay: string | null };
 
@@ -110,11 +91,7 @@ export function queueDates(input: PoolForecastInput, count: number): (string | n
  * day after a cantonal holiday; re-running the waves per canton is not worth that precision.
  */
 export function personDate(poolDay: string | null, personClosedDays: ReadonlySet<string>): string | null {
-  if (poolDay === null) return null;
-  let day = dayNumber(poolDay);
-  // Ends: the set is finite, so only so many weekdays can be skipped.
-  while (isWeekend(day) || personClosedDays.has(isoDay(day))) day += 1;
-  return isoDay(day);
+  return poolDay === null ? null : nextOpenDay(poolDay, personClosedDays);
 }
 
 /**

@@ -6,9 +6,9 @@ import { db } from "@/lib/db";
 import { getRosterFacts } from "@/lib/roster/queries";
 import { getSetting } from "@/lib/settings/queries";
 import { defaultVdiSettings, recommendationSettingsSchema, vdiSettingsSchema, type VdiSettings } from "@/lib/settings/schemas";
-import { dateAt, poolFacts } from "./queue-dates";
+import { queuePlace } from "./queue-dates";
 import { defaultRecommendationRules, recommendPath, type DevicePath } from "./rules";
-import { activeDevice, queuePosition } from "./service";
+import { activeDevice } from "./service";
 
 export type Slot = { id: string; siteId: string; site: string; startsAt: Date; free: number };
 
@@ -40,12 +40,7 @@ export async function getDeviceRequest(employeeId: string, tx: DbOrTx = db()): P
     let position: number | null = null;
     let expectedDate: Date | null = null;
     if (active.status === "waiting") {
-      position = await queuePosition(tx, active.id);
-      // The date from stock, today's wave, planned deliveries and holidays (the person's canton too).
-      const facts = await poolFacts(tx, active.kind);
-      const [{ canton }] = (await tx.execute(sql`select s.canton from employees e left join sites s on s.id = e.site_id where e.id = ${employeeId}`)) as unknown as { canton: string | null }[];
-      const day = dateAt(facts, position, canton);
-      expectedDate = day ? new Date(`${day}T00:00:00Z`) : null;
+      ({ position, expectedDate } = await queuePlace(tx, active));
     }
     const [handover] = (await tx.execute(sql`
       select a.handover_method as method, a.collection_slot_id as "slotId", a.shipping_address as address, s.starts_at as "startsAt", si.name as site

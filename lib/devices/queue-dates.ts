@@ -5,6 +5,7 @@ import type { Contact } from "@/lib/roster/queries";
 import { contactAddressSql } from "@/lib/roster/queries";
 import { personDate, queueDates, type Delivery, type PoolForecastInput } from "./forecast";
 import type { PoolKind } from "./pools";
+import { queuePosition } from "./service";
 
 // Every queued person's date, from the stock, today's wave, the planned deliveries and the
 // holidays (lib/devices/forecast.ts does the arithmetic). The status page, /device and the mails
@@ -67,6 +68,19 @@ export function closedFor(facts: PoolFacts, canton: string | null): Set<string> 
 export function dateAt(facts: PoolFacts, position: number, canton: string | null): string | null {
   if (position < 1) return null;
   return personDate(queueDates(facts.input, position)[position - 1], closedFor(facts, canton));
+}
+
+/**
+ * A waiting request's place in its pool's queue and the date it is expected on (null: beyond
+ * every known delivery), in the calendar of its person's canton: what /device, the status page
+ * and /connectivity show.
+ */
+export async function queuePlace(tx: DbOrTx, allocation: { id: string; kind: PoolKind }): Promise<{ position: number; expectedDate: Date | null }> {
+  const position = await queuePosition(tx, allocation.id);
+  const [{ canton }] = (await tx.execute(sql`
+    select s.canton from allocations a join employees e on e.id = a.employee_id left join sites s on s.id = e.site_id where a.id = ${allocation.id}`)) as unknown as { canton: string | null }[];
+  const day = dateAt(await poolFacts(tx, allocation.kind), position, canton);
+  return { position, expectedDate: day ? new Date(`${day}T00:00:00Z`) : null };
 }
 
 export type QueuedPerson = { allocationId: string; employeeId: string; kind: PoolKind; position: number; canton: string | null; contact: Contact };

@@ -34,3 +34,8 @@ export function formatMs(locale: string, ms: number | null | undefined): string 
   if (ms === null || ms === undefined) return "–";
   return `${formatNumber(locale, Math.round(ms))} ms`;
 }
+
+/** A "YYYY-MM-DD" day written out in full, the Swiss way of the language ("mardi, 15 décembre 2026"): mails and texts built outside a page. */
+export function formatDay(locale: string, iso: string): string {
+  return new Intl.DateTimeFormat(`${isLocale(locale) ? locale : defaultLocale}-CH`, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+}

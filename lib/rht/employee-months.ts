@@ -71,17 +71,20 @@ type Row = {
 
 export const rhtSettings = (tx: DbOrTx = db()) => getSetting("rht", rhtSettingsSchema, defaultRhtSettings, tx);
 
-/** Public holidays from `from` to a week after the month, by canton ("CH" applies everywhere). */
-async function holidaysBetween(from: string, month: string, tx: DbOrTx): Promise<(canton: string) => string[]> {
+/** Public holidays from `from` to a week after the month, by canton ("CH" applies everywhere): as a list and as a set, read once per canton. */
+async function holidaysBetween(from: string, month: string, tx: DbOrTx): Promise<(canton: string) => { days: string[]; set: Set<string> }> {
   const dates = daysOfMonth(month);
   const rows = (await tx.execute(sql`
     select canton, day::text as day from public_holidays
      where day between ${from}::date and ${dates[dates.length - 1]}::date + 7`)) as unknown as { canton: string; day: string }[];
-  const byCanton = new Map<string, string[]>();
+  const byCanton = new Map<string, { days: string[]; set: Set<string> }>();
   return (canton) => {
-    let days = byCanton.get(canton);
-    if (!days) byCanton.set(canton, (days = rows.filter((r) => r.canton === "CH" || r.canton === canton).map((r) => r.day)));
-    return days;
+    let holidays = byCanton.get(canton);
+    if (!holidays) {
+      const days = rows.filter((r) => r.canton === "CH" || r.canton === canton).map((r) => r.day);
+      byCanton.set(canton, (holidays = { days, set: new Set(days) }));
+    }
+    return holidays;
   };
 }
 
@@ -170,15 +173,11 @@ export async function* employeeMonths(
       ) dd
      order by b.org_unit, b.org_unit_id, b.last_name, b.first_name, b.number`.cursor(options.batch ?? 500);
 
-  // One set per canton, not one per employee.
-  const holidaySets = new Map<string, Set<string>>();
   for await (const rows of options.prefetch ? readAhead(cursor) : cursor) {
     for (const row of rows) {
       const dates = row.day_dates ?? [];
       const stored: DayRecord[] = dates.map((date, i) => ({ date, planned: row.day_planned![i], worked: row.day_worked![i], absences: row.day_absences![i] ? (JSON.parse(row.day_absences![i]) as Absences) : {} }));
-      const holidays = holidaysFor(row.canton);
-      let holidaySet = holidaySets.get(row.canton);
-      if (!holidaySet) holidaySets.set(row.canton, (holidaySet = new Set(holidays)));
+      const { days: holidays, set: holidaySet } = holidaysFor(row.canton);
       const contract = { weeklyMinutes: row.weekly_minutes, employmentRate: row.employment_rate, employedFrom: row.employed_from, employedUntil: row.employed_until };
       const excludedReason = exclusionReason({ contractType: row.contract_type, noticeGiven: row.notice_given });
       const own = unitSettings(settings, { from: row.unit_from, until: row.unit_until });

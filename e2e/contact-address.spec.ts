@@ -1,10 +1,9 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, signIn, test } from "./fixtures";
+import { demo, expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, phone, signIn, test } from "./fixtures";
 
 // Issue 13 points 1 and 3, as a person at home sees them on a phone, in French: signed in with the
 // private address, mail goes there; they switch to the work address; the request IT resolved stays
 // on the status page with IT's last answer. Own people: demo roster offsets 21–29.
-const phone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL };
 test.use(phone);
 
 /** Waits for a mail to `to` whose subject matches. */

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { expect, expectAccessible, officeWorkers, passEligibility, phone, requestDevice, signIn, test } from "./fixtures";
 
 test("when the VDI pool is full, people wait in a visible queue and can leave it", async ({ browser, sql }) => {
   // Two office workers from the demo roster, on phones.
@@ -6,13 +6,11 @@ test("when the VDI pool is full, people wait in a visible queue and can leave it
   await sql`update resource_pools set capacity = in_use where kind = 'vdi_seat'`;
 
   for (const [index, person] of people.entries()) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL });
+    const context = await browser.newContext(phone);
     const page = await context.newPage();
     await signIn(page, person);
     await passEligibility(page);
-    await page.getByRole("link", { name: "Choose my device" }).click();
-    await page.getByLabel(/^VDI seat/).check();
-    await page.getByRole("button", { name: "Request this device" }).click();
+    await requestDevice(page, "VDI seat");
     await expect(page.getByText(`You are number ${index + 1} in the queue`)).toBeVisible();
     await expect(page.getByText("All units are taken and no delivery covers your place yet")).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

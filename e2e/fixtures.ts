@@ -126,6 +126,16 @@ export async function passEligibility(page: Page): Promise<void> {
   await expect(page.getByText("You can work from home")).toBeVisible();
 }
 
+/** From the status page, in English: the device step, the option whose label starts as `option`, and the request. */
+export async function requestDevice(page: Page, option: "Company laptop" | "VDI seat"): Promise<void> {
+  await page.getByRole("link", { name: "Choose my device" }).click();
+  await page.getByLabel(new RegExp(`^${option}`)).check();
+  await page.getByRole("button", { name: "Request this device" }).click();
+}
+
+/** A phone's browser (360 px, touch), in English, for a context of its own: `browser.newContext(phone)` or `test.use(phone)`. */
+export const phone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL };
+
 /** Office workers from the demo roster (work address, permanent contract), skipping the first `offset`. */
 export async function officeWorkers(sql: postgres.Sql, count: number, offset: number): Promise<string[]> {
   const rows = await sql`

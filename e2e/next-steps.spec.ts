@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { activateAuthenticator, expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { activateAuthenticator, expect, expectAccessible, expectNoSidewaysScroll, officeWorkers, passEligibility, requestDevice, signIn, test } from "./fixtures";
 
 // Issue 13 points 4, 5 and 8, as a person sees them on a phone: every finished step leads on to the
 // next one, and the next-step sentence says what the state asks, in French too.
@@ -19,9 +19,7 @@ test("a VDI seat leads to the token, an active token to the connection test", as
   await signIn(page, person);
   await passEligibility(page);
   await page.goto("/");
-  await page.getByRole("link", { name: "Choose my device" }).click();
-  await page.getByLabel(/^VDI seat/).check();
-  await page.getByRole("button", { name: "Request this device" }).click();
+  await requestDevice(page, "VDI seat");
   await expect(page.getByText("Your VDI seat is ready")).toBeVisible();
 
   // /device: the token is the primary action, cancelling comes after it.
@@ -52,9 +50,7 @@ test("a reserved laptop asks to choose collection or delivery, in French too, th
   await signIn(page, person);
   await passEligibility(page);
   await page.goto("/");
-  await page.getByRole("link", { name: "Choose my device" }).click();
-  await page.getByLabel(/^Company laptop/).check();
-  await page.getByRole("button", { name: "Request this device" }).click();
+  await requestDevice(page, "Company laptop");
   await expect(page.getByText("A laptop is reserved for you")).toBeVisible();
   // Nothing chosen yet: the form on this page is the action, no link elsewhere.
   await expect(page.getByRole("region", { name: "Your next step" })).toHaveCount(0);

@@ -1,12 +1,13 @@
-import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, passEligibility, signIn, switchLanguage, test, demo } from "./fixtures";
+import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, passEligibility, phone, requestDevice, signIn, switchLanguage, test, demo } from "./fixtures";
 
 // Issue 17 points 1 to 3 as the people see it: someone queued for a VDI seat, on a phone
 // and in French, has no date; the admin plans a delivery on the stock page; the person's page
 // and mailbox then give the date, and the dashboard's forecast moves. Named *.admin.spec.ts: it changes the VDI pool, so it runs
-// with the specs that share settings, one at a time (playwright.config.ts).
+// with the specs that share settings, one at a time (playwright.config.ts). Own person: the
+// office worker at offset 7 of the demo roster.
 
 test("an admin plans a delivery and a queued person, in French on a phone, sees their date appear", async ({ browser, page, sql, request }) => {
-  const [person] = await officeWorkers(sql, 1, 25);
+  const [person] = await officeWorkers(sql, 1, 7);
   await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e setup' where kind = 'vdi_seat' and status = 'waiting'`;
   await sql`update planned_deliveries set status = 'cancelled' where status = 'planned' and pool_id = (select id from resource_pools where kind = 'vdi_seat')`;
   await sql`update resource_pools set capacity = in_use where kind = 'vdi_seat'`;
@@ -16,13 +17,11 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
      where extract(isodow from d) < 6 and not exists (select 1 from public_holidays h where h.day = d::date) order by d limit 1`;
   const french = new Intl.DateTimeFormat("fr-CH", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
   try {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL });
-    const mobile = await phone.newPage();
+    const phoneContext = await browser.newContext(phone);
+    const mobile = await phoneContext.newPage();
     await signIn(mobile, person);
     await passEligibility(mobile);
-    await mobile.getByRole("link", { name: "Choose my device" }).click();
-    await mobile.getByLabel(/^VDI seat/).check();
-    await mobile.getByRole("button", { name: "Request this device" }).click();
+    await requestDevice(mobile, "VDI seat");
     await expect(mobile.getByText("You are number 1 in the queue")).toBeVisible();
     await switchLanguage(mobile, "Français");
     await expect(mobile.getByText("pas encore de date")).toBeVisible();
@@ -68,7 +67,7 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await expectAccessible(page);
     await mobile.reload();
     await expect(mobile.getByText(`Activation prévue : `)).toContainText(french);
-    await phone.close();
+    await phoneContext.close();
   } finally {
     await sql`update allocations set status = 'released', released_at = now(), release_reason = 'e2e cleanup' where kind = 'vdi_seat' and status = 'waiting'`;
     await sql`update planned_deliveries set status = 'cancelled' where status = 'planned'`;

@@ -1,12 +1,10 @@
-import { activateAuthenticator, expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { activateAuthenticator, expect, expectAccessible, officeWorkers, passEligibility, requestDevice, signIn, test } from "./fixtures";
 
 test("with a VDI seat, a token and a good connection the employee is ready and gets a printable guide", async ({ page, sql }) => {
   const [person] = await officeWorkers(sql, 1, 40);
   await signIn(page, person);
   await passEligibility(page);
-  await page.getByRole("link", { name: "Choose my device" }).click();
-  await page.getByLabel(/^VDI seat/).check();
-  await page.getByRole("button", { name: "Request this device" }).click();
+  await requestDevice(page, "VDI seat");
   await expect(page.getByText("Your VDI seat is ready")).toBeVisible();
 
   await page.goto("/token");

@@ -30,9 +30,12 @@ export function DeliveryForms({ kind, label, deliveries }: { kind: Kind; label: 
     <div className="mt-4 flex flex-col gap-3 border-t border-slate-200 pt-3">
       <h3 className="text-lg font-semibold">{t("title")}</h3>
       <p className="text-sm text-slate-700">{t("lead")}</p>
-      <p role="status" className="font-medium text-green-800">
-        {notice}
-      </p>
+      {/* Shown only with something to say, like the pool form's "Saved.": one status per card at a time. */}
+      {notice ? (
+        <p role="status" className="font-medium text-green-800">
+          {notice}
+        </p>
+      ) : null}
       {deliveries.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       <ol className="flex flex-col gap-3">
         {deliveries.map((d, i) => (

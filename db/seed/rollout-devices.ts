@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
 import { recommendPath, type RecommendationRules } from "../../lib/devices/rules";
-import { addDays, isWorkingDay, weighted, zurichAt, zurichDay, type Clock } from "./rollout-clock";
+import { addDays, isWorkingDay, weighted, workingDayAfter, zurichAt, zurichDay, type Clock } from "./rollout-clock";
 import type { Story } from "./rollout-people";
 
 // Device requests replayed through the rules of lib/devices: the FIFO queue per pool, the
@@ -40,11 +40,13 @@ const poolsFor: Record<Kind, string[]> = { laptop: ["laptop", "vpn_licence"], vd
 /** Requests, the queue day by day, and the handover of reserved laptops. */
 export async function seedDevices(tx: Tx, clock: Clock, stories: Story[]): Promise<Map<string, Allocation>> {
   await tx.execute(sql`update resource_pools set daily_activation_limit = ${rolloutLaptopsPerDay}, updated_at = now() where kind = 'laptop'`);
-  // The roll-out's own collection slots, from day 1 (topUpCollectionSlots adds the later ones).
+  // The roll-out's own collection slots, from day 1 to two working days ahead (topUpCollectionSlots
+  // adds the later ones): someone whose laptop was reserved this afternoon picks a slot tomorrow,
+  // so at any hour of day 3 some people are waiting to collect theirs.
   await tx.execute(sql`
     insert into collection_slots (site_id, starts_at, ends_at, capacity)
     select s.id, (d::date + t)::timestamp at time zone 'Europe/Zurich', (d::date + t + interval '1 hour')::timestamp at time zone 'Europe/Zurich', 12
-      from sites s cross join generate_series(${clock.d1}::date, ${clock.today}::date, interval '1 day') d
+      from sites s cross join generate_series(${clock.d1}::date, ${workingDayAfter(workingDayAfter(clock.today))}::date, interval '1 day') d
      cross join (values (time '09:00'), (time '11:00'), (time '14:00'), (time '16:00')) as slot(t)
      where extract(isodow from d) < 6
     on conflict (site_id, starts_at) do nothing`);
@@ -108,8 +110,12 @@ export async function seedDevices(tx: Tx, clock: Clock, stories: Story[]): Promi
     const chosenAt = clock.toward(story.last, 0.01 + 0.1 * story.draw());
     story.last = chosenAt;
     if (choice === "collect") {
-      const slot = slots.find((s) => s.site_id === story.siteId && s.booked < s.capacity && s.starts_at.getTime() > chosenAt.getTime() + 2 * 3_600_000);
-      if (!slot) continue;
+      // People pick one of their site's next eight free slots (two days of them), not all the
+      // first one: some collect later today or tomorrow, so the demo has people waiting to
+      // collect at any hour of day 3.
+      const open = slots.filter((s) => s.site_id === story.siteId && s.booked < s.capacity && s.starts_at.getTime() > chosenAt.getTime() + 2 * 3_600_000).slice(0, 8);
+      if (open.length === 0) continue;
+      const slot = open[Math.floor(story.draw() * open.length)];
       slot.booked += 1;
       a.handover = { method: "collect", slot };
       const collected = new Date(slot.starts_at.getTime() + (5 + Math.floor(story.draw() * 40)) * 60_000);

@@ -7,7 +7,9 @@
 //   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run),
 //   BENCH_PAGES=status,admin (only the pages whose name contains one of the words; no 100-connection
 //   run nor exports then), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
-//   it stops: open it in Chrome's DevTools, or sum it by function).
+//   it stops: open it in Chrome's DevTools, or sum it by function), BENCH_SQL=1 (after each page,
+//   its heaviest statements from pg_stat_statements; the database time and statement count per
+//   request are always printed).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +27,7 @@ const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const employeesWanted = Number(process.env.BENCH_EMPLOYEES ?? 15_000);
 const onlyPages = (process.env.BENCH_PAGES ?? "").split(",").map((w) => w.trim()).filter(Boolean);
 const cpuProfileDir = process.env.BENCH_CPU_PROFILE;
+const showSql = process.env.BENCH_SQL === "1";
 const log = (line: string) => console.log(`[http] ${line}`);
 
 type Target = { ratio?: number; p95?: number };
@@ -56,9 +59,25 @@ async function sessionsFor(sql: ReturnType<typeof createDb>["sql"], employeeIds:
   return cookies;
 }
 
+/** The database's share of the last run: time and statements per request, and the heaviest ones. */
+async function printStatements(sql: ReturnType<typeof createDb>["sql"], requests: number): Promise<void> {
+  const rows = await sql`
+    select query, calls::int, total_exec_time::float as ms from pg_stat_statements
+    where query not like '%pg_stat_statements%' order by total_exec_time desc`;
+  const perRequest = (n: number) => n / Math.max(1, requests);
+  const totalMs = rows.reduce((sum, r) => sum + Number(r.ms), 0);
+  const calls = rows.reduce((sum, r) => sum + Number(r.calls), 0);
+  log(`  database: ${fmt(perRequest(totalMs), 2)} ms in ${fmt(perRequest(calls), 1)} statements per request`);
+  if (!showSql) return;
+  for (const r of rows.slice(0, 8)) {
+    log(`    ${fmt(perRequest(Number(r.ms)), 2).padStart(7)} ms ${fmt(perRequest(Number(r.calls)), 1).padStart(5)}×  ${String(r.query).replace(/\s+/g, " ").slice(0, 160)}`);
+  }
+}
+
 async function main() {
   const started = performance.now();
-  const database = await startBenchDatabase("http");
+  // pg_stat_statements: how much of each page is database time (printed beside each line).
+  const database = await startBenchDatabase("http", { settings: { shared_preload_libraries: "pg_stat_statements" } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-http-"));
   const servers: NextServer[] = [];
   let finished = false;
@@ -88,6 +107,9 @@ async function main() {
     log(`servers up; logs in ${dir}`);
 
     const pages: { name: string; path: string; cookies: string[]; target: Target }[] = [
+      // Not in the issue's table: the app's own floor (proxy, layout, header, no session, no query).
+      { name: "sign-in page (reference)", path: "/signin", cookies: [], target: {} },
+      { name: "/guide (reference)", path: "/guide", cookies: employeeCookies, target: {} },
       { name: "employee status page", path: "/", cookies: employeeCookies, target: { ratio: 0.5, p95: 150 } },
       { name: "/device", path: "/device", cookies: employeeCookies, target: { ratio: 0.5 } },
       { name: "/connectivity", path: "/connectivity", cookies: employeeCookies, target: { ratio: 0.5 } },
@@ -97,18 +119,27 @@ async function main() {
       { name: "/admin dashboard", path: "/admin", cookies: [adminCookie], target: { ratio: 0.3 } },
       { name: "/hr month overview", path: `/hr?month=${month.m}`, cookies: [hrCookie], target: { p95: 200 } },
     ];
+    const statsDb = createDb(database.url, { max: 1, limits: noConnectionLimits });
+    await statsDb.sql`create extension if not exists pg_stat_statements`;
     const lines: Line[] = [];
     for (const page of pages.filter((p) => onlyPages.length === 0 || onlyPages.some((w) => p.name.includes(w)))) {
       // A warm-up request: the first render compiles nothing in production, but fills caches as a day's first visitor would.
-      await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] } });
+      const html = await (await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] ?? "" } })).text();
+      // What each request serialises twice (as HTML and as the inlined React payload) and escapes.
+      const payload = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
+      if (process.env.BENCH_DUMP) fs.writeFileSync(path.join(process.env.BENCH_DUMP, `${page.name.replace(/\W+/g, "_")}.html`), html);
+      log(`${page.name}: ${fmt(html.length / 1024)} KB of HTML, of which ${fmt(payload / 1024)} KB inlined React payload`);
       const bareRun = await load({ url: `${bare.url}/`, connections: 20, seconds });
+      await statsDb.sql`select pg_stat_statements_reset()`;
       const pageRun = await load({ url: `${app.url}${page.path}`, connections: 20, seconds, cookies: page.cookies });
       const line = { name: page.name, bare: bareRun, page: pageRun, target: page.target };
       lines.push(line);
       log(verdict(line));
+      await printStatements(statsDb.sql, pageRun.requests);
     }
 
     if (onlyPages.length > 0) {
+      await statsDb.sql.end({ timeout: 5 });
       finished = true;
       return;
     }
@@ -135,6 +166,7 @@ async function main() {
       log(`RHT export ${file.toUpperCase().padEnd(4)} ${response.status}: first byte ${fmt(first)} ms, all ${fmt(total)} ms, ${fmt(bytes / 1024)} KB; target ≤ ${target / 1000} s, first byte < 1 s: ${response.ok && total <= target && first < 1000 ? "OK" : "SLOW"}`);
     }
 
+    await statsDb.sql.end({ timeout: 5 });
     console.log("\n| page / workload | ratio to the bare page | p95 | target | verdict |\n|---|---|---|---|---|");
     for (const line of lines) {
       const v = verdict(line);

@@ -11,10 +11,10 @@ export const benchKey = Buffer.alloc(32, 3).toString("base64");
 export type BenchDatabase = { url: string; stop(): Promise<void> };
 
 /** A PostgreSQL in a temporary folder with a migrated database "bench"; `stop()` deletes it all. */
-export async function startBenchDatabase(name: string, options: { migrate?: boolean } = {}): Promise<BenchDatabase> {
+export async function startBenchDatabase(name: string, options: { migrate?: boolean; settings?: Record<string, string> } = {}): Promise<BenchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `passerelle-bench-${name}-`));
   fs.chmodSync(dir, 0o755);
-  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true });
+  const pg = await startPgServer({ dataDir: path.join(dir, "pg"), password: "bench", ephemeral: true, settings: options.settings });
   await ensureDatabase(pg.url("postgres"), "bench");
   const url = pg.url("bench");
   if (options.migrate !== false) await migrateDatabase(url);

@@ -1,65 +1,41 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import { forbidden, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { toDatabaseUnavailable, isDatabaseUnavailable } from "@/lib/db/errors";
-import { loadPersonByUserId, type CurrentPerson } from "@/lib/roster/queries";
+import { toDatabaseUnavailable } from "@/lib/db/errors";
+import { loadPersonBySessionToken, renewSession, type CurrentPerson } from "@/lib/roster/queries";
 import { hasRole, type Role } from "./roles";
 import { authOptions } from "./options";
 
 export type SessionRequest = { cookies: Record<string, string>; headers: Record<string, string> };
 
-/**
- * The adapter, with a note of the first error any of its methods throws.
- * next-auth catches adapter errors while reading a session and answers "no
- * session" (core/routes/session.js logs SESSION_ERROR and returns an empty
- * body): without this note a database outage would sign everybody out.
- */
-function noticingFailures(adapter: Adapter, failures: unknown[]): Adapter {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(adapter)) {
-    wrapped[name] =
-      typeof method === "function"
-        ? async (...args: unknown[]) => {
-            try {
-              return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
-            } catch (error) {
-              failures.push(error);
-              throw error;
-            }
-          }
-        : method;
-  }
-  return wrapped as Adapter;
+/** The cookie next-auth keeps the session token in: `__Secure-` prefixed behind https, as next-auth names it. */
+function sessionCookieName(): string {
+  // authOptions() sets NEXTAUTH_URL from PUBLIC_URL when it is missing, as next-auth reads it.
+  authOptions();
+  return process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 /**
  * The person a request's session cookie belongs to, or null when there is no
  * valid session. Throws DatabaseUnavailableError when the database cannot be
  * reached: "we could not check" is never "signed out".
+ *
+ * One query for the session, the account, the employee and the roles, as next-auth's database
+ * strategy would find them (an unexpired session of an active employee), without running
+ * next-auth's whole handler and a second query on every page (issue 16). The session is
+ * renewed as next-auth does, once its update age has passed.
  */
 export async function personFromSession(request: SessionRequest): Promise<CurrentPerson | null> {
-  const options = authOptions();
-  const failures: unknown[] = [];
-  const adapter = options.adapter ? noticingFailures(options.adapter, failures) : undefined;
-  // The (req, res, options) form reads the cookies given here instead of next/headers;
-  // cookie refreshes are dropped, as in the server-component form.
-  const res = { getHeader() {}, setCookie() {}, setHeader() {} };
-  let session;
+  const token = request.cookies[sessionCookieName()];
+  if (!token) return null;
+  const { maxAge = 30 * 24 * 3600, updateAge = 24 * 3600 } = authOptions().session ?? {};
   try {
-    session = await getServerSession(request as never, res as never, { ...options, adapter });
-  } catch (error) {
-    throw toDatabaseUnavailable(error);
-  }
-  // Other adapter failures (a malformed cookie value, say) keep next-auth's answer: no session.
-  const outage = failures.find(isDatabaseUnavailable);
-  if (outage) throw toDatabaseUnavailable(outage);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
-  try {
-    return await loadPersonByUserId(userId);
+    const found = await loadPersonBySessionToken(token, updateAge, maxAge);
+    if (!found) return null;
+    const { renewDue, ...person } = found;
+    if (renewDue) await renewSession(token, maxAge);
+    return person;
   } catch (error) {
     throw toDatabaseUnavailable(error);
   }

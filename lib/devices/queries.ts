@@ -8,7 +8,6 @@ import { getSetting } from "@/lib/settings/queries";
 import { defaultVdiSettings, recommendationSettingsSchema, vdiSettingsSchema, type VdiSettings } from "@/lib/settings/schemas";
 import { queuePlace } from "./queue-dates";
 import { defaultRecommendationRules, recommendPath, type DevicePath } from "./rules";
-import { activeDevice } from "./service";
 
 export type Slot = { id: string; siteId: string; site: string; startsAt: Date; free: number };
 
@@ -33,33 +32,35 @@ export type DeviceRequest = NonNullable<DeviceOverview["request"]>;
  * step, where the person looks first (issue 13 point 9).
  */
 export async function getDeviceRequest(employeeId: string, tx: DbOrTx = db()): Promise<DeviceRequest | null> {
-  const active = await activeDevice(tx, employeeId);
-  let request: DeviceOverview["request"] = null;
-  if (active) {
-    const path: DevicePath = active.kind === "laptop" ? "laptop" : "vdi";
-    let position: number | null = null;
-    let expectedDate: Date | null = null;
-    if (active.status === "waiting") {
-      ({ position, expectedDate } = await queuePlace(tx, active));
-    }
-    const [handover] = (await tx.execute(sql`
-      select a.handover_method as method, a.collection_slot_id as "slotId", a.shipping_address as address, s.starts_at as "startsAt", si.name as site
-        from allocations a left join collection_slots s on s.id = a.collection_slot_id left join sites si on si.id = s.site_id
-       where a.id = ${active.id}`)) as unknown as { method: string | null; slotId: string | null; address: ShippingAddress | null; startsAt: string | null; site: string | null }[];
-    request = {
-      path,
-      status: active.status,
-      position,
-      expectedDate,
-      handover:
-        handover.method === "collect"
-          ? { method: "collect", slotId: handover.slotId!, site: handover.site!, startsAt: new Date(handover.startsAt!) }
-          : handover.method === "ship"
-            ? { method: "ship", address: handover.address! }
-            : null,
-    };
-  }
-  return request;
+  // The request and its handover in one query: the status page and /device read it on every view.
+  const [active] = (await tx.execute(sql`
+    select a.id, a.kind::text as kind, a.status::text as status,
+           a.handover_method as method, a.collection_slot_id as "slotId", a.shipping_address as address, s.starts_at as "startsAt", si.name as site
+      from allocations a left join collection_slots s on s.id = a.collection_slot_id left join sites si on si.id = s.site_id
+     where a.employee_id = ${employeeId} and a.kind in ('laptop', 'vdi_seat') and a.status in ('waiting', 'reserved', 'issued')`)) as unknown as {
+    id: string;
+    kind: "laptop" | "vdi_seat";
+    status: DeviceRequest["status"];
+    method: string | null;
+    slotId: string | null;
+    address: ShippingAddress | null;
+    startsAt: string | Date | null;
+    site: string | null;
+  }[];
+  if (!active) return null;
+  const { position, expectedDate } = active.status === "waiting" ? await queuePlace(tx, active) : { position: null, expectedDate: null };
+  return {
+    path: active.kind === "laptop" ? "laptop" : "vdi",
+    status: active.status,
+    position,
+    expectedDate,
+    handover:
+      active.method === "collect"
+        ? { method: "collect", slotId: active.slotId!, site: active.site!, startsAt: new Date(active.startsAt!) }
+        : active.method === "ship"
+          ? { method: "ship", address: active.address! }
+          : null,
+  };
 }
 
 export async function getDeviceOverview(employeeId: string): Promise<DeviceOverview> {

@@ -87,6 +87,32 @@ export async function loadPersonByUserId(userId: string): Promise<CurrentPerson 
   return { ...row, roles: ["employee", ...row.roles] };
 }
 
+/**
+ * The active person a session token belongs to, in one query (session, account, employee and
+ * roles), or null: an unknown or expired token, or a deactivated employee. `renewDue` says the
+ * session is past next-auth's update age (lib/auth/session.ts renews it).
+ */
+export async function loadPersonBySessionToken(token: string, updateAgeSeconds: number, maxAgeSeconds: number): Promise<(CurrentPerson & { renewDue: boolean }) | null> {
+  const rows = (await db().execute(sql`
+    select u.id as "userId", u.email, u.locale, e.id as "employeeId", e.number, e.first_name as "firstName", e.last_name as "lastName", e.language,
+           coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles,
+           (s.expires - make_interval(secs => ${maxAgeSeconds}) + make_interval(secs => ${updateAgeSeconds}) <= now()) as "renewDue"
+      from sessions s
+      join users u on u.id = s.user_id
+      join employees e on e.id = u.employee_id and e.active
+      left join employee_roles r on r.employee_id = e.id
+     where s.session_token = ${token} and s.expires > now()
+     group by s.session_token, u.id, e.id`)) as unknown as (Omit<CurrentPerson, "roles"> & { roles: StaffRole[]; renewDue: boolean })[];
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, roles: ["employee", ...row.roles] };
+}
+
+/** Moves a session's end to `maxAgeSeconds` from now (next-auth's database strategy does it once per update age). */
+export async function renewSession(token: string, maxAgeSeconds: number): Promise<void> {
+  await db().execute(sql`update sessions set expires = now() + make_interval(secs => ${maxAgeSeconds}) where session_token = ${token} and expires > now()`);
+}
+
 /** Deactivates an active employee and ends every session they have; null when they were not active. */
 export async function deactivateInTransaction(tx: DbOrTx, employeeId: string): Promise<{ sessionsEnded: number } | null> {
   const updated = await tx

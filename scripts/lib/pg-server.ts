@@ -121,6 +121,8 @@ export type PgServerOptions = {
   /** Remove the data directory when stopped (tests). */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** More `-c name=value` settings (the HTTP bench loads pg_stat_statements). */
+  settings?: Record<string, string>;
 };
 
 export async function startPgServer(options: PgServerOptions): Promise<PgServer> {
@@ -177,6 +179,7 @@ export async function startPgServer(options: PgServerOptions): Promise<PgServer>
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
       "-c", "fsync=" + (options.ephemeral ? "off" : "on"),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     { ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );

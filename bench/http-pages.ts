@@ -20,6 +20,7 @@ import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "../scripts/lib/build";
 import { benchKey, startBenchDatabase } from "./lib/bench-database";
 import { load, type LoadResult } from "./lib/load";
+import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -129,12 +130,18 @@ async function main() {
       const payload = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
       if (process.env.BENCH_DUMP) fs.writeFileSync(path.join(process.env.BENCH_DUMP, `${page.name.replace(/\W+/g, "_")}.html`), html);
       log(`${page.name}: ${fmt(html.length / 1024)} KB of HTML, of which ${fmt(payload / 1024)} KB inlined React payload`);
+      const bareCpu = [treeCpuMs(bare.pid), ownCpuMs()];
       const bareRun = await load({ url: `${bare.url}/`, connections: 20, seconds });
+      const bareUsed = [treeCpuMs(bare.pid) - bareCpu[0], ownCpuMs() - bareCpu[1]];
       await statsDb.sql`select pg_stat_statements_reset()`;
+      const cpu = [treeCpuMs(app.pid), treeCpuMs(database.pid), ownCpuMs()];
       const pageRun = await load({ url: `${app.url}${page.path}`, connections: 20, seconds, cookies: page.cookies });
+      const used = [treeCpuMs(app.pid) - cpu[0], treeCpuMs(database.pid) - cpu[1], ownCpuMs() - cpu[2]];
       const line = { name: page.name, bare: bareRun, page: pageRun, target: page.target };
       lines.push(line);
       log(verdict(line));
+      const per = (ms: number, run: LoadResult) => fmt(ms / Math.max(1, run.requests), 1);
+      log(`  CPU per request: app ${per(used[0], pageRun)} ms, PostgreSQL ${per(used[1], pageRun)} ms, load generator ${per(used[2], pageRun)} ms (bare page: ${per(bareUsed[0], bareRun)} ms, load generator ${per(bareUsed[1], bareRun)} ms)`);
       await printStatements(statsDb.sql, pageRun.requests);
     }
 

@@ -51,6 +51,9 @@ export function createDb(url: string, options: DbOptions = {}) {
  * (Parse, Describe, wait) and the execution after: two round trips and a parse for each. A
  * prepared statement is parsed and described once per connection, then runs in one round trip.
  * Transactions and savepoints get the same client, so a transaction's queries are prepared too.
+ * PostgreSQL's own choice between a plan for the values and a generic plan stands: forcing a
+ * plan per run doubled PostgreSQL's CPU per page (/it/tickets/N 4.9 → 12.8 ms a request in the
+ * HTTP bench) and made no page faster.
  */
 function preparing(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {

@@ -8,7 +8,7 @@ import { ensureDatabase, startPgServer } from "../../scripts/lib/pg-server";
 
 export const benchKey = Buffer.alloc(32, 3).toString("base64");
 
-export type BenchDatabase = { url: string; stop(): Promise<void> };
+export type BenchDatabase = { url: string; /** The postmaster's pid (its backends are its children). */ pid: number; stop(): Promise<void> };
 
 /** A PostgreSQL in a temporary folder with a migrated database "bench"; `stop()` deletes it all. */
 export async function startBenchDatabase(name: string, options: { migrate?: boolean; settings?: Record<string, string> } = {}): Promise<BenchDatabase> {
@@ -20,6 +20,7 @@ export async function startBenchDatabase(name: string, options: { migrate?: bool
   if (options.migrate !== false) await migrateDatabase(url);
   return {
     url,
+    pid: pg.pid,
     stop: async () => {
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });

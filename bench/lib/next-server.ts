@@ -9,7 +9,7 @@ import { freePort } from "../../scripts/lib/pg-server";
 const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
 export const bareAppDir = path.resolve("bench", "bare-app");
 
-export type NextServer = { url: string; stop(): Promise<void> };
+export type NextServer = { url: string; pid: number; stop(): Promise<void> };
 
 /** Builds the bare app once (its build does not depend on the app's sources). */
 export function ensureBareBuild(log: (line: string) => void): void {
@@ -52,5 +52,5 @@ export async function startNext(dir: string, env: Record<string, string>, readyP
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }

@@ -1,0 +1,42 @@
+// CPU time of a process and all its descendants, from /proc (Linux): what a page costs each
+// process per request, which the ratio alone does not say (on two cores the app, PostgreSQL and
+// the load generator share the machine, so one's cost slows the others).
+import fs from "node:fs";
+
+const ticksPerSecond = 100; // USER_HZ: 100 on every Linux this runs on.
+
+function statOf(pid: number): { ppid: number; ticks: number } | null {
+  try {
+    // Fields after the parenthesised command name: state ppid … utime (14) stime (15) cutime cstime.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Milliseconds of CPU used so far by `root` and every process below it. */
+export function treeCpuMs(root: number): number {
+  const all = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = statOf(Number(entry));
+    if (stat) all.set(Number(entry), stat);
+  }
+  let ticks = 0;
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 50; hops += 1) {
+      if (p === root) return true;
+      p = all.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  for (const [pid, stat] of all) if (inTree(pid)) ticks += stat.ticks;
+  return (ticks * 1000) / ticksPerSecond;
+}
+
+/** This process's own CPU in milliseconds (the in-process load generator). */
+export const ownCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};

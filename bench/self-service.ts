@@ -3,8 +3,9 @@
 // 50 people at a time, with stock 20 % short of the eligible population; the crisis cell then
 // plans the deliveries that are missing, as the stock page lets it. Each person ends with a
 // definitive answer when they needed no ticket of their own and have: a device ready, a queue
-// place with a date, "not eligible" with its reason, or a review with who decides and by when
-// (its decision date). Prints the rate against the target (≥ 95 %). `bench/run.ts` runs this
+// place with a date, or "not eligible" with its reason. A review still to be decided is not one
+// yet, even with who decides and by when (the decision is, issue 17 point 4): it is counted
+// apart, and the rate with it is printed too. Prints the rate against the target (≥ 95 %). `bench/run.ts` runs this
 // file in a process of its own; alone:
 //   node --conditions=react-server --import tsx bench/self-service.ts
 import { register } from "node:module";
@@ -87,10 +88,14 @@ async function main() {
       }
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }
-    const definitive = ["ready", "dated", "notEligible", "review"].reduce((a, k) => a + (outcomes.get(k as Outcome) ?? 0), 0);
-    const rate = definitive / people.length;
-    const parts = [...outcomes].map(([k, v]) => `${k} ${v}`).join(", ");
-    console.log(`self-service on the demo roster (${people.length} people, stock 20 % short, deliveries planned for the rest; ${((performance.now() - started) / 1000).toFixed(1)} s): ${(rate * 100).toFixed(1)} % with a definitive answer (${parts}); target ≥ 95 %: ${rate >= 0.95 ? "OK" : "SHORT"}`);
+    const count = (...kinds: Outcome[]) => kinds.reduce((a, k) => a + (outcomes.get(k) ?? 0), 0);
+    const rate = count("ready", "dated", "notEligible") / people.length;
+    const withReviews = count("ready", "dated", "notEligible", "review") / people.length;
+    const parts = [...outcomes].map(([k, v]) => `${k === "review" ? "review pending with a deadline" : k} ${v}`).join(", ");
+    console.log(
+      `self-service on the demo roster (${people.length} people, stock 20 % short, deliveries planned for the rest; ${((performance.now() - started) / 1000).toFixed(1)} s): ` +
+        `${(rate * 100).toFixed(1)} % with a definitive answer, ${(withReviews * 100).toFixed(1)} % counting reviews that say who decides by when (${parts}); target ≥ 95 %: ${rate >= 0.95 ? "OK" : "SHORT"}`,
+    );
   } finally {
     await bench.stop();
   }

@@ -11,6 +11,8 @@ import { PageTitle } from "@/components/ui/page-title";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { requireRole } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { pendingReviewCounts } from "@/lib/eligibility/review-decision";
 import { blocksApproval } from "@/lib/rht/checks";
 import { monthOrCurrent } from "@/lib/rht/month";
 import { monthOverview } from "@/lib/rht/unit-months";
@@ -29,12 +31,18 @@ export default async function HrPage({ searchParams }: { searchParams: PageSearc
   // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
   const localNumber = await getNumberFormatter();
   const month = monthOrCurrent(pageQuery(monthQuery, await searchParams).month);
-  const { units, checks } = await monthOverview(month);
+  const [{ units, checks }, reviews] = await Promise.all([monthOverview(month), pendingReviewCounts(db())]);
   const unitNames = new Map(units.map((u) => [u.orgUnitId, u.orgUnit]));
   const percent = (lost: number, normal: number) => (normal > 0 ? localNumber(lost / normal, { style: "percent", maximumFractionDigits: 1 }) : "–");
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      {/* The reviews HR decides (issue 17 point 4): on HR's first page, with how many are late. */}
+      <p className="mb-4">
+        <Link href="/hr/reviews" className={`font-medium underline ${reviews.overdue > 0 ? "text-red-800" : "text-blue-800"}`}>
+          {t("reviews.link", reviews)}
+        </Link>
+      </p>
       <MonthNav month={month} basePath="/hr" label={t("monthNav")} previous={t("previous")} next={t("next")} />
 
       <section aria-labelledby="checks-heading" className="mb-6">

@@ -10,3 +10,9 @@ export const eligibilityAnswersSchema = z.object({
 
 export type EligibilityAnswers = z.infer<typeof eligibilityAnswersSchema>;
 export const eligibilityQuestions = ["workFromHome", "confidentialPaper", "onSiteEquipment", "homeWorkspace"] as const;
+
+/** HR's decision on a review in its queue (/hr/reviews): the review ticket's number and the answer. */
+export const reviewDecisionSchema = z.object({
+  number: z.coerce.number({ error: "reviewNotPending" }).int().positive().max(Number.MAX_SAFE_INTEGER),
+  outcome: z.enum(["eligible", "not_eligible"], { error: "answerRequired" }),
+});

@@ -25,7 +25,7 @@ export const clientNamespaces = {
   "(employee)/timesheet": ["timesheet"],
   "(employee)/token": ["token"],
   it: ["errors", "it", "shortcuts", "status.connectivity"],
-  hr: ["errors", "fileImport", "timesheet", "hr.period", "hr.reminders", "hr.person", "hr.submitImported", "hr.unit.authorisation", "hr.import"],
+  hr: ["errors", "fileImport", "timesheet", "hr.period", "hr.reminders", "hr.person", "hr.submitImported", "hr.unit.authorisation", "hr.import", "hr.reviews"],
   admin: [
     "errors",
     "fileImport",

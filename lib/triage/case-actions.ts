@@ -4,10 +4,8 @@ import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { issueSignInLink } from "@/lib/auth/sign-in-link";
 import { env } from "@/lib/config/env";
-import { grantQueuePriority, releaseWaitingDevice } from "@/lib/devices/service";
-import { notifyEmployee } from "@/lib/mail/notify";
-import { reviewedReasons } from "@/lib/eligibility/review-reasons";
-import { lockCase } from "@/lib/onboarding/queries";
+import { grantQueuePriority } from "@/lib/devices/service";
+import { recordReviewDecision, type ReviewOutcome } from "@/lib/eligibility/review-decision";
 
 // What an agent can do to the case behind a ticket. Each leaves an event on the ticket.
 
@@ -38,16 +36,10 @@ export async function assignSerialFor(tx: DbOrTx, actorId: string, number: numbe
 }
 
 
-export async function markEligibilityReviewed(tx: DbOrTx, actorId: string, number: number, outcome: "eligible" | "not_eligible") {
+/** IT's decision on a review, on any ticket of the person (lib/eligibility/review-decision.ts). */
+export async function markEligibilityReviewed(tx: DbOrTx, actorId: string, number: number, outcome: ReviewOutcome) {
   const { ticketId, employeeId } = await ticketOwner(tx, number);
-  await lockCase(tx, employeeId);
-  await tx.execute(sql`
-    update onboarding_cases set eligibility = ${outcome}, eligibility_rule_id = 'it_review', eligibility_reason = ${JSON.stringify(reviewedReasons[outcome])}::jsonb,
-           eligibility_decided_at = now(), updated_at = now() where employee_id = ${employeeId}`);
-  if (outcome === "not_eligible") await releaseWaitingDevice(tx, employeeId, "eligibility_reviewed");
-  await log(tx, ticketId, actorId, "eligibility_reviewed", { outcome });
-  // The decision the person was promised, in their language, with where to go next (issue 17 point 4).
-  await notifyEmployee(tx, employeeId, outcome === "eligible" ? "reviewEligible" : "reviewNotEligible", {}, outcome === "eligible" ? "/device" : "/");
+  await recordReviewDecision(tx, actorId, employeeId, ticketId, outcome);
 }
 
 /** A fresh sign-in link to the other address on file (e.g. the private one when work mail is out of reach). */

@@ -55,5 +55,6 @@ test("serials, eligibility reviews and sign-in links act on the ticket's own emp
   expect(mails[0].links[0]).toMatch(/\/signin\/confirm\?token=[0-9a-f]{64}&email=only.private%40home.test/);
 
   const events = (await db().execute(sql`select kind from ticket_events where ticket_id = ${ticket.id} order by id`)) as unknown as { kind: string }[];
-  expect(events.map((e) => e.kind)).toEqual(["opened", "serial_assigned", "eligibility_reviewed", "sign_in_link_sent"]);
+  // The decision ends the review ticket (status), with no second mail: the decision mail answers it.
+  expect(events.map((e) => e.kind)).toEqual(["opened", "serial_assigned", "eligibility_reviewed", "status", "sign_in_link_sent"]);
 });

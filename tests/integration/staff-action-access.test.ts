@@ -17,6 +17,7 @@ const { updatePoolAction, stockArrivalAction, markHandedOverAction, planDelivery
 const { saveSettingAction, publishEligibilityRulesAction, addHolidayAction, removeHolidayAction } = await import("@/lib/settings/actions");
 const hr = await import("@/lib/rht/hr-actions");
 const { setUnitAuthorisationAction } = await import("@/lib/rht/unit-authorisation-actions");
+const { decideReviewAction } = await import("@/lib/eligibility/review-actions");
 
 async function as(roles: Role[]) {
   const e = await createEmployee();
@@ -54,6 +55,7 @@ const hrCalls = () => [
   hr.submitImportedMonthsAction(period),
   hr.returnMonthAction({ month: "2026-11", number: "E00001" }),
   hr.remindMissingAction({ month: "2026-11", unitId: "all", operationId: randomUUID() }),
+  decideReviewAction({ number: 1, outcome: "eligible" }),
   setUnitAuthorisationAction({ unitId: period.unitId, source: "unit", from: "2026-11-01", until: "" }),
 ];
 

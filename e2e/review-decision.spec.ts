@@ -1,9 +1,9 @@
 import { answerEligibility, expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorkers, signIn, test, demo } from "./fixtures";
 import { agentPage } from "./ticket-setup";
 
-// Issue 17 point 4 as the person and IT see it: answers that need a review tell the person who
-// decides and by when; IT records the decision on the review ticket; the person's page and
-// mailbox then have the answer. Own person: the office worker at offset 8 of the demo roster.
+// Issue 17 point 4 as the person and HR see it: answers that need a review tell the person who
+// decides and by when; HR decides in its review queue; the person's page and mailbox then have
+// the answer. Own person: the office worker at offset 8 of the demo roster.
 
 test("a person under review sees who decides and by when, then the decision", async ({ browser, page, sql, request }) => {
   const [person] = await officeWorkers(sql, 1, 8);
@@ -23,13 +23,17 @@ test("a person under review sees who decides and by when, then the decision", as
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
 
-  // IT records the decision on the ticket.
-  const agent = await agentPage(browser, demo.it);
-  await agent.goto(`/it/tickets/${ticket.number}`);
-  await agent.getByLabel("Eligibility review").selectOption({ label: "Can telework" });
-  await agent.getByRole("button", { name: "Record the review" }).click();
-  await expect(agent.getByText("Review recorded.")).toBeVisible();
-  await agent.context().close();
+  // HR, whom the person was told decides, finds the review in its queue and decides it there.
+  const [{ name }] = await sql<{ name: string }[]>`select first_name || ' ' || last_name as name from employees where work_email = ${person}`;
+  const hr = await agentPage(browser, demo.hr);
+  await hr.goto("/hr");
+  await hr.getByRole("link", { name: /^Eligibility reviews: \d+ waiting/ }).click();
+  await expect(hr.getByRole("heading", { level: 1, name: "Eligibility reviews" })).toBeVisible();
+  const row = hr.getByRole("row").filter({ hasText: name });
+  await expectAccessible(hr);
+  await row.getByRole("button", { name: `${name} can telework` }).click();
+  await expect(row.getByRole("status")).toHaveText(`Decision recorded for ${name}: Can telework. They have been told by e-mail.`);
+  await hr.context().close();
 
   // The person has the decision, on the page and by mail.
   await page.reload();

@@ -2,7 +2,7 @@ import { expect, expectAccessible, expectNoSidewaysScroll, mailbox, officeWorker
 
 // Issue 17 points 1 to 3 as the people see it: someone queued for a VDI seat, on a phone
 // and in French, has no date; the admin plans a delivery on the stock page; the person's page
-// and mailbox then give the date, and the dashboard's forecast moves. Named *.admin.spec.ts: it changes the VDI pool, so it runs
+// and mailbox then give the date, and the dashboard's forecast moves (shown on the stock page before saving). Named *.admin.spec.ts: it changes the VDI pool, so it runs
 // with the specs that share settings, one at a time (playwright.config.ts). Own person: the
 // office worker at offset 7 of the demo roster.
 
@@ -32,13 +32,15 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     const seats = page.getByRole("region", { name: "VDI seats" });
     await seats.getByLabel("Expected on, new delivery of VDI seats").fill(day);
     await seats.getByLabel("Units, new delivery of VDI seats").fill("5");
+    // Before saving, the form says what the delivery changes in the forecast.
+    const english = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+    await expect(seats.getByText("With this, everyone waiting for VDI seats is equipped by:")).toHaveText(`With this, everyone waiting for VDI seats is equipped by: ${english} (without it: no date yet).`);
     await seats.getByRole("button", { name: "Plan a delivery of VDI seats" }).click();
     await expect(seats.getByRole("status")).toHaveText("Planned. 1 person got their new date by e-mail.");
     await expect(seats.getByLabel("Expected on, delivery 1")).toHaveValue(day);
     await expectAccessible(page);
     // The crisis cell's forecast moves with it.
     await page.goto("/admin");
-    const english = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
     await expect(page.getByText("VDI seats: one person waiting, all equipped by")).toContainText(english);
     await page.goto("/admin/stock");
 

@@ -7,6 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { DeliveryPreview } from "./delivery-preview";
 import { cancelDeliveryAction, deliveryArrivedAction, moveDeliveryAction, planDeliveryAction } from "@/lib/devices/stock-actions";
 import { deliveryMoveSchema, deliverySchema } from "@/lib/devices/stock-schema";
 
@@ -40,7 +41,7 @@ export function DeliveryForms({ kind, label, deliveries }: { kind: Kind; label: 
       <ol className="flex flex-col gap-3">
         {deliveries.map((d, i) => (
           <li key={`${d.id}:${d.version}`}>
-            <DeliveryRow kind={kind} n={i + 1} delivery={d} onDone={done} />
+            <DeliveryRow kind={kind} label={label} n={i + 1} delivery={d} onDone={done} />
           </li>
         ))}
       </ol>
@@ -70,13 +71,14 @@ function PlanForm({ kind, label, onDone }: { kind: Kind; label: string; onDone: 
       <Button type="submit" variant="secondary" disabled={form.isSubmitting}>
         {t("add", { pool: label })}
       </Button>
+      <DeliveryPreview kind={kind} pool={label} expectedOn={form.form.watch("expectedOn")} quantity={form.form.watch("quantity")} />
     </form>
   );
 }
 
 type MoveValues = { id: string; version: number; expectedOn: string; quantity: string };
 
-function DeliveryRow({ kind, n, delivery, onDone }: { kind: Kind; n: number; delivery: DeliveryItem; onDone: (text: string) => void }) {
+function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: string; n: number; delivery: DeliveryItem; onDone: (text: string) => void }) {
   const t = useTranslations("admin.stock.deliveries");
   const te = useTranslations("errors");
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -96,6 +98,7 @@ function DeliveryRow({ kind, n, delivery, onDone }: { kind: Kind; n: number; del
     onDone(action === "cancel" ? t("cancelled", { mailed: data.mailed ?? 0 }) : t("arrivedDone", { quantity: data.quantity ?? 0, capacity: data.capacity ?? 0, promoted: data.promoted ?? 0 }));
   }
   const id = `${kind}-delivery-${n}`;
+  const [expectedOn, quantity] = [form.form.watch("expectedOn"), form.form.watch("quantity")];
   return (
     <form onSubmit={form.submit} noValidate className="flex flex-col gap-2 rounded-md border border-slate-300 p-2 sm:flex-row sm:flex-wrap sm:items-end">
       <FormError error={form.summary} />
@@ -117,6 +120,8 @@ function DeliveryRow({ kind, n, delivery, onDone }: { kind: Kind; n: number; del
           {t("arrived", { n })}
         </Button>
       )}
+      {/* Only once the row differs from what is saved: the saved delivery is already in the forecast. */}
+      {expectedOn !== delivery.expectedOn || quantity !== String(delivery.quantity) ? <DeliveryPreview kind={kind} pool={label} deliveryId={delivery.id} expectedOn={expectedOn} quantity={quantity} /> : null}
     </form>
   );
 }

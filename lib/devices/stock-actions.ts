@@ -1,11 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
+import { previewDelivery } from "@/lib/admin/forecast-preview";
 import { cancelDelivery, deliveryArrived, moveDelivery, planDelivery } from "./deliveries";
 import { stockArrival, updatePool } from "./pool-admin";
 import { markHandedOver } from "./service";
 import { addSlot, setSlotCapacity } from "./slots";
-import { arrivalSchema, deliveryMoveSchema, deliveryRefSchema, deliverySchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
+import { arrivalSchema, deliveryMoveSchema, deliveryPreviewSchema, deliveryRefSchema, deliverySchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
 
 const setPool = defineAction({
   name: "pool.update",
@@ -55,6 +56,15 @@ const plan = defineAction({
   audit: (i, r) => ({ action: "delivery.plan", targetType: "planned_delivery", targetId: r.id, details: { kind: i.kind, expectedOn: i.expectedOn, quantity: i.quantity, mailed: r.mailed } }),
 });
 
+// Reads only: the forecast with the delivery as typed, before saving. Not audited (nothing changes).
+const preview = defineAction({
+  name: "delivery.preview",
+  schema: deliveryPreviewSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => previewDelivery(tx, i),
+  audit: () => null,
+});
+
 const move = defineAction({
   name: "delivery.move",
   schema: deliveryMoveSchema,
@@ -82,6 +92,10 @@ const arrived = defineAction({
 export async function planDeliveryAction(input: unknown) {
   return plan(input as never);
 }
+export async function previewDeliveryAction(input: unknown) {
+  return preview(input as never);
+}
+
 export async function moveDeliveryAction(input: unknown) {
   return move(input as never);
 }

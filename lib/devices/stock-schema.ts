@@ -48,3 +48,12 @@ export const deliverySchema = z.object({ kind: z.enum(poolKinds), expectedOn: is
 export const deliveryMoveSchema = z.object({ id: z.uuid(), version: deliveryVersion, expectedOn: isoDate(), quantity });
 /** A planned delivery cancelled, or recorded as arrived. */
 export const deliveryRefSchema = z.object({ id: z.uuid(), version: deliveryVersion });
+
+/** Pools whose queue has a forecast (the stock page previews a delivery's effect on it). */
+export const forecastKinds = ["laptop", "vdi_seat", "router_4g"] as const;
+
+/**
+ * A delivery as the admin is typing it, before saving: a new one, or `deliveryId` moved to this
+ * day and quantity. The stock page shows the pool's forecast with it (issue 17 point 3).
+ */
+export const deliveryPreviewSchema = z.object({ kind: z.enum(forecastKinds), deliveryId: z.uuid().optional(), expectedOn: isoDate(), quantity });

@@ -7,7 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { DeliveryPreview } from "./delivery-preview";
+import { ForecastPreview } from "./forecast-preview";
 import { cancelDeliveryAction, deliveryArrivedAction, moveDeliveryAction, planDeliveryAction } from "@/lib/devices/stock-actions";
 import { deliveryMoveSchema, deliverySchema } from "@/lib/devices/stock-schema";
 
@@ -71,7 +71,7 @@ function PlanForm({ kind, label, onDone }: { kind: Kind; label: string; onDone: 
       <Button type="submit" variant="secondary" disabled={form.isSubmitting}>
         {t("add", { pool: label })}
       </Button>
-      <DeliveryPreview kind={kind} pool={label} expectedOn={form.form.watch("expectedOn")} quantity={form.form.watch("quantity")} />
+      <ForecastPreview kind={kind} pool={label} change={{ delivery: { expectedOn: form.form.watch("expectedOn"), quantity: form.form.watch("quantity") } }} />
     </form>
   );
 }
@@ -121,7 +121,7 @@ function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: 
         </Button>
       )}
       {/* Only once the row differs from what is saved: the saved delivery is already in the forecast. */}
-      {expectedOn !== delivery.expectedOn || quantity !== String(delivery.quantity) ? <DeliveryPreview kind={kind} pool={label} deliveryId={delivery.id} expectedOn={expectedOn} quantity={quantity} /> : null}
+      {expectedOn !== delivery.expectedOn || quantity !== String(delivery.quantity) ? <ForecastPreview kind={kind} pool={label} change={{ delivery: { deliveryId: delivery.id, expectedOn, quantity } }} /> : null}
     </form>
   );
 }

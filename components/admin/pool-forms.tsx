@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { stockArrivalAction, updatePoolAction } from "@/lib/devices/stock-actions";
 import { arrivalSchema, poolSchema } from "@/lib/devices/stock-schema";
 import { ChangePreview, unconfirmedRefusal, type WatchedCount } from "./change-preview";
+import { ForecastPreview } from "./forecast-preview";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 
 type Kind = "laptop" | "vdi_seat" | "vpn_licence" | "hardware_token" | "router_4g";
@@ -52,6 +53,7 @@ function LimitForm({ pool: { kind, label, capacity, dailyLimit, version }, api }
     },
     onSuccess: (r) => api.saved(t("saved", { promoted: r.promoted })),
   });
+  const typed = { capacity: form.form.watch("capacity"), dailyLimit: form.form.watch("dailyLimit") };
   return (
     <form onSubmit={form.submit} noValidate className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
       <FormError error={form.summary} />
@@ -62,6 +64,8 @@ function LimitForm({ pool: { kind, label, capacity, dailyLimit, version }, api }
         {t("save", { pool: label })}
       </Button>
       <ChangePreview id={`${kind}-limit-change`} form={form.form} watched={watched} />
+      {/* What the typed stock and wave do to the forecast, once they differ from what is saved. */}
+      {typed.capacity !== String(capacity) || typed.dailyLimit !== (dailyLimit === null ? "" : String(dailyLimit)) ? <ForecastPreview kind={kind} pool={label} change={{ pool: typed }} /> : null}
     </form>
   );
 }

@@ -1,12 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
-import { previewDelivery } from "@/lib/admin/forecast-preview";
+import { previewDelivery, previewPool } from "@/lib/admin/forecast-preview";
 import { cancelDelivery, deliveryArrived, moveDelivery, planDelivery } from "./deliveries";
 import { stockArrival, updatePool } from "./pool-admin";
 import { markHandedOver } from "./service";
 import { addSlot, setSlotCapacity } from "./slots";
-import { arrivalSchema, deliveryMoveSchema, deliveryPreviewSchema, deliveryRefSchema, deliverySchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
+import { arrivalSchema, deliveryMoveSchema, deliveryPreviewSchema, deliveryRefSchema, deliverySchema, poolPreviewSchema, handoverDoneSchema, poolSchema, slotCapacitySchema, slotSchema } from "./stock-schema";
 
 const setPool = defineAction({
   name: "pool.update",
@@ -65,6 +65,14 @@ const preview = defineAction({
   audit: () => null,
 });
 
+const previewWave = defineAction({
+  name: "pool.preview",
+  schema: poolPreviewSchema,
+  access: { roles: ["admin"] },
+  handler: (i, { tx }) => previewPool(tx, i),
+  audit: () => null,
+});
+
 const move = defineAction({
   name: "delivery.move",
   schema: deliveryMoveSchema,
@@ -94,6 +102,10 @@ export async function planDeliveryAction(input: unknown) {
 }
 export async function previewDeliveryAction(input: unknown) {
   return preview(input as never);
+}
+
+export async function previewPoolAction(input: unknown) {
+  return previewWave(input as never);
 }
 
 export async function moveDeliveryAction(input: unknown) {

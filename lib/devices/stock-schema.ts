@@ -57,3 +57,6 @@ export const forecastKinds = ["laptop", "vdi_seat", "router_4g"] as const;
  * day and quantity. The stock page shows the pool's forecast with it (issue 17 point 3).
  */
 export const deliveryPreviewSchema = z.object({ kind: z.enum(forecastKinds), deliveryId: z.uuid().optional(), expectedOn: isoDate(), quantity });
+
+/** A pool's stock and daily wave as the admin is typing them, before saving: the forecast with them. */
+export const poolPreviewSchema = z.object({ kind: z.enum(forecastKinds), capacity: poolSchema.shape.capacity, dailyLimit: poolSchema.shape.dailyLimit });

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import { previewDelivery } from "@/lib/admin/forecast-preview";
+import { previewDelivery, previewPool } from "@/lib/admin/forecast-preview";
 import { rolloutForecast } from "@/lib/admin/rollout-forecast";
 import { db } from "@/lib/db";
 import { moveDelivery, planDelivery } from "@/lib/devices/deliveries";
+import { updatePool } from "@/lib/devices/pool-admin";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
 
-// Issue 17 point 3: the stock page shows a delivery's effect on the forecast before it is saved.
+// Issue 17 point 3: the stock page shows a delivery's or a wave's effect on the forecast before it is saved.
 // The preview writes nothing, and says exactly what the dashboard's forecast says once the same
 // delivery is saved (planned, then moved).
 
@@ -53,4 +54,18 @@ test("a new delivery, then a moved one: the preview equals the forecast once sav
   await db().transaction((tx) => moveDelivery(tx, { id: planned.id, version: 1, expectedOn: later, quantity: 35 }));
   expect(await laptopForecast()).toBe(moved.after);
   expect(moved.after! > preview.after!).toBe(true);
+});
+
+test("a smaller daily wave, as typed on the pool form: the preview equals the forecast once saved, and writes nothing", async () => {
+  const [{ inUse }] = (await db().execute(sql`select in_use::int as "inUse" from resource_pools where kind = 'laptop'`)) as unknown as { inUse: number }[];
+  const now = await laptopForecast();
+  const before = await changes();
+  // No unit free (capacity = in use): only the wave changes, from 10 a day to 5.
+  const preview = await previewPool(db(), { kind: "laptop", capacity: inUse, dailyLimit: 5 });
+  expect(await changes()).toBe(before);
+  expect(preview.before).toBe(now);
+  expect(preview.after! > now!).toBe(true);
+  expect((await previewPool(db(), { kind: "laptop", capacity: inUse, dailyLimit: 10 })).after).toBe(now);
+  await db().transaction((tx) => updatePool(tx, "laptop", { capacity: inUse, dailyLimit: 5 }));
+  expect(await laptopForecast()).toBe(preview.after);
 });

@@ -13,7 +13,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => current.per
 
 const { changeRoleAction, deactivateEmployeeAction } = await import("@/lib/roster/actions");
 const { createWaveAction, setWaveStatusAction } = await import("@/lib/roster/wave-actions");
-const { updatePoolAction, stockArrivalAction, markHandedOverAction, planDeliveryAction, previewDeliveryAction, moveDeliveryAction, cancelDeliveryAction, deliveryArrivedAction } = await import("@/lib/devices/stock-actions");
+const { updatePoolAction, stockArrivalAction, markHandedOverAction, planDeliveryAction, previewDeliveryAction, previewPoolAction, moveDeliveryAction, cancelDeliveryAction, deliveryArrivedAction } = await import("@/lib/devices/stock-actions");
 const { saveSettingAction, publishEligibilityRulesAction, addHolidayAction, removeHolidayAction } = await import("@/lib/settings/actions");
 const hr = await import("@/lib/rht/hr-actions");
 const { setUnitAuthorisationAction } = await import("@/lib/rht/unit-authorisation-actions");
@@ -38,6 +38,7 @@ const adminCalls = () => [
   stockArrivalAction({ kind: "laptop", count: "5" }),
   planDeliveryAction({ kind: "laptop", expectedOn: "2030-01-07", quantity: "5" }),
   previewDeliveryAction({ kind: "laptop", expectedOn: "2030-01-07", quantity: "5" }),
+  previewPoolAction({ kind: "laptop", capacity: "5", dailyLimit: "" }),
   moveDeliveryAction({ id: randomUUID(), version: 1, expectedOn: "2030-01-08", quantity: "5" }),
   cancelDeliveryAction({ id: randomUUID(), version: 1 }),
   deliveryArrivedAction({ id: randomUUID(), version: 1 }),

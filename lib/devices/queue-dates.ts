@@ -12,14 +12,21 @@ import { queuePosition } from "./service";
 // sent when a delivery is planned, moved or cancelled all read it here, so they agree.
 
 /** A pool's facts for the forecast, as of now; `deliveries`: the planned ones. */
-export type PoolFacts = { poolId: string; input: PoolForecastInput; holidays: Map<string, Set<string>>; closed: Map<string, Set<string>> };
+export type PoolFacts = {
+  poolId: string;
+  input: PoolForecastInput;
+  /** What `input` was derived from, for a forecast with other stock or another wave (lib/admin/forecast-preview.ts). */
+  stock: { inUse: number; vpnFree: number | null; usedToday: number };
+  holidays: Map<string, Set<string>>;
+  closed: Map<string, Set<string>>;
+};
 
 /** The pool's facts: free units (a laptop also needs a VPN licence), today's wave, planned deliveries, holidays ahead. */
 // Holidays are read for the next 400 days: beyond that, a date is a guess anyway.
 export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> {
   const [pool] = (await tx.execute(sql`
-    select p.id, (now() at time zone 'Europe/Zurich')::date::text as today,
-           least(p.capacity - p.in_use, coalesce((select capacity - in_use from resource_pools where kind = 'vpn_licence' and ${kind} = 'laptop'), p.capacity - p.in_use))::int as free,
+    select p.id, (now() at time zone 'Europe/Zurich')::date::text as today, p.capacity::int as capacity, p.in_use::int as "inUse",
+           (select capacity - in_use from resource_pools where kind = 'vpn_licence' and ${kind} = 'laptop')::int as "vpnFree",
            p.daily_activation_limit as "dailyLimit",
            coalesce((select used from activation_days d where d.pool_id = p.id and d.day = (now() at time zone 'Europe/Zurich')::date), 0)::int as "usedToday",
            coalesce((select json_agg(json_build_object('date', d.expected_on::text, 'quantity', d.quantity) order by d.expected_on)
@@ -29,7 +36,9 @@ export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> 
       from resource_pools p where p.kind = ${kind}::pool_kind`)) as unknown as {
     id: string;
     today: string;
-    free: number;
+    capacity: number;
+    inUse: number;
+    vpnFree: number | null;
     dailyLimit: number | null;
     usedToday: number;
     deliveries: Delivery[];
@@ -43,13 +52,18 @@ export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> 
   const national = holidays.get("CH") ?? new Set<string>();
   const input: PoolForecastInput = {
     today: pool.today,
-    freeUnits: Math.max(0, pool.free),
+    freeUnits: freeUnits(pool.capacity, pool.inUse, pool.vpnFree),
     dailyLimit: pool.dailyLimit,
     remainingToday: pool.dailyLimit === null ? null : pool.dailyLimit - pool.usedToday,
     deliveries: pool.deliveries,
     closedDays: national,
   };
-  return { poolId: pool.id, input, holidays, closed: new Map() };
+  return { poolId: pool.id, input, stock: { inUse: pool.inUse, vpnFree: pool.vpnFree, usedToday: pool.usedToday }, holidays, closed: new Map() };
+}
+
+/** Units free for the queue: the pool's, and for a laptop also a free VPN licence (`vpnFree`; null: none needed). */
+export function freeUnits(capacity: number, inUse: number, vpnFree: number | null): number {
+  return Math.max(0, Math.min(capacity - inUse, vpnFree ?? Number.POSITIVE_INFINITY));
 }
 
 /** The days a person of `canton` cannot receive a unit: national holidays and their canton's. */

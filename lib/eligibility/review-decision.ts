@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { releaseWaitingDevice } from "@/lib/devices/service";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
+import { endTicket } from "@/lib/triage/resolve";
 import { reviewedReasons } from "./review-reasons";
 
 // A "needs review" is decided in one action (issue 17 point 4), by IT on the ticket or by HR in
@@ -24,13 +25,11 @@ export async function recordReviewDecision(tx: DbOrTx, actorId: string, employee
   if (outcome === "not_eligible") await releaseWaitingDevice(tx, employeeId, "eligibility_reviewed");
   await tx.execute(sql`
     insert into ticket_events (ticket_id, actor_employee_id, kind, details) values (${ticketId}, ${actorId}, 'eligibility_reviewed', ${JSON.stringify({ outcome })}::jsonb)`);
-  // Every open review ticket of the person ends (a retry of the answers may have refreshed one).
-  await tx.execute(sql`
-    with old as (select id, status from tickets where employee_id = ${employeeId} and category = 'eligibility_review' and status not in ('resolved', 'closed') for update),
-         ended as (update tickets t set status = 'resolved', resolved_at = coalesce(t.resolved_at, now()), version = t.version + 1, updated_at = now()
-                     from old where t.id = old.id returning t.id, old.status::text as "from")
-    insert into ticket_events (ticket_id, actor_employee_id, kind, public, details)
-    select id, ${actorId}, 'status', false, jsonb_build_object('from', "from", 'to', 'resolved', 'decision', ${outcome}::text) from ended`);
+  // The person's open review ticket ends (one at most: tickets_one_open_per_category), without
+  // the resolution mail: the decision mail below is its answer.
+  const [review] = (await tx.execute(sql`
+    select id from tickets where employee_id = ${employeeId} and category = 'eligibility_review' and status not in ('resolved', 'closed')`)) as unknown as { id: string }[];
+  if (review) await endTicket(tx, actorId, review.id, { to: "resolved", details: { decision: outcome }, mail: false });
   await notifyEmployee(tx, employeeId, outcome === "eligible" ? "reviewEligible" : "reviewNotEligible", {}, outcome === "eligible" ? "/device" : "/");
 }
 
@@ -59,20 +58,19 @@ export type PendingReview = {
 };
 
 /** The reviews waiting for a decision, the earliest due first (at most `limit`), and how many there are. */
-export async function listPendingReviews(tx: DbOrTx, limit = 200): Promise<{ rows: PendingReview[]; total: number; overdue: number }> {
+export async function listPendingReviews(tx: DbOrTx, limit = 200): Promise<{ rows: PendingReview[]; total: number }> {
   const rows = (await tx.execute(sql`
     select t.number::int as number, t.sla_due_at as "dueAt", t.sla_due_at < now() as overdue, t.created_at as "openedAt", e.first_name || ' ' || e.last_name as name, e.number as "employeeNumber",
            e.contract_type::text as "contractType", o.name as "orgUnit", s.name as site,
-           count(*) over ()::int as total, (count(*) filter (where t.sla_due_at < now()) over ())::int as "overdueCount"
+           count(*) over ()::int as total
       from tickets t join employees e on e.id = t.employee_id
       left join org_units o on o.id = e.org_unit_id left join sites s on s.id = e.site_id
      where t.category = 'eligibility_review' and t.status not in ('resolved', 'closed')
      order by t.sla_due_at, t.number
-     limit ${limit}`)) as unknown as (Omit<PendingReview, "dueAt" | "openedAt"> & { dueAt: string | Date; openedAt: string | Date; total: number; overdueCount: number })[];
+     limit ${limit}`)) as unknown as (Omit<PendingReview, "dueAt" | "openedAt"> & { dueAt: string | Date; openedAt: string | Date; total: number })[];
   return {
-    rows: rows.map(({ total: _t, overdueCount: _o, ...r }) => ({ ...r, dueAt: new Date(r.dueAt), openedAt: new Date(r.openedAt) })),
+    rows: rows.map(({ total: _t, ...r }) => ({ ...r, dueAt: new Date(r.dueAt), openedAt: new Date(r.openedAt) })),
     total: rows[0]?.total ?? 0,
-    overdue: rows[0]?.overdueCount ?? 0,
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { ActionError } from "@/lib/auth/action-error";
 import { and, eq, or, sql } from "drizzle-orm";
-import { employees, employeeRoles, sessions, users } from "@/db/schema";
+import { employees, sessions, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { normalizeEmail } from "@/lib/auth/schema";
@@ -63,28 +63,23 @@ export type CurrentPerson = {
   roles: Role[];
 };
 
+/**
+ * The signed-in person's columns, over `users u`, `employees e` (active) and `employee_roles r`
+ * grouped by u.id and e.id: one definition for the two ways a person is found (by account, by
+ * session token).
+ */
+const personColumns = sql`u.id as "userId", u.email, u.locale, e.id as "employeeId", e.number, e.first_name as "firstName", e.last_name as "lastName", e.language,
+           coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles`;
+const personJoins = sql`join employees e on e.id = u.employee_id and e.active left join employee_roles r on r.employee_id = e.id`;
+
+type PersonRow = Omit<CurrentPerson, "roles"> & { roles: StaffRole[] };
+/** Everyone is an employee; the staff roles come on top. */
+const asPerson = <R extends PersonRow>(row: R): Omit<R, "roles"> & { roles: Role[] } => ({ ...row, roles: ["employee", ...row.roles] });
+
 /** The signed-in person behind a user id, or null when the employee is no longer active. */
 export async function loadPersonByUserId(userId: string): Promise<CurrentPerson | null> {
-  const rows = await db()
-    .select({
-      userId: users.id,
-      email: users.email,
-      locale: users.locale,
-      employeeId: employees.id,
-      number: employees.number,
-      firstName: employees.firstName,
-      lastName: employees.lastName,
-      language: employees.language,
-      roles: sql<StaffRole[]>`coalesce(array_agg(${employeeRoles.role}) filter (where ${employeeRoles.role} is not null), '{}')`,
-    })
-    .from(users)
-    .innerJoin(employees, eq(employees.id, users.employeeId))
-    .leftJoin(employeeRoles, eq(employeeRoles.employeeId, employees.id))
-    .where(and(eq(users.id, userId), eq(employees.active, true)))
-    .groupBy(users.id, employees.id);
-  const row = rows[0];
-  if (!row) return null;
-  return { ...row, roles: ["employee", ...row.roles] };
+  const [row] = (await db().execute(sql`select ${personColumns} from users u ${personJoins} where u.id = ${userId} group by u.id, e.id`)) as unknown as PersonRow[];
+  return row ? asPerson(row) : null;
 }
 
 /**
@@ -93,19 +88,13 @@ export async function loadPersonByUserId(userId: string): Promise<CurrentPerson 
  * session is past next-auth's update age (lib/auth/session.ts renews it).
  */
 export async function loadPersonBySessionToken(token: string, updateAgeSeconds: number, maxAgeSeconds: number): Promise<(CurrentPerson & { renewDue: boolean }) | null> {
-  const rows = (await db().execute(sql`
-    select u.id as "userId", u.email, u.locale, e.id as "employeeId", e.number, e.first_name as "firstName", e.last_name as "lastName", e.language,
-           coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles,
+  const [row] = (await db().execute(sql`
+    select ${personColumns},
            (s.expires - make_interval(secs => ${maxAgeSeconds}) + make_interval(secs => ${updateAgeSeconds}) <= now()) as "renewDue"
-      from sessions s
-      join users u on u.id = s.user_id
-      join employees e on e.id = u.employee_id and e.active
-      left join employee_roles r on r.employee_id = e.id
+      from sessions s join users u on u.id = s.user_id ${personJoins}
      where s.session_token = ${token} and s.expires > now()
-     group by s.session_token, u.id, e.id`)) as unknown as (Omit<CurrentPerson, "roles"> & { roles: StaffRole[]; renewDue: boolean })[];
-  const row = rows[0];
-  if (!row) return null;
-  return { ...row, roles: ["employee", ...row.roles] };
+     group by s.session_token, u.id, e.id`)) as unknown as (PersonRow & { renewDue: boolean })[];
+  return row ? asPerson(row) : null;
 }
 
 /** Moves a session's end to `maxAgeSeconds` from now (next-auth's database strategy does it once per update age). */

@@ -13,13 +13,14 @@ import { lastAnswerSql } from "@/lib/tickets/closed";
  *
  * `reply`: IT's answer given with the resolution; without one, the mail quotes IT's last
  * public answer, if any. `version`: refuse (return null) unless the ticket is at it.
+ * `mail: false`: the caller's own mail already answers the person (a review's decision).
  * Returns null when nothing changed.
  */
 export async function endTicket(
   tx: DbOrTx,
   actorId: string,
   ticketId: string,
-  input: { to: "resolved" | "closed"; reply?: string | null; version?: number; details?: Record<string, unknown> },
+  input: { to: "resolved" | "closed"; reply?: string | null; version?: number; details?: Record<string, unknown>; mail?: false },
 ): Promise<{ from: string; mailed: boolean } | null> {
   // Locks the row first, then reads its status as it was before this change.
   const [row] = (await tx.execute(sql`
@@ -39,7 +40,7 @@ export async function endTicket(
   await tx.execute(sql`
     insert into ticket_events (ticket_id, actor_employee_id, kind, public, details)
     values (${ticketId}, ${actorId}, 'status', false, ${JSON.stringify({ from: row.from, to: input.to, ...input.details })}::jsonb)`);
-  if (row.from === "resolved") return { from: row.from, mailed: false };
+  if (row.from === "resolved" || input.mail === false) return { from: row.from, mailed: false };
   // Read in the same statement: the answers given before this change (a reply that resolves passes its own).
   const reply = input.reply ?? row.lastAnswer;
   await notifyEmployee(tx, row.employee_id, reply ? "ticketResolvedWithAnswer" : "ticketResolved", { number: row.number, ...(reply ? { reply: reply.slice(0, 1500) } : {}) }, "/");

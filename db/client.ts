@@ -9,9 +9,14 @@ import * as schema from "./schema";
  * ended by PostgreSQL and its connection returns to the pool.
  */
 export const connectionLimits = {
-  statement_timeout: 30_000,
+  // A web request's statement: pages and actions run in milliseconds at crisis scale (the HTTP
+  // bench: at most ~20 ms of PostgreSQL a page), so one still running after 5 s went wrong or
+  // serves a browser that has long given up; PostgreSQL stops it rather than work for nobody.
+  // Imports, exports and background jobs lift it for their own transaction (lib/db/long-work.ts).
+  statement_timeout: 5_000,
   idle_in_transaction_session_timeout: 15_000,
-  lock_timeout: 10_000,
+  // Below the statement limit, so a wait for a row lock ends as a lock timeout (reported as busy).
+  lock_timeout: 4_000,
   // No parallel workers for the app's short queries: starting two workers costs PostgreSQL
   // tens of milliseconds, more than the queries themselves (the dashboard's open tickets by age
   // took 60 ms with them and 6 ms without, at crisis scale, and 146 ms per view under load).

@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { saveSettingAction } from "@/lib/settings/actions";
 import { cannedLanguages, cannedResponsesSchema, type CannedResponse } from "@/lib/settings/schemas";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
+import { refusalOf, useErrorText, type Shown } from "@/components/forms/refusal";
 
 // IT's canned replies as a form, each in French, German and English (issue 15 point 6): a reply
 // goes out in the person's language. Checked with the setting's own schema before it is sent
@@ -25,13 +26,13 @@ export function CannedRepliesEditor(props: Props) {
 
 function Editor({ title, initial, version, api }: Props & { api: VersionedApi }) {
   const t = useTranslations("admin.settings");
-  const te = useTranslations("errors");
+  const errorText = useErrorText();
   const [rows, setRows] = useState<Row[]>(() => initial.map((r, key) => ({ ...r, key })));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [formError, setFormError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
   const change = (key: number, patch: (row: Row) => Row) => setRows((all) => all.map((r) => (r.key === key ? patch(r) : r)));
-  const error = (path: string) => (errors[path] ? te(errors[path] as never) : undefined);
+  const error = (path: string) => errorText(errors[path]);
 
   async function save() {
     setFormError(null);
@@ -49,7 +50,7 @@ function Editor({ title, initial, version, api }: Props & { api: VersionedApi })
     const result = await saveSettingAction({ key: "canned_responses", value: JSON.stringify(parsed.data), version });
     setPending(false);
     if (api.refusedAsStale(result)) return;
-    if (!result.ok) return setFormError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
+    if (!result.ok) return setFormError(refusalOf(result, "value"));
     api.saved(t("saved"));
   }
 

@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { ForecastPreview } from "./forecast-preview";
 import { cancelDeliveryAction, deliveryArrivedAction, moveDeliveryAction, planDeliveryAction } from "@/lib/devices/stock-actions";
 import { deliveryMoveSchema, deliverySchema } from "@/lib/devices/stock-schema";
+import { refusalOf, useErrorText } from "@/components/forms/refusal";
 
 type Kind = "laptop" | "vdi_seat" | "vpn_licence" | "hardware_token" | "router_4g";
 export type DeliveryItem = { id: string; expectedOn: string; quantity: number; version: number };
@@ -80,7 +81,7 @@ type MoveValues = { id: string; version: number; expectedOn: string; quantity: s
 
 function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: string; n: number; delivery: DeliveryItem; onDone: (text: string) => void }) {
   const t = useTranslations("admin.stock.deliveries");
-  const te = useTranslations("errors");
+  const errorText = useErrorText();
   const [refusal, setRefusal] = useState<string | null>(null);
   const ref = { id: delivery.id, version: delivery.version };
   const form = useActionForm<MoveValues, { mailed: number }>({
@@ -93,7 +94,7 @@ function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: 
   async function run(action: "cancel" | "arrived") {
     setRefusal(null);
     const result = action === "cancel" ? await cancelDeliveryAction(ref) : await deliveryArrivedAction(ref);
-    if (!result.ok) return setRefusal(te((result.formError ?? "unexpected") as never, (result.values ?? {}) as never));
+    if (!result.ok) return setRefusal(errorText(refusalOf(result)) ?? null);
     const data = result.data as { mailed?: number; quantity?: number; capacity?: number; promoted?: number };
     onDone(action === "cancel" ? t("cancelled", { mailed: data.mailed ?? 0 }) : t("arrivedDone", { quantity: data.quantity ?? 0, capacity: data.capacity ?? 0, promoted: data.promoted ?? 0 }));
   }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ruleFacts, type EligibilityRule, type RuleFact } from "@/lib/eligibility/rules";
 import { publishEligibilityRulesAction } from "@/lib/settings/actions";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 type Condition = { fact: RuleFact; op: "eq" | "in"; value: string };
 type Rule = { id: string; outcome: EligibilityRule["outcome"]; reason: { fr: string; de: string; en: string }; when: Condition[] };
@@ -38,7 +39,7 @@ export function RulesEditor(props: Props) {
 function Editor({ initial, version, api }: Props & { api: VersionedApi }) {
   const t = useTranslations("admin.settings.rulesEditor");
   const [rules, setRules] = useState<Rule[]>(() => toEditable(initial));
-  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
 
   const change = (index: number, patch: Partial<Rule>) => {
@@ -58,7 +59,7 @@ function Editor({ initial, version, api }: Props & { api: VersionedApi }) {
     const result = await publishEligibilityRulesAction({ value: JSON.stringify(toRules(rules)), basedOn: version });
     setPending(false);
     if (api.refusedAsStale(result)) return;
-    if (!result.ok) return setError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
+    if (!result.ok) return setError(refusalOf(result, "value"));
     api.saved(t("published", { version: result.data.version }));
   }
 

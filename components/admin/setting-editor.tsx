@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, fieldIds } from "@/components/ui/field";
 import { saveSettingAction } from "@/lib/settings/actions";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
+import { refusalOf, useErrorText, type Shown } from "@/components/forms/refusal";
 
 type Props = { settingKey: string; label: string; hint: string; initial: string; version: string };
 
@@ -22,15 +23,15 @@ export function SettingEditor(props: Props) {
 
 function Editor({ settingKey, label, hint, initial, version, api }: Props & { api: VersionedApi }) {
   const t = useTranslations("admin.settings");
-  const te = useTranslations("errors");
+  const errorText = useErrorText();
   const [value, setValue] = useState(initial);
-  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
   // After a "more than tenfold" refusal: the box that confirms the values it named (unticked by any edit).
   const [confirmed, setConfirmed] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `setting-${settingKey}`;
-  const fieldError = error && error.key !== "forbidden" && error.key !== "unauthenticated" ? te(error.key as never, (error.values ?? {}) as never) : undefined;
+  const fieldError = error && error.key !== "forbidden" && error.key !== "unauthenticated" ? errorText(error) : undefined;
 
   async function save() {
     setPending(true);
@@ -39,8 +40,9 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) {
-      const key = result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected";
-      setError({ key, values: result.values });
+      const refusal = refusalOf(result, "value");
+      const key = refusal.key;
+      setError(refusal);
       // A syntax error: the cursor goes where the JSON breaks, the message (line, column) is read with the field.
       const offset = result.values?.offset;
       if (key === "settingNotJsonAt" && typeof offset === "number" && box.current) {

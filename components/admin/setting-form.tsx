@@ -9,6 +9,7 @@ import { isBigJump } from "@/lib/admin/big-change";
 import { saveSettingAction } from "@/lib/settings/actions";
 import { ChangeList } from "./change-preview";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
 export type SettingField = { name: string; label: string; hint?: string } & (
@@ -55,7 +56,7 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((f) => [f.name, f.kind === "emails" || f.kind === "ranges" ? toLines(f, initial[f.name]) : String(initial[f.name] ?? "")])),
   );
-  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
   // What the numbers change, shown before saving; a tenfold change needs the box ticked (the server checks too).
   const changes = fields.flatMap((f) => {
@@ -85,7 +86,7 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
     const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value), version, confirmed });
     setPending(false);
     if (api.refusedAsStale(result)) return;
-    if (!result.ok) return setError({ key: result.fieldErrors?.value?.[0] ?? result.formError ?? "unexpected", values: result.values });
+    if (!result.ok) return setError(refusalOf(result, "value"));
     api.saved(t("saved"));
   }
 
@@ -97,7 +98,7 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
         void save();
       }}
     >
-      {error ? <FormError error={{ key: error.key, values: error.values }} /> : null}
+      {error ? <FormError error={error} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {fields.map((f) => {
           const id = `${settingKey}-${f.name}`;

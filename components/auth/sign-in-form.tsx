@@ -10,12 +10,13 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { signInSchema, type SignInInput } from "@/lib/auth/schema";
+import { useErrorText } from "@/components/forms/refusal";
 
 type ServerError = { key: "rateLimited"; minutes: number } | { key: "unexpected" } | null;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
-  const te = useTranslations("errors");
+  const errorText = useErrorText();
   const router = useRouter();
   const [serverError, setServerError] = useState<ServerError>(null);
   const {
@@ -51,7 +52,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={serverError ? "signin-error" : undefined}>
       {serverError ? (
         <Notice id="signin-error" tone="error" title={t("errorTitle")}>
-          {serverError.key === "rateLimited" ? t("rateLimited", { minutes: serverError.minutes }) : te("unexpected")}
+          {serverError.key === "rateLimited" ? t("rateLimited", { minutes: serverError.minutes }) : errorText("unexpected")}
         </Notice>
       ) : null}
       <TextField
@@ -61,7 +62,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         inputMode="email"
         label={t("emailLabel")}
         hint={t("emailHint")}
-        error={errors.email?.message ? te(errors.email.message) : undefined}
+        error={errorText(errors.email?.message)}
         {...register("email")}
       />
       <Button type="submit" disabled={isSubmitting}>

@@ -11,6 +11,7 @@ import { completeTestAction, startTestAction } from "@/lib/connectivity/actions"
 import { measureDownload, measureLatency, sendUploads } from "@/lib/connectivity/measure-throughput";
 import { ispChoices, type ProbePlan } from "@/lib/connectivity/schema";
 import { probeUdp } from "@/lib/connectivity/udp-probe";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 type Plan = {
   testId: string;
@@ -47,7 +48,7 @@ export function SelfTest({ again = false }: { again?: boolean }) {
   const [within, setWithin] = useState(0);
   const [isp, setIsp] = useState("");
   const [ispOther, setIspOther] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const running = phase !== "idle";
   const progress = running ? Math.round(((phases.indexOf(phase) + within) / phases.length) * 100) : 0;
   const enter = (next: Phase) => {
@@ -61,7 +62,7 @@ export function SelfTest({ again = false }: { again?: boolean }) {
     const started = await startTestAction({ isp, ispOther: isp === "other" ? ispOther : undefined });
     if (!started.ok) {
       setPhase("idle");
-      setError(started.fieldErrors?.ispOther?.[0] ?? started.formError ?? "unexpected");
+      setError(refusalOf(started, "ispOther"));
       return;
     }
     const { testId, ticket, plan, stun, gateways } = started.data as Plan;
@@ -79,7 +80,7 @@ export function SelfTest({ again = false }: { again?: boolean }) {
     setPhase("saving");
     const result = await completeTestAction({ testId, latencySamples, downloadKbps, udp, gateways: gatewayResults });
     setPhase("idle");
-    if (!result.ok) return setError(result.formError ?? "unexpected");
+    if (!result.ok) return setError(refusalOf(result));
     router.refresh();
     document.getElementById("result-heading")?.focus();
   }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { cancelDeviceAction } from "@/lib/devices/actions";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /** Two steps: a person does not give up their place in the queue with one stray click. */
 export function CancelDeviceButton() {
@@ -13,7 +14,7 @@ export function CancelDeviceButton() {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   if (!confirming) {
     return (
       <Button variant="secondary" onClick={() => setConfirming(true)}>
@@ -32,7 +33,7 @@ export function CancelDeviceButton() {
             setPending(true);
             const result = await cancelDeviceAction();
             setPending(false);
-            if (!result.ok) return setError(result.formError ?? "unexpected");
+            if (!result.ok) return setError(refusalOf(result));
             setConfirming(false);
             router.refresh();
           }}

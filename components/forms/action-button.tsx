@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "./form-error";
+import { refusalOf, type ActionFailure, type Shown } from "./refusal";
 
-type Result = { ok: true } | { ok: false; formError?: string; values?: Record<string, string | number> };
+type Result = { ok: true } | ActionFailure;
 
 /** A button that runs one server action, shows its refusal with its values ("3 working days have no entry"), and refreshes the page. */
 export function ActionButton({ action, children, variant = "primary" }: { action: () => Promise<Result>; children: ReactNode; variant?: "primary" | "secondary" }) {
   const router = useRouter();
-  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
   return (
     <div className="flex flex-col gap-2">
@@ -23,7 +24,7 @@ export function ActionButton({ action, children, variant = "primary" }: { action
           setError(null);
           const result = await action();
           setPending(false);
-          if (!result.ok) setError({ key: result.formError ?? "unexpected", values: result.values });
+          if (!result.ok) setError(refusalOf(result));
           router.refresh();
         }}
       >

@@ -1,11 +1,16 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { refusalOf, type ActionFailure, type Shown } from "./refusal";
 
-export type ActionFailure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> };
+export type { ActionFailure };
 
-/** Puts the server's field errors next to their fields; returns the form-level message key, if any. */
-export function applyActionErrors<T extends FieldValues>(result: ActionFailure, setError: UseFormSetError<T>): string | null {
+/**
+ * Puts the server's field errors next to their fields, in the server's words (type "server": the
+ * message is the text, not a key); returns what the form's summary shows, if anything.
+ */
+export function applyActionErrors<T extends FieldValues>(result: ActionFailure, setError: UseFormSetError<T>): Shown | null {
   for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
-    if (field !== "_form" && keys[0]) setError(field as Path<T>, { type: "server", message: keys[0] });
+    if (field !== "_form" && keys[0]) setError(field as Path<T>, { type: "server", message: result.messages?.[keys[0]] ?? keys[0] });
   }
-  return result.formError && result.formError !== "invalidInput" ? result.formError : result.fieldErrors ? "invalidInput" : null;
+  if (result.formError && result.formError !== "invalidInput") return refusalOf(result);
+  return result.fieldErrors ? { key: "invalidInput", text: result.messages?.invalidInput } : null;
 }

@@ -1,16 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
+import { useErrorText, type Shown } from "./refusal";
 
 /** The form's summary message, announced to screen readers. */
-export function FormError({ error, id }: { error: { key: string; values?: Record<string, string | number> } | string | null; id?: string }) {
-  const t = useTranslations("errors");
-  if (!error) return null;
-  const { key, values } = typeof error === "string" ? { key: error, values: undefined } : error;
+export function FormError({ error, id }: { error: Shown | string | null; id?: string }) {
+  const text = useErrorText()(error);
+  if (!text) return null;
   return (
     <Notice tone="error" id={id}>
-      {t(key as never, values as never)}
+      {text}
     </Notice>
   );
 }

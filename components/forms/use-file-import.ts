@@ -2,14 +2,15 @@
 
 import { useRef, useState } from "react";
 import { maxImportBytes } from "@/lib/csv/limits";
+import type { Shown } from "./refusal";
 
 export type ImportKind = "roster" | "hours" | "tokens" | "overtime" | "deliveries";
-type Answer = { ok: true; data: unknown } | { ok: false; error: string };
+type Answer = { ok: true; data: unknown } | { ok: false; error: string; message?: string };
 
 /**
  * A file form that sends its file to /api/imports/<kind> in "check" or "apply" mode (a route
  * handler, not a server action: files up to 50 MB, see proxy.ts), with the upload's progress,
- * the pending state, the refusal (a message key of `errors`) and the report. A roster form's
+ * the pending state, the refusal (a message key of `errors`, with the server's text) and the report. A roster form's
  * `deactivateMissing` checkbox goes along as a query parameter.
  */
 export function useFileImport<R>(kind: ImportKind) {
@@ -17,7 +18,7 @@ export function useFileImport<R>(kind: ImportKind) {
   const [pending, setPending] = useState(false);
   /** Percent of the file sent; 100 while the server checks it; null when idle. */
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | string | null>(null);
   const [report, setReport] = useState<R | null>(null);
   async function run(mode: "check" | "apply"): Promise<R | null> {
     const form = formRef.current;
@@ -36,7 +37,7 @@ export function useFileImport<R>(kind: ImportKind) {
     const answer = await send(`/api/imports/${kind}?${params}`, file, setProgress);
     setPending(false);
     setProgress(null);
-    if (!answer.ok) return (setError(answer.error), null);
+    if (!answer.ok) return (setError({ key: answer.error, text: answer.message }), null);
     setReport(answer.data as R);
     return answer.data as R;
   }

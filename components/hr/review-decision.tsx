@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { decideReviewAction } from "@/lib/eligibility/review-actions";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 type Outcome = "eligible" | "not_eligible";
 
@@ -18,7 +19,7 @@ export function ReviewDecision({ number, name }: { number: number; name: string 
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [decided, setDecided] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
 
   async function decide(outcome: Outcome) {
     setPending(true);
@@ -26,7 +27,7 @@ export function ReviewDecision({ number, name }: { number: number; name: string 
     const result = await decideReviewAction({ number, outcome });
     setPending(false);
     if (result.ok) return setDecided(outcome);
-    setError(result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "unexpected");
+    setError(refusalOf(result));
     router.refresh();
   }
 

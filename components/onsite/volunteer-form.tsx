@@ -6,6 +6,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { volunteerAction } from "@/lib/roster/onsite-actions";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /** The next working days as checkboxes: tick the days you can come to site. */
 export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: string[] }) {
@@ -14,7 +15,7 @@ export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: 
   const router = useRouter();
   const [days, setDays] = useState(() => new Set(chosen));
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [saved, setSaved] = useState(false);
   return (
     <form
@@ -26,7 +27,7 @@ export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: 
         setSaved(false);
         const result = await volunteerAction({ days: [...days] });
         setPending(false);
-        if (!result.ok) return setError(result.fieldErrors?.days?.[0] ?? result.formError ?? "unexpected");
+        if (!result.ok) return setError(refusalOf(result, "days"));
         setSaved(true);
         router.refresh();
       }}

@@ -13,6 +13,7 @@ import { emptyWorkingDays, filledDay, isEmptyEntry, type EnteredDay } from "@/li
 import { absenceKinds, dayFigures, type Absences } from "@/lib/rht/rules";
 import { formatDuration, parseDuration } from "@/lib/rht/schema";
 import { ActionButton } from "@/components/forms/action-button";
+import { refusalOf, useErrorText, type Shown } from "@/components/forms/refusal";
 
 type Day = { date: string; planned: number; holiday: string | null; filled: boolean; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
 type Row = { date: string; worked: string; absenceKind: string; absence: string; overtime: boolean };
@@ -39,12 +40,12 @@ type HrWriter = { number: string; correction: boolean };
 /** The month, one row per day: keyboard-friendly, rules checked as you type, totals always visible. */
 export function MonthGrid({ month, days, status = "draft", editable, canSubmit = editable, hr }: { month: string; days: Day[]; status?: Status; editable: boolean; canSubmit?: boolean; hr?: HrWriter }) {
   const t = useTranslations("timesheet");
-  const te = useTranslations("errors");
+  const errorText = useErrorText();
   const format = useFormatter();
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => days.map(toRow));
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, Shown>>({});
+  const [summary, setSummary] = useState<Shown | string | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
   const [reason, setReason] = useState("");
@@ -103,13 +104,13 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
         : await hrSaveMonthAction({ month, days: rows, number: hr.number });
     setPending(false);
     if (!result.ok) {
-      const errors: Record<string, string> = {};
+      const errors: Record<string, Shown> = {};
       for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
         const index = field === "reason" ? "reason" : field.split(".")[1];
-        if (index !== undefined) errors[index] = keys[0];
+        if (index !== undefined) errors[index] = { key: keys[0], text: result.messages?.[keys[0]] };
       }
       setServerErrors(errors);
-      return setSummary(result.formError ?? "unexpected");
+      return setSummary(refusalOf(result));
     }
     setSaved(true);
     router.refresh();
@@ -162,7 +163,7 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
                 {day.holiday ? <span className="block text-xs font-normal text-slate-700">{day.holiday}</span> : null}
                 {error ? (
                   <span id={errorId} className="block text-xs font-medium text-red-800">
-                    {te(error as never)}
+                    {errorText(error)}
                   </span>
                 ) : null}
               </>
@@ -223,7 +224,7 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
       />
       {editable && hr?.correction ? (
         <div className="max-w-xl">
-          <TextField id="correction-reason" label={t("reason")} hint={t("reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} error={serverErrors.reason ? te(serverErrors.reason as never) : undefined} required />
+          <TextField id="correction-reason" label={t("reason")} hint={t("reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} error={errorText(serverErrors.reason)} required />
         </div>
       ) : null}
       {editable ? (

@@ -6,6 +6,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { remindMissingAction } from "@/lib/rht/hr-actions";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /**
  * E-mails everyone in the chosen scope whose month still has days without hours.
@@ -16,7 +17,7 @@ export function ReminderForm({ month, units }: { month: string; units: { id: str
   const [unitId, setUnitId] = useState("all");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   return (
     <form
@@ -28,7 +29,7 @@ export function ReminderForm({ month, units }: { month: string; units: { id: str
         setSent(null);
         const result = await remindMissingAction({ month, unitId, operationId });
         setPending(false);
-        if (!result.ok) return setError(result.formError ?? "unexpected");
+        if (!result.ok) return setError(refusalOf(result));
         setSent(result.data.reminded);
         setOperationId(crypto.randomUUID());
       }}

@@ -8,6 +8,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { submitImportedMonthsAction } from "@/lib/rht/hr-actions";
 import type { SubmitImportedResult } from "@/lib/rht/submit-unit";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /**
  * "Submit all imported months" of a unit (issue 14 point 6): one action instead of a click
@@ -19,7 +20,7 @@ export function SubmitImported({ unitId, unit, month, count }: { unitId: string;
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [result, setResult] = useState<SubmitImportedResult | null>(null);
   if (count === 0 && !result) return null;
 
@@ -29,7 +30,7 @@ export function SubmitImported({ unitId, unit, month, count }: { unitId: string;
     const answer = await submitImportedMonthsAction({ unitId, month });
     setPending(false);
     setConfirming(false);
-    if (!answer.ok) return setError(answer.formError ?? "unexpected");
+    if (!answer.ok) return setError(refusalOf(answer));
     setResult(answer.data);
     router.refresh();
   }

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { requestTokenHelpAction, resetTokenAction } from "@/lib/tokens/actions";
 import { recoveryCodeSchema } from "@/lib/tokens/schema";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 export function RecoveryResetForm() {
   const t = useTranslations("token.reset");
@@ -33,7 +34,7 @@ export function RecoveryResetForm() {
 
 export function TokenHelpButton() {
   const t = useTranslations("token.help");
-  const [state, setState] = useState<{ number?: number; error?: string } | null>(null);
+  const [state, setState] = useState<{ number?: number; error?: Shown } | null>(null);
   const [pending, setPending] = useState(false);
   return (
     <div className="flex flex-col gap-2">
@@ -46,7 +47,7 @@ export function TokenHelpButton() {
           setPending(true);
           const result = await requestTokenHelpAction();
           setPending(false);
-          setState(result.ok ? { number: result.data.number } : { error: result.formError ?? "unexpected" });
+          setState(result.ok ? { number: result.data.number } : { error: refusalOf(result) });
         }}
       >
         {t("button")}

@@ -7,6 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { bulkAction } from "@/lib/triage/actions";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /**
  * Assign, reply to or resolve the selected tickets. The result region is always on the page
@@ -22,7 +23,7 @@ export function BulkBar({ selected, agents, onApplied }: { selected: number[]; a
   const [resolve, setResolve] = useState(false);
   // One id per intended operation: a double click or a retry is applied once.
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | string | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -34,7 +35,7 @@ export function BulkBar({ selected, agents, onApplied }: { selected: number[]; a
     try {
       const result = await bulkAction({ operationId, numbers: selected, action });
       if (!result.ok) {
-        setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.formError ?? "unexpected");
+        setError(refusalOf(result));
         return;
       }
       setDone(result.data.tickets);

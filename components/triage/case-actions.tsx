@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { caseActionAction } from "@/lib/triage/actions";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 /** The agent's actions on the case behind the ticket. */
 export function CaseActions({ number, hasWork, hasPrivate }: { number: number; hasWork: boolean; hasPrivate: boolean }) {
@@ -17,7 +18,7 @@ export function CaseActions({ number, hasWork, hasPrivate }: { number: number; h
   const [outcome, setOutcome] = useState("eligible");
   const [which, setWhich] = useState(hasPrivate ? "private" : "work");
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
 
   async function run(input: Record<string, unknown>) {
@@ -26,7 +27,7 @@ export function CaseActions({ number, hasWork, hasPrivate }: { number: number; h
     setMessage(null);
     const result = await caseActionAction({ number, ...input });
     setPending(false);
-    if (!result.ok) return setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.formError ?? "unexpected");
+    if (!result.ok) return setError(refusalOf(result));
     setMessage(t(`done.${input.kind as "priority"}`));
     router.refresh();
   }

@@ -11,18 +11,19 @@ import { addNoteAction, assignTicketAction, changeStatusAction, claimTicketActio
 import { ticketStatuses } from "@/lib/triage/rules";
 import { assignSchema, noteSchema, statusSchema } from "@/lib/triage/schema";
 import { TicketConflict, useTicket } from "./ticket-context";
+import { refusalOf, type ActionFailure, type Shown } from "@/components/forms/refusal";
 
 // The ticket's other forms. Each submits the version the page's TicketProvider holds at that
 // moment, so the agent's own earlier change never refuses the next one; the status and assignee
 // selects are keyed by the page by what they show, so after any change they show the ticket as it is.
 
-type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> };
+type Failure = ActionFailure;
 
 /** "Claim this ticket" (also the "c" key). */
 export function ClaimButton() {
   const t = useTranslations("it.ticket");
   const ticket = useTicket();
-  const [error, setError] = useState<{ key: string; values?: Record<string, string | number> } | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
   const claim = async () => {
     if (pending) return;
@@ -30,7 +31,7 @@ export function ClaimButton() {
     setError(null);
     const result = await claimTicketAction({ number: ticket.ticket.number });
     setPending(false);
-    if (!result.ok) setError({ key: result.formError ?? "unexpected", values: result.values });
+    if (!result.ok) setError(refusalOf(result));
     ticket.done(result.ok ? result.data : null);
   };
   const latest = useRef(claim);

@@ -10,6 +10,7 @@ import { Field, fieldIds } from "@/components/ui/field";
 import { changeStatusAction, replyAction } from "@/lib/triage/actions";
 import { replySchema } from "@/lib/triage/schema";
 import { TicketConflict, useTicket } from "./ticket-context";
+import { refusalOf, type Shown } from "@/components/forms/refusal";
 
 type Language = "fr" | "de" | "en";
 
@@ -32,7 +33,7 @@ export function ReplyForm({ canned, language, firstName, mailedTo, canResolve }:
   const box = useRef<HTMLTextAreaElement | null>(null);
   const [chosen, setChosen] = useState("");
   const [pending, setPending] = useState(false);
-  const [resolveError, setResolveError] = useState<{ key: string } | null>(null);
+  const [resolveError, setResolveError] = useState<Shown | null>(null);
 
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ body: string }, unknown>({
     schema: replyForm,
@@ -70,7 +71,7 @@ export function ReplyForm({ canned, language, firstName, mailedTo, canResolve }:
     const result = await changeStatusAction({ number: ticket.ticket.number, version: ticket.version(), status: "resolved" });
     setPending(false);
     if (result.ok) return router.push(ticket.nav.afterResolve);
-    if (!ticket.refusedAsStale("reply", result)) setResolveError({ key: result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "unexpected" });
+    if (!ticket.refusedAsStale("reply", result)) setResolveError(refusalOf(result));
   };
 
   const latest = useRef({ choose, resolve });

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { workingConnectivity } from "@/lib/onboarding/rules";
 
 // The crisis dashboard's figures are derived once (issue 16). Triggers (migration 0021) append
@@ -77,6 +78,8 @@ export function rolled(figures: string[], since: SQL = sql`'-infinity'::timestam
  */
 export async function foldAdminRollups(pool: Db = db()): Promise<{ people: number; changes: number } | null> {
   return pool.transaction(async (tx) => {
+    // A fold after a mass change (a roster import) may take more than a page's few seconds.
+    await allowLongWork(tx);
     const [{ locked }] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('admin_rollups_fold')) as locked`)) as unknown as { locked: boolean }[];
     if (!locked) return null;
     // The level is computed in this statement's snapshot, which also decides which marks it takes.

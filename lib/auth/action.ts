@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isStatementCut } from "@/lib/db/errors";
 import { DatabaseBusyError, NestedConnectionError } from "@/lib/db/scope";
 import { runTransaction } from "@/lib/db/transaction";
 import { hasNul } from "@/lib/http/fields";
@@ -12,14 +12,22 @@ import { ActionError } from "./action-error";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { hasRole, type Role } from "./roles";
 import { getCurrentPerson } from "./session";
+import { errorTexts, requestLocale } from "@/lib/i18n/error-texts";
 
 /**
- * What every action returns. Errors are message keys (namespace `errors`),
- * translated where they are shown: next to the field, or in the form summary.
+ * What every action returns. Errors are message keys (namespace `errors`), for the code, with
+ * their texts in `messages`, for the person: next to the field, or in the form summary.
  */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> };
+export type ActionResult<T = undefined> = { ok: true; data: T } | Failure;
+
+type Failure = {
+  ok: false;
+  formError?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string | number>;
+  /** Each key above with its message in the person's language (the browser holds only its forms' own checks). */
+  messages?: Record<string, string>;
+};
 
 type Access = { roles: readonly Role[] } | "public";
 
@@ -87,10 +95,24 @@ function toInput(raw: unknown): unknown {
  * session → role → zod → domain function → audit, the last two in one transaction.
  */
 export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>) {
+  const attempt = attemptOf(config);
   return async (raw: z.input<S> | FormData): Promise<ActionResult<R>> => {
+    const caller: { person: CurrentPerson | null } = { person: null };
+    const result = await attempt(raw, caller);
+    return result.ok ? result : { ...result, messages: errorTexts(await requestLocale(caller.person?.locale), refusalKeys(result), result.values) };
+  };
+}
+
+/** Every message key a refusal carries: the form's and each field's. */
+function refusalKeys(result: Failure): string[] {
+  return [...(result.formError ? [result.formError] : []), ...Object.values(result.fieldErrors ?? {}).flat()];
+}
+
+function attemptOf<S extends z.ZodType, R>(config: ActionConfig<S, R>) {
+  return async (raw: z.input<S> | FormData, caller: { person: CurrentPerson | null }): Promise<ActionResult<R>> => {
     let person: CurrentPerson | null;
     try {
-      person = await getCurrentPerson();
+      person = caller.person = await getCurrentPerson();
     } catch (error) {
       // A database that cannot be reached is an outage, never a signed-out session.
       if (!isDatabaseUnavailable(error)) throw error;
@@ -141,6 +163,10 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
       }
       if (error instanceof DatabaseBusyError) {
         logger.warn({ action: config.name }, "action refused: no database connection came free in time");
+        return { ok: false, formError: "busy" };
+      }
+      if (isStatementCut(error)) {
+        logger.warn({ action: config.name }, "action refused: a statement ran past the database's time limits");
         return { ok: false, formError: "busy" };
       }
       // A nesting bug is named in the log (the class of bug, not the data), so it is found and fixed.

@@ -1,12 +1,11 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { ActionError } from "@/lib/auth/action-error";
 import { getCurrentPerson } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { env } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/i18n/config";
-import { messagesByLocale } from "@/lib/i18n/messages";
+import { chooseLocale, localeCookie, type Locale } from "@/lib/i18n/config";
+import { errorText } from "@/lib/i18n/error-texts";
 import { logger } from "@/lib/log/logger";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { maxImportBytes } from "./limits";
@@ -23,16 +22,12 @@ const slots = (holder.__passerelleImports ??= { running: 0 });
 
 function localeOf(request: Request, person: CurrentPerson | null): Locale {
   const cookie = request.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]+)`))?.[1];
-  if (isLocale(cookie)) return cookie;
-  // As lib/i18n/request.ts: the switcher's cookie, the person's saved choice, the browser's.
-  return person?.locale ?? negotiateLocale(request.headers.get("accept-language")) ?? defaultLocale;
+  return chooseLocale(cookie, person?.locale, request.headers.get("accept-language"));
 }
 
 /** A refusal the form shows as is: the message key, and the message in the person's language. */
 export function importRefusal(request: Request, person: CurrentPerson | null, status: number, key: string): Response {
-  const locale = localeOf(request, person);
-  const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "errors" });
-  return Response.json({ ok: false, error: key, message: t(key as never) }, { status, headers: noStore });
+  return Response.json({ ok: false, error: key, message: errorText(localeOf(request, person), key) }, { status, headers: noStore });
 }
 
 export type ImportCaller = { person: CurrentPerson; bytes: Uint8Array; params: URLSearchParams; release: () => void };
@@ -128,7 +123,7 @@ export async function handleImport<R>(request: Request, access: { roles: readonl
   }
   if (caller instanceof Response) return caller;
   try {
-    return Response.json({ ok: true, data: await run(caller) }, { headers: noStore });
+    return Response.json({ ok: true, data: withIssueTexts(await run(caller), localeOf(request, caller.person)) }, { headers: noStore });
   } catch (error) {
     if (error instanceof ActionError) return importRefusal(request, caller.person, 409, error.key);
     // PostgreSQL out of reach: "try again in a minute", as pages and actions say it.
@@ -138,4 +133,15 @@ export async function handleImport<R>(request: Request, access: { roles: readonl
   } finally {
     caller.release();
   }
+}
+
+type Report = { issues?: unknown; warnings?: unknown };
+type KeyedIssue = { key: string; values?: Record<string, string | number> };
+
+/** A report's issues and warnings each with its message in the person's language (the browser holds only its own forms' messages). */
+function withIssueTexts<R>(data: R, locale: Locale): R {
+  if (!data || typeof data !== "object") return data;
+  const report = data as Report;
+  const texts = (list: unknown) => (Array.isArray(list) ? list.map((issue: KeyedIssue) => ({ ...issue, message: errorText(locale, issue.key, issue.values) })) : list);
+  return { ...data, ...("issues" in report ? { issues: texts(report.issues) } : {}), ...("warnings" in report ? { warnings: texts(report.warnings) } : {}) };
 }

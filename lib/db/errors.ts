@@ -49,13 +49,25 @@ export class DatabaseUnavailableError extends Error {
 
 /** True when `error` (or anything it wraps) says PostgreSQL cannot be reached or used right now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyInChain(error, (value, code) => value instanceof DatabaseUnavailableError || (code !== null && (connectionCodes.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isUnavailableSqlState(code)))));
+}
+
+/**
+ * True when PostgreSQL stopped a statement at the connection's time limits: the statement ran
+ * past `statement_timeout` (57014) or waited past `lock_timeout` for a row someone else holds
+ * (55P03). Nothing of the transaction is kept; for the person it is "busy, try again".
+ */
+export function isStatementCut(error: unknown): boolean {
+  return anyInChain(error, (_, code) => code === "57014" || code === "55P03");
+}
+
+function anyInChain(error: unknown, test: (value: object, code: string | null) => boolean): boolean {
   const seen = new Set<unknown>();
   const visit = (value: unknown): boolean => {
     if (!value || typeof value !== "object" || seen.has(value)) return false;
     seen.add(value);
-    if (value instanceof DatabaseUnavailableError) return true;
     const { code, cause, errors } = value as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === "string" && (connectionCodes.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isUnavailableSqlState(code)))) return true;
+    if (test(value, typeof code === "string" ? code : null)) return true;
     // drizzle wraps query errors (cause), next-auth wraps adapter errors, net wraps per-address attempts (errors).
     if (visit(cause)) return true;
     return Array.isArray(errors) && errors.some(visit);

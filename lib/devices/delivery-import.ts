@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { looksLikeFormula } from "@/lib/csv/formula";
 import { readHeader, type Header } from "@/lib/csv/header";
 import { IssueList, type Issue } from "@/lib/csv/issues";
@@ -116,6 +117,8 @@ export async function importDeliveryPlan(tx: DbOrTx, actorId: string | null, byt
 /** The import route's work: the plan, its mails and its audit row commit together. */
 export async function runDeliveryImport(actorId: string, bytes: Uint8Array, apply: boolean): Promise<DeliveryImportReport> {
   return db().transaction(async (tx) => {
+    // A whole company's file: long work, not a web request's few seconds.
+    await allowLongWork(tx);
     const report = await importDeliveryPlan(tx, actorId, bytes, apply);
     if (report.applied) await recordAudit(tx, { actorEmployeeId: actorId, action: "deliveries.import", targetType: "planned_delivery", targetId: "plan", details: { planned: report.planned, moved: report.moved, mailed: report.mailed } });
     return report;

@@ -12,22 +12,52 @@
  * ("admin.stock") sends only that part of its parent. tests/unit/
  * client-namespaces.test.ts walks the imports of every page and fails when a
  * client component's namespace is missing here.
+ *
+ * Of `errors` (16 KB in French), a segment gets only the messages its browser code may show by
+ * itself: its forms' own checks (their zod schemas) and its fallbacks. The server's refusals
+ * arrive with their text (`messages` of an action's result, `message` of an import's issue); the
+ * same test lists the keys each segment needs, and fails on one missing or one too many.
  */
+function errors(...keys: string[]): string[] {
+  return keys.map((key) => `errors.${key}`);
+}
+
 export const clientNamespaces = {
-  // Header (language switcher, sign-out, file-import progress) and the error boundary.
-  "": ["shell", "errorPage"],
+  // Header (language switcher, sign-out, file-import progress) and the error boundary; the generic
+  // refusal every form falls back to.
+  "": ["shell", "errorPage", ...errors("unexpected", "unavailable")],
   // The status page (contact address, ticket answers, help form); every employee page has forms.
-  "(employee)": ["errors", "help", "status.contact", "status.tickets"],
-  "(employee)/connectivity": ["connectivity.noInternet", "connectivity.test"],
-  "(employee)/device": ["device"],
-  "(employee)/eligibility": ["eligibility"],
+  "(employee)": [
+    "help",
+    "status.contact",
+    "status.tickets",
+    ...errors("invalidInput", "categoryRequired", "contactAddressRequired", "descriptionRequired", "descriptionTooLong", "descriptionTooShort", "emailInvalid", "emailTooLong", "messageRequired", "messageTooLong", "phoneInvalid", "phoneTooLong", "phoneTooShort"),
+  ],
+  "(employee)/connectivity": ["connectivity.noInternet", "connectivity.test", ...errors("cityInvalid", "cityRequired", "coverageRequired", "ispOtherRequired", "postcodeInvalid", "postcodeRequired", "streetRequired", "tooLong")],
+  "(employee)/device": ["device", ...errors("cityInvalid", "cityRequired", "methodRequired", "pathRequired", "postcodeInvalid", "postcodeRequired", "slotRequired", "streetRequired", "tooLong")],
+  "(employee)/eligibility": ["eligibility", ...errors("answerRequired", "reviewNotPending")],
   "(employee)/onsite": ["onsite"],
-  "(employee)/timesheet": ["timesheet"],
-  "(employee)/token": ["token"],
-  it: ["errors", "it", "shortcuts", "status.connectivity"],
-  hr: ["errors", "fileImport", "timesheet", "hr.period", "hr.reminders", "hr.person", "hr.submitImported", "hr.unit.authorisation", "hr.import", "hr.reviews"],
+  "(employee)/timesheet": ["timesheet", ...errors("absenceInvalid", "absenceOnFreeDay", "dateInvalid", "employeeNotFound", "exceedsPlanned", "invalidCharacters", "monthInvalid", "reasonRequired", "timeInvalid", "timeTooLong", "unitNotFound")],
+  "(employee)/token": ["token", ...errors("codeInvalid", "codeRequired", "recoveryCodeInvalid", "recoveryCodeRequired", "serialInvalid", "serialRequired", "tokenLocked")],
+  it: [
+    "it",
+    "shortcuts",
+    "status.connectivity",
+    ...errors("invalidInput", "assigneeRequired", "dateInvalid", "incidentNotFound", "invalidCharacters", "messageRequired", "messageTooLong", "monthInvalid", "notEligible", "phoneInvalid", "phoneTooLong", "phoneTooShort", "selectTickets", "serialInvalid", "staleTicket", "statusRequired", "ticketNotFound", "titleRequired", "tooLong"),
+  ],
+  hr: [
+    "fileImport",
+    "timesheet",
+    "hr.period",
+    "hr.reminders",
+    "hr.person",
+    "hr.submitImported",
+    "hr.unit.authorisation",
+    "hr.import",
+    "hr.reviews",
+    ...errors("invalidInput", "absenceInvalid", "absenceOnFreeDay", "authorisationDateRequired", "authorisationEndsBeforeStart", "dateInvalid", "employeeNotFound", "exceedsPlanned", "importNoFile", "importTooLarge", "importTooManyIssues", "invalidCharacters", "monthInvalid", "notEligible", "reasonRequired", "timeInvalid", "timeTooLong", "unauthenticated", "unitNotFound"),
+  ],
   admin: [
-    "errors",
     "fileImport",
     "admin.change",
     "admin.roster.import",
@@ -35,9 +65,10 @@ export const clientNamespaces = {
     "admin.settings",
     "admin.stock",
     "admin.waves",
+    ...errors("invalidInput", "bigChangeUnconfirmed", "cannedIdRequired", "cannedIdTwice", "cannedTextRequired", "changedMeanwhile", "dateInvalid", "forbidden", "importNoFile", "importTooLarge", "importTooManyIssues", "invalidCharacters", "numberInvalid", "numberNegative", "numberTooLarge", "phoneInvalid", "phoneTooLong", "phoneTooShort", "rosterCantonInvalid", "rosterRequired", "settingBigChange", "settingNotJson", "settingNotJsonAt", "settingTooLarge", "siteRequired", "timeInvalid", "tooLong", "unauthenticated", "waveLinkMissing"),
   ],
-  signin: ["errors", "signIn"],
-} as const satisfies Record<string, readonly string[]>;
+  signin: ["signIn", ...errors("invalidInput", "emailInvalid", "emailRequired", "emailTooLong")],
+} satisfies Record<string, readonly string[]>;
 
 export type ClientSegment = keyof typeof clientNamespaces;
 

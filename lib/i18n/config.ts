@@ -22,3 +22,10 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   return ranked.map((entry) => entry.lang).find(isLocale) ?? null;
 }
+
+/** The request's language, in the order every surface uses: the switcher's cookie, the person's saved choice, the browser's. */
+export function chooseLocale(cookie: string | null | undefined, personLocale: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  if (isLocale(cookie)) return cookie;
+  if (isLocale(personLocale)) return personLocale;
+  return negotiateLocale(acceptLanguage) ?? defaultLocale;
+}

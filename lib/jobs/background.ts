@@ -1,10 +1,12 @@
 import "server-only";
+import type { Tx } from "@/db/client";
 import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
 import { foldAdminRollups } from "@/lib/admin/rollups";
 import { processSignInRequests } from "@/lib/auth/sign-in-requests";
 import { purgeReceipts } from "@/lib/auth/receipts";
 import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { promoteAllQueues } from "@/lib/devices/service";
 import { logger } from "@/lib/log/logger";
 import { purgeSentMail } from "@/lib/mail/retention";
@@ -17,6 +19,14 @@ import { sendDueInvitations } from "@/lib/roster/waves";
 // mail is claimed with SKIP LOCKED, queue promotion locks the pool rows.
 
 const state = globalThis as unknown as { __passerelleWorker?: { stop(): void } };
+
+/** A job's transaction: background work, so not held to a web request's few seconds a statement. */
+function jobTransaction<T>(job: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().transaction(async (tx) => {
+    await allowLongWork(tx);
+    return job(tx);
+  });
+}
 
 async function every(lastRun: { at: number }, intervalMs: number, job: () => Promise<unknown>, name: string) {
   if (Date.now() - lastRun.at < intervalMs) return;
@@ -51,9 +61,9 @@ export function startBackgroundWorker(): void {
       // Sign-in requests are served right after their answer; this pass catches any left by a crash.
       await every(signIn, 1000, () => processSignInRequests(), "sign-in-requests");
       // A new day opens a new activation wave: the queues move without anyone clicking.
-      await every(promote, 60_000, () => db().transaction((tx) => promoteAllQueues(tx)), "promote-queues");
-      await every(invite, 60_000, () => db().transaction((tx) => sendDueInvitations(tx)), "invitation-waves");
-      await every(summary, 60_000, () => db().transaction((tx) => sendCrisisSummaryIfDue(tx)), "crisis-summary");
+      await every(promote, 60_000, () => jobTransaction(promoteAllQueues), "promote-queues");
+      await every(invite, 60_000, () => jobTransaction(sendDueInvitations), "invitation-waves");
+      await every(summary, 60_000, () => jobTransaction(sendCrisisSummaryIfDue), "crisis-summary");
       // HR's month overview: units whose hours changed are recomputed here rather than on HR's next view.
       await every(rht, 15_000, () => warmUnitMonths(), "rht-unit-months");
       // The dashboard's counts: changes appended since the last fold are folded (readers add them until then).

@@ -1,11 +1,11 @@
 import "server-only";
 import { once } from "node:events";
 import ExcelJS from "exceljs";
-import { sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { logger } from "@/lib/log/logger";
 import { csvLine } from "@/lib/csv/write";
 import { employeeMonths, rhtSettings, type EmployeeMonth } from "./employee-months";
@@ -66,14 +66,14 @@ type Visit = (e: EmployeeMonth | null, summary: Cell[][]) => Promise<boolean>;
 /**
  * The month's rows inside one read-only snapshot, so each unit's kept 10 % is checked against
  * the very rows read. The cursor's statement lasts as long as the download: the connection's
- * 30 s limits would end a slow reader's download, so this transaction allows ten minutes
+ * web-request limits would end a slow reader's download, so this transaction allows ten minutes
  * (an abandoned download ends it at once).
  */
 async function readMonth(request: ExportRequest, t: T, withSummary: boolean, visit: Visit): Promise<void> {
   const { month, unitId } = request;
   await db().transaction(
     async (tx) => {
-      await tx.execute(sql`select set_config('statement_timeout', '600s', true), set_config('idle_in_transaction_session_timeout', '600s', true)`);
+      await allowLongWork(tx);
       const settings = await rhtSettings(tx);
       const rows = withSummary
         ? summaryRows({ known: await keptThresholds(tx, month, unitId), settings, cap: await insuredCaps(tx, month, settings), excludedLabel: (reason) => t(`excluded.${reason}`) })

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { ActionError } from "@/lib/auth/action-error";
 import { yielder } from "@/lib/csv/stream";
 import { plannedOn, workingDays } from "./declaration";
@@ -146,6 +147,8 @@ export async function importParsedDays(tx: DbOrTx, { rows, issues }: ParsedHours
 export async function runHoursImport(actorId: string, bytes: Uint8Array, apply: boolean): Promise<ImportReport> {
   const parsed = await parseHoursFile(bytes);
   return db().transaction(async (tx) => {
+    // A whole company's file: long work, not a web request's few seconds.
+    await allowLongWork(tx);
     const r = await importParsedDays(tx, parsed, apply);
     if (r.applied) await recordAudit(tx, { actorEmployeeId: actorId, action: "rht.import", targetType: "timesheet", details: { rows: r.rows, employees: r.employees, months: r.months, bytes: bytes.byteLength } });
     return r;

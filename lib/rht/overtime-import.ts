@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { ActionError } from "@/lib/auth/action-error";
 import { yielder } from "@/lib/csv/stream";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import type { ImportIssue } from "./import-rows";
 import { parseOvertimeFile, type ParsedOpenings } from "./overtime-import-rows";
 
@@ -104,6 +105,8 @@ export async function importParsedOpenings(tx: DbOrTx, actorId: string, { rows, 
 export async function runOvertimeImport(actorId: string, bytes: Uint8Array, apply: boolean): Promise<OvertimeImportReport> {
   const parsed = await parseOvertimeFile(bytes);
   return db().transaction(async (tx) => {
+    // A whole company's file: long work, not a web request's few seconds.
+    await allowLongWork(tx);
     const r = await importParsedOpenings(tx, actorId, parsed, apply);
     if (r.applied) await recordAudit(tx, { actorEmployeeId: actorId, action: "rht.import_overtime", targetType: "rht_overtime_opening", details: { rows: r.rows, employees: r.employees, unchanged: r.unchanged, bytes: bytes.byteLength } });
     return r;

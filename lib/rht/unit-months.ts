@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { logger } from "@/lib/log/logger";
 import type { Check } from "./checks";
 import { checkOrder } from "./checks";
@@ -27,6 +28,8 @@ const revive = (u: UnitReview): UnitReview => ({ ...u, approvedAt: u.approvedAt 
 async function computeUnit(unitId: string, month: string): Promise<{ generation: number; stored: Stored }> {
   return db().transaction(
     async (tx) => {
+      // A large unit's month is recomputed in the background: long work, not a page's few seconds.
+      await allowLongWork(tx);
       const [{ generation }] = (await tx.execute(sql`
         select (coalesce((select generation from rht_generations where scope = ${unitId}), 0)
               + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as generation`)) as unknown as { generation: number }[];

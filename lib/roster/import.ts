@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { yielder } from "@/lib/csv/stream";
 import { parseRosterFile, type ParsedRoster, type RosterColumn, type RosterIssue, type RosterRow } from "./import-rows";
 
@@ -237,6 +238,8 @@ export async function importParsedRoster(tx: DbOrTx, actorId: string, parsed: Pa
 export async function runRosterImport(actorId: string, bytes: Uint8Array, options: { apply: boolean; deactivateMissing: boolean }): Promise<RosterReport> {
   const parsed = await parseRosterFile(bytes);
   return db().transaction(async (tx) => {
+    // A whole company's file: long work, not a web request's few seconds.
+    await allowLongWork(tx);
     const r = await importParsedRoster(tx, actorId, parsed, options);
     if (r.applied) {
       const details = { rows: r.rows, added: r.added, changed: r.changed, reactivated: r.reactivated, deactivated: r.deactivated, newUnits: r.newUnits.length, newSites: r.newSites.length, bytes: bytes.byteLength };

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 import { env } from "@/lib/config/env";
 import { looksLikeFormula } from "@/lib/csv/formula";
 import { readHeader, type Header } from "@/lib/csv/header";
@@ -95,6 +96,8 @@ export async function importParsedTokens(tx: DbOrTx, { rows, tokens, seen, issue
 export async function runTokenImport(actorId: string, bytes: Uint8Array, apply: boolean): Promise<TokenImportReport> {
   const parsed = await parseTokenFile(bytes);
   return db().transaction(async (tx) => {
+    // A whole company's file: long work, not a web request's few seconds.
+    await allowLongWork(tx);
     const r = await importParsedTokens(tx, parsed, apply);
     if (r.applied) await recordAudit(tx, { actorEmployeeId: actorId, action: "tokens.import", targetType: "pool", targetId: "hardware_token", details: { added: r.added } });
     return r;

@@ -5,6 +5,7 @@ import { cancelDeviceAction, chooseHandoverAction, requestDeviceAction } from "@
 import { submitEligibilityAction } from "@/lib/eligibility/actions";
 import { enrollHardwareAction, requestTokenHelpAction, resetTokenAction, startTotpAction, verifyTotpAction } from "@/lib/tokens/actions";
 import { seedJourney } from "../support/factories";
+import { refused } from "../support/refusal";
 
 test("without a session every journey action is refused before touching anything", async () => {
   await seedJourney();
@@ -24,6 +25,6 @@ test("without a session every journey action is refused before touching anything
     resetTokenAction({ recoveryCode: "ABCDE-12345" }),
     requestTokenHelpAction(),
   ];
-  for (const result of await Promise.all(calls)) expect(result).toEqual({ ok: false, formError: "unauthenticated" });
+  for (const result of await Promise.all(calls)) expect(result).toEqual(refused("unauthenticated"));
   expect(await count()).toBe(before);
 });

@@ -7,6 +7,7 @@ import type { CurrentPerson } from "@/lib/roster/queries";
 import { db } from "@/lib/db";
 import { createEligibleEmployees, createEmployee, grantRole, seedJourney } from "../support/factories";
 import { inTransaction } from "../support/in-transaction";
+import { refused } from "../support/refusal";
 
 // The session is the one thing replaced (for the action): everything behind it is real.
 const current: { person: CurrentPerson | null } = { person: null };
@@ -153,10 +154,10 @@ describe("choosing the contact address", () => {
     const me = await createEmployee({ workEmail: "gil.me@work.test", privateEmail: "gil@home.test" });
     await createEmployee({ workEmail: "hal.other@work.test", privateEmail: "hal@home.test" });
     current.person = null;
-    expect(await chooseContactAddressAction({ address: "gil@home.test" })).toEqual({ ok: false, formError: "unauthenticated" });
+    expect(await chooseContactAddressAction({ address: "gil@home.test" })).toEqual(refused("unauthenticated"));
     as(me);
     for (const address of ["hal@home.test", "hal.other@work.test", "stranger@evil.test"]) {
-      expect(await chooseContactAddressAction({ address })).toEqual({ ok: false, fieldErrors: { address: ["contactAddressNotOnFile"] }, formError: "invalidInput" });
+      expect(await chooseContactAddressAction({ address })).toEqual(refused("invalidInput", { address: ["contactAddressNotOnFile"] }));
     }
     for (const address of ["", "not an address", "x".repeat(400) + "@a.test"]) {
       const result = await chooseContactAddressAction({ address });

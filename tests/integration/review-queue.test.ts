@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { raiseTicket } from "@/lib/tickets/service";
 import { createEmployee } from "../support/factories";
+import { refused } from "../support/refusal";
 
 // Issue 17 point 4: a "needs review" goes to the queue of the role that decides. HR's queue
 // (/hr/reviews) lists the open reviews, earliest due first; one action decides: the case, the
@@ -49,8 +50,8 @@ test("HR's queue lists open reviews earliest due first, says which are late, and
   const hr = await hrPerson();
   expect(await decideReviewAction({ number: late.ticket.number, outcome: "not_eligible" })).toEqual({ ok: true, data: { number: late.ticket.number, outcome: "not_eligible" } });
   // A second click, or IT deciding meanwhile: the review is no longer pending, nothing changes twice.
-  expect(await decideReviewAction({ number: late.ticket.number, outcome: "eligible" })).toEqual({ ok: false, formError: "reviewNotPending" });
-  expect(await decideReviewAction({ number: 999_999_999, outcome: "eligible" })).toEqual({ ok: false, formError: "reviewNotPending" });
+  expect(await decideReviewAction({ number: late.ticket.number, outcome: "eligible" })).toEqual(refused("reviewNotPending"));
+  expect(await decideReviewAction({ number: 999_999_999, outcome: "eligible" })).toEqual(refused("reviewNotPending"));
   expect(await decideReviewAction({ number: late.ticket.number, outcome: "maybe" })).toMatchObject({ ok: false, fieldErrors: { outcome: ["answerRequired"] } });
 
   const [decided] = (await db().execute(sql`

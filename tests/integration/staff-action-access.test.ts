@@ -5,6 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { db } from "@/lib/db";
 import { createEmployee, seedJourney } from "../support/factories";
+import { refused } from "../support/refusal";
 
 // The session is the one thing replaced here: the person the request belongs to.
 // Everything behind it (roles check, zod, domain, audit, database) runs for real.
@@ -77,7 +78,7 @@ describe("staff actions re-check the role on the server", () => {
   ])("%s is refused every admin action, and nothing changes", async (_who, roles) => {
     await as(roles);
     const before = await changes();
-    for (const result of await Promise.all(adminCalls())) expect(result).toEqual({ ok: false, formError: "forbidden" });
+    for (const result of await Promise.all(adminCalls())) expect(result).toEqual(refused("forbidden"));
     expect(await changes()).toBe(before);
   });
 
@@ -88,13 +89,13 @@ describe("staff actions re-check the role on the server", () => {
   ])("%s is refused every HR action, and nothing changes", async (_who, roles) => {
     await as(roles);
     const before = await changes();
-    for (const result of await Promise.all(hrCalls())) expect(result).toEqual({ ok: false, formError: "forbidden" });
+    for (const result of await Promise.all(hrCalls())) expect(result).toEqual(refused("forbidden"));
     expect(await changes()).toBe(before);
   });
 
   test("without a session, everything is refused as unauthenticated", async () => {
     current.person = null;
-    for (const result of await Promise.all([...adminCalls(), ...hrCalls(), markHandedOverAction({ allocationId: randomUUID() })])) expect(result).toEqual({ ok: false, formError: "unauthenticated" });
+    for (const result of await Promise.all([...adminCalls(), ...hrCalls(), markHandedOverAction({ allocationId: randomUUID() })])) expect(result).toEqual(refused("unauthenticated"));
   });
 
   test("the same calls from an admin go through: the refusals above are the role check", async () => {
@@ -106,8 +107,8 @@ describe("staff actions re-check the role on the server", () => {
     expect((await stockArrivalAction({ kind: "laptop", count: "1" })).ok).toBe(true);
     const leaving = await createEmployee();
     expect(await deactivateEmployeeAction({ number: leaving.number })).toEqual({ ok: true, data: { employeeId: leaving.id, sessionsEnded: 0 } });
-    expect(await deactivateEmployeeAction({ number: current.person!.number })).toEqual({ ok: false, formError: "cannotDeactivateSelf" });
+    expect(await deactivateEmployeeAction({ number: current.person!.number })).toEqual(refused("cannotDeactivateSelf"));
     await as(["employee", "hr"]);
-    expect(await hr.approvePeriodAction(period)).toEqual({ ok: false, formError: "unitNotFound" }); // past the role check, refused by the domain
+    expect(await hr.approvePeriodAction(period)).toEqual(refused("unitNotFound")); // past the role check, refused by the domain
   });
 });

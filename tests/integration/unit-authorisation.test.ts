@@ -6,7 +6,7 @@ import type { CurrentPerson } from "@/lib/roster/queries";
 import { db } from "@/lib/db";
 import { defaultRhtSettings } from "@/lib/settings/schemas";
 import { createEmployee, seedJourney } from "../support/factories";
-import { refusal } from "../support/refusal";
+import { refusal, refused } from "../support/refusal";
 
 // Issue 14 point 8: the cantonal office authorises short-time work per unit and period.
 // HR sets a unit's own first and last day; without one, the company setting applies.
@@ -88,6 +88,8 @@ describe("a unit's own short-time work authorisation", () => {
       ok: false,
       formError: "authorisationMonthLocked",
       values: { month: "2026-04" },
+      // The text names the month too: the browser shows it as the server wrote it.
+      messages: { authorisationMonthLocked: expect.stringContaining("2026-04") },
     });
     // Ending on 20 June changes approved June (it could be reopened first).
     await expect(set("2026-03-01", "2026-06-20")).rejects.toMatchObject({ key: "authorisationMonthApproved", values: { month: "2026-06" } });
@@ -105,16 +107,16 @@ describe("a unit's own short-time work authorisation", () => {
     const u = await unit("UA4");
     for (const roles of [["employee"], ["employee", "it_agent"], ["employee", "admin"]] as Role[][]) {
       await as(roles);
-      expect(await setUnitAuthorisationAction({ unitId: u, source: "unit", from: "2026-04-01", until: "" })).toEqual({ ok: false, formError: "forbidden" });
+      expect(await setUnitAuthorisationAction({ unitId: u, source: "unit", from: "2026-04-01", until: "" })).toEqual(refused("forbidden"));
     }
     current.person = null;
-    expect(await setUnitAuthorisationAction({ unitId: u, source: "unit", from: "2026-04-01", until: "" })).toEqual({ ok: false, formError: "unauthenticated" });
+    expect(await setUnitAuthorisationAction({ unitId: u, source: "unit", from: "2026-04-01", until: "" })).toEqual(refused("unauthenticated"));
     expect(await stored(u)).toEqual({ from: null, until: null });
     expect(await audits(u)).toEqual([]);
   });
 
   test("an unknown unit is refused", async () => {
     await as(["employee", "hr"]);
-    expect(await setUnitAuthorisationAction({ unitId: randomUUID(), source: "unit", from: "2026-04-01", until: "" })).toEqual({ ok: false, formError: "unitNotFound" });
+    expect(await setUnitAuthorisationAction({ unitId: randomUUID(), source: "unit", from: "2026-04-01", until: "" })).toEqual(refused("unitNotFound"));
   });
 });

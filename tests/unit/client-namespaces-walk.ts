@@ -25,7 +25,7 @@ export function resolveImport(from: string, specifier: string): string | null {
   throw new Error(`${path.relative(root, from)}: cannot resolve "${specifier}"`);
 }
 
-type Parsed = { client: boolean; imports: string[]; namespaces: string[] };
+type Parsed = { client: boolean; server: boolean; imports: string[]; namespaces: string[]; literals: string[] };
 const parsedCache = new Map<string, Parsed>();
 
 /** One module's directive, runtime imports (type-only ones left out: they load no code) and translation namespaces. */
@@ -34,11 +34,16 @@ export function parseModule(file: string): Parsed {
   if (cached) return cached;
   const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
   const first = source.statements[0];
-  const client = !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use client";
+  const directive = !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) ? first.expression.text : null;
+  const client = directive === "use client";
+  // A "use server" module imported by browser code becomes references to its actions: none of its code or imports runs there.
+  const server = directive === "use server";
   const imports: string[] = [];
   const namespaces: string[] = [];
+  const literals: string[] = [];
   const where = (node: ts.Node) => `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
+    if (ts.isStringLiteralLike(node) && /^[a-z][A-Za-z0-9]*$/.test(node.text)) literals.push(node.text);
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const typeOnly = ts.isImportDeclaration(node) ? node.importClause?.isTypeOnly : node.isTypeOnly;
       if (!typeOnly) imports.push(node.moduleSpecifier.text);
@@ -59,7 +64,7 @@ export function parseModule(file: string): Parsed {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  const parsed = { client, imports: imports.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null), namespaces };
+  const parsed = { client, server, imports: imports.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null), namespaces, literals };
   parsedCache.set(file, parsed);
   return parsed;
 }
@@ -69,12 +74,38 @@ export function clientNamespaces(entry: string): Map<string, string> {
   const found = new Map<string, string>();
   const seen = new Set<string>();
   const walk = (file: string, inClient: boolean) => {
-    const { client, imports, namespaces } = parseModule(file);
+    const { client, server, imports, namespaces } = parseModule(file);
+    if (inClient && server) return;
     const browser = inClient || client;
     const key = `${browser ? "c" : "s"}:${file}`;
     if (seen.has(key)) return;
     seen.add(key);
     if (browser) for (const ns of namespaces) if (!found.has(ns)) found.set(ns, path.relative(root, file));
+    for (const next of imports) walk(next, browser);
+  };
+  walk(entry, false);
+  return found;
+}
+
+/**
+ * The string literals of browser code reachable from an app router file that name a message of
+ * `errors`: the keys its own checks (the forms' zod schemas, the day rules) and its own fallbacks
+ * may show. The server's refusals arrive with their text.
+ */
+const listsFile = path.join(root, "lib/i18n/client-namespaces.ts");
+
+export function clientErrorKeys(entry: string, errorKeys: ReadonlySet<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  const seen = new Set<string>();
+  const walk = (file: string, inClient: boolean) => {
+    const { client, server, imports, literals } = parseModule(file);
+    if (inClient && server) return;
+    const browser = inClient || client;
+    const key = `${browser ? "c" : "s"}:${file}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    // The lists themselves (merge-messages imports their helpers) name keys without showing any.
+    if (browser && file !== listsFile) for (const literal of literals) if (errorKeys.has(literal) && !found.has(literal)) found.set(literal, path.relative(root, file));
     for (const next of imports) walk(next, browser);
   };
   walk(entry, false);

@@ -5,7 +5,7 @@ import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { clientNamespaces, mergeMessages, pickMessages, type ClientSegment } from "@/lib/i18n/client-namespaces";
-import { clientNamespaces as usedBy, root, routeFiles, segmentOf } from "./client-namespaces-walk";
+import { clientErrorKeys, clientNamespaces as usedBy, root, routeFiles, segmentOf } from "./client-namespaces-walk";
 
 const segments = Object.keys(clientNamespaces) as ClientSegment[];
 
@@ -41,10 +41,32 @@ describe("per-segment client messages", () => {
     for (const file of routeFiles()) {
       const provided = chain(segmentOf(file)).flatMap((s) => clientNamespaces[s]);
       for (const [namespace, from] of usedBy(file)) {
+        // `errors` goes out key by key: the next test checks those.
+        if (namespace === "errors") continue;
         if (!covered(namespace, provided)) missing.push(`${path.relative(root, file)}: "${namespace}" (${from})`);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("sends each page exactly the `errors` messages its browser code may show by itself (the server's refusals come with their text)", () => {
+    const errorKeys = new Set(Object.keys(en.errors));
+    const keysOf = (segments: readonly ClientSegment[]) => new Set(segments.flatMap((s) => clientNamespaces[s]).filter((n) => n.startsWith("errors.")).map((n) => n.slice("errors.".length)));
+    const missing: string[] = [];
+    const needed = new Map<ClientSegment, Set<string>>(segments.map((s) => [s, new Set<string>()]));
+    for (const file of routeFiles()) {
+      const above = chain(segmentOf(file));
+      const provided = keysOf(above);
+      for (const [key, from] of clientErrorKeys(file, errorKeys)) {
+        if (!provided.has(key)) missing.push(`${path.relative(root, file)}: errors.${key} (${from})`);
+        // Needed from the nearest segment above that lists it.
+        const owner = [...above].reverse().find((s) => keysOf([s]).has(key));
+        if (owner !== undefined) needed.get(owner)!.add(key);
+      }
+    }
+    expect(missing).toEqual([]);
+    const unused = segments.flatMap((s) => [...keysOf([s])].filter((key) => !needed.get(s)!.has(key)).map((key) => `${s || "(root)"}: errors.${key}`));
+    expect(unused).toEqual([]);
   });
 
   it("gives the root only the shell's namespaces, enough for the root layout and its boundaries", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DatabaseUnavailableError, databaseUnavailableDigest, isDatabaseUnavailable, toDatabaseUnavailable } from "@/lib/db/errors";
+import { DatabaseUnavailableError, databaseUnavailableDigest, isDatabaseUnavailable, isStatementCut, toDatabaseUnavailable } from "@/lib/db/errors";
 
 // What postgres.js, node's net module and PostgreSQL throw when the server is
 // gone, restarting or full, and what drizzle / next-auth wrap them in.
@@ -80,5 +80,19 @@ describe("DatabaseUnavailableError", () => {
     expect(toDatabaseUnavailable(bug)).toBe(bug);
     const already = new DatabaseUnavailableError(outage);
     expect(toDatabaseUnavailable(already)).toBe(already);
+  });
+});
+
+describe("isStatementCut: PostgreSQL stopped a statement at the connection's time limits", () => {
+  test.each([
+    ["statement timeout 57014", pg("57014"), true],
+    ["lock timeout 55P03", pg("55P03"), true],
+    ["wrapped by drizzle", Object.assign(new Error("Failed query"), { cause: pg("57014") }), true],
+    ["unique violation 23505", pg("23505"), false],
+    ["an outage is not a cut statement", coded("ECONNREFUSED"), false],
+  ])("%s", (_label, error, cut) => {
+    expect(isStatementCut(error)).toBe(cut);
+    // A cut statement is not an outage either: the server answers, one statement was too slow.
+    if (cut) expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });

@@ -74,7 +74,7 @@ export async function requestLink(page: Page, email: string, path = "/signin", o
  * earlier ones (as it should), so two specs signing in as the same demo account at once would
  * otherwise use up each other's link. A lock file per address; one older than a test's timeout is stale.
  */
-async function oneSignInAtATime<T>(email: string, run: () => Promise<T>): Promise<T> {
+export async function oneSignInAtATime<T>(email: string, run: () => Promise<T>): Promise<T> {
   const file = path.join(tmpdir(), `passerelle-e2e-sign-in-${createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 16)}.lock`);
   for (;;) {
     try {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { BurnDownChart, TicketAgeChart } from "@/components/admin/charts";
+import { BurnDownChart, TicketAgeChart } from "@/components/admin/lazy-charts";
 import { FunnelBars } from "@/components/admin/funnel-bars";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
 import { DataTable, type Column } from "@/components/ui/data-table";

@@ -16,3 +16,15 @@ describe("refusalOf", () => {
     expect(refusalOf(result, field)).toMatchObject(shown);
   });
 });
+
+describe("applyActionErrors", async () => {
+  const { applyActionErrors } = await import("@/components/forms/action-errors");
+  test("the server's field refusal goes beside its field in the server's words; one made in the browser keeps its key to translate", () => {
+    const set: Record<string, { type: string; message: string }> = {};
+    const setError = ((name: string, error: { type: string; message: string }) => (set[name] = error)) as never;
+    applyActionErrors({ ok: false, formError: "invalidInput", fieldErrors: { capacity: ["bigChangeUnconfirmed"] }, messages: { invalidInput: "Check.", bigChangeUnconfirmed: "Tenfold." } }, setError);
+    expect(set.capacity).toEqual({ type: "server", message: "Tenfold." });
+    applyActionErrors({ ok: false, formError: "invalidInput", fieldErrors: { capacity: ["bigChangeUnconfirmed"] } }, setError);
+    expect(set.capacity).toEqual({ type: "validate", message: "bigChangeUnconfirmed" });
+  });
+});

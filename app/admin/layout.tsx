@@ -1,7 +1,0 @@
-import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/i18n/client-messages";
-
-// Only this segment's client namespaces go to the browser (lib/i18n/client-namespaces.ts).
-export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages segment="admin">{children}</ClientMessages>;
-}

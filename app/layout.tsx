@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import type { ReactNode } from "react";
 import { SkipLink } from "@/components/ui/skip-link";
 import { AppHeader } from "@/components/shell/app-header";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { CaseOverview } from "@/components/onboarding/case-overview";
 import { StatusExtras } from "@/components/onboarding/status-extras";
 import { PageTitle } from "@/components/ui/page-title";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { MonthNav } from "@/components/rht/month-nav";
 import { CheckList } from "@/components/rht/check-list";
 import { PeriodActions } from "@/components/rht/period-actions";

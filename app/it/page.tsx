@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
 import { QueueTable } from "@/components/triage/queue-table";
 import { SkipToFirst } from "@/components/triage/skip-to-first";

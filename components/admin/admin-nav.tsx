@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 
 const sections = ["dashboard", "roster", "waves", "stock", "onsite", "settings", "audit"] as const;
 const paths: Record<(typeof sections)[number], string> = { dashboard: "/admin", roster: "/admin/roster", waves: "/admin/waves", stock: "/admin/stock", onsite: "/admin/onsite", settings: "/admin/settings", audit: "/admin/audit" };

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { PhoneLink } from "@/components/contact/phone-link";
 import { NoInternetForm } from "@/components/connectivity/no-internet-form";
 import { requirePerson } from "@/lib/auth/session";

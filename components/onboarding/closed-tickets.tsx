@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { db } from "@/lib/db";
 import { listClosedTickets } from "@/lib/tickets/closed";

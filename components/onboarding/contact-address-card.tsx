@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { contactChoiceForPage } from "@/lib/roster/queries";
 import { ContactAddressForm } from "./contact-address-form";
 

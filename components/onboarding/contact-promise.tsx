@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { requirePerson } from "@/lib/auth/session";
 import { contactChoiceForPage } from "@/lib/roster/queries";
 

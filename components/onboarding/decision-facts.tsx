@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import type { NotEligibleExplanation } from "@/lib/eligibility/explanation";
 import type { Locale } from "@/lib/i18n/config";
 

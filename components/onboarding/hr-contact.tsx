@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { formatPhone, normalisePhone, telHref } from "@/lib/contact/phone";
 import type { HrContact } from "@/lib/settings/schemas";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import type { HrContact } from "@/lib/settings/schemas";
 import { HrContactLinks } from "./hr-contact";
 

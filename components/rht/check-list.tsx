@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { Notice } from "@/components/ui/notice";
 import type { Check } from "@/lib/rht/checks";
 

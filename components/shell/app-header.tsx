@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { getCurrentPerson } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { LanguageSwitcher } from "./language-switcher";

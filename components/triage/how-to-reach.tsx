@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { PhoneLink } from "@/components/contact/phone-link";
 import type { Reach } from "@/lib/contact/queries";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { PersonNoInternetForm, WithItPhone } from "@/components/connectivity/person-no-internet";
 import { SelfTest } from "@/components/connectivity/self-test";
 import { NextStepPanel } from "@/components/onboarding/next-step-panel";

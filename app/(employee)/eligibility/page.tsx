@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { EligibilityForm } from "@/components/eligibility/eligibility-form";
 import { DecisionFacts } from "@/components/onboarding/decision-facts";
 import { InsteadPanel } from "@/components/onboarding/instead-panel";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { BackToStatus } from "@/components/onboarding/back-to-status";
 import { VolunteerForm } from "@/components/onsite/volunteer-form";
 import { PageTitle } from "@/components/ui/page-title";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DeactivateButton } from "@/components/admin/deactivate-button";
 import { RoleButtons } from "@/components/admin/role-buttons";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DeliveryForms } from "@/components/admin/delivery-forms";
 import { DeliveryImportForm } from "@/components/admin/delivery-import-form";

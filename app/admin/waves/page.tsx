@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { WaveForm, WaveStatusButton } from "@/components/admin/wave-form";
 import { PageTitle } from "@/components/ui/page-title";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { PageTitle } from "@/components/ui/page-title";
 import { devMailboxEnabled } from "@/lib/mail/dev-mailbox";
 import { signInLinkMinutes } from "@/lib/auth/sign-in-link";

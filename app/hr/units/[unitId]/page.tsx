@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server-translations";
 import { z } from "zod";
 import { CheckList } from "@/components/rht/check-list";
 import { MonthNav } from "@/components/rht/month-nav";

@@ -1,0 +1,42 @@
+import "server-only";
+import { _createCache, _createIntlFormatters, createTranslator } from "next-intl";
+import { getLocale, type getTranslations as nextGetTranslations } from "next-intl/server";
+import { isLocale, defaultLocale, type Locale } from "./config";
+import { messagesByLocale } from "./messages";
+
+// next-intl's getTranslations keeps its parsed ICU messages for one request: every page parses
+// again each message it shows, which was about a fifth of a page's server time in the HTTP
+// bench's CPU profiles. The catalogue is fixed while the process runs, so the parsed messages
+// and Intl formatters are kept per language for the life of the process, and a translator per
+// language and namespace with them. Same translator, same messages and time zone as
+// lib/i18n/request.ts gives next-intl: only the cache lives longer.
+
+type Shared = { cache: ReturnType<typeof _createCache>; formatters: ReturnType<typeof _createIntlFormatters>; translators: Map<string, unknown> };
+const holder = globalThis as unknown as { __passerelleTranslators?: Map<Locale, Shared> };
+const byLocale = (holder.__passerelleTranslators ??= new Map());
+
+function shared(locale: Locale): Shared {
+  let entry = byLocale.get(locale);
+  if (!entry) {
+    const cache = _createCache();
+    entry = { cache, formatters: _createIntlFormatters(cache), translators: new Map() };
+    byLocale.set(locale, entry);
+  }
+  return entry;
+}
+
+/** A translator for the request's language, as next-intl's (server components call this one). */
+async function translations(namespace?: string) {
+  const requested = await getLocale();
+  const locale: Locale = isLocale(requested) ? requested : defaultLocale;
+  const entry = shared(locale);
+  const key = namespace ?? "";
+  let t = entry.translators.get(key);
+  if (!t) {
+    t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: namespace as never, timeZone: "Europe/Zurich", _cache: entry.cache, _formatters: entry.formatters });
+    entry.translators.set(key, t);
+  }
+  return t;
+}
+
+export const getTranslations = translations as unknown as typeof nextGetTranslations;

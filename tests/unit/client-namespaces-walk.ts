@@ -69,47 +69,49 @@ export function parseModule(file: string): Parsed {
   return parsed;
 }
 
-/** Namespaces used by browser code reachable from an app router file, with where each comes from. */
-export function clientNamespaces(entry: string): Map<string, string> {
-  const found = new Map<string, string>();
+/**
+ * The modules that run in the browser from an app router file: every module reached from a
+ * "use client" one, short of "use server" modules (the browser gets references to their actions).
+ */
+function browserModules(entry: string): string[] {
+  const found: string[] = [];
   const seen = new Set<string>();
   const walk = (file: string, inClient: boolean) => {
-    const { client, server, imports, namespaces } = parseModule(file);
+    const { client, server, imports } = parseModule(file);
     if (inClient && server) return;
     const browser = inClient || client;
     const key = `${browser ? "c" : "s"}:${file}`;
     if (seen.has(key)) return;
     seen.add(key);
-    if (browser) for (const ns of namespaces) if (!found.has(ns)) found.set(ns, path.relative(root, file));
+    if (browser) found.push(file);
     for (const next of imports) walk(next, browser);
   };
   walk(entry, false);
   return found;
 }
 
+/** Each of `names(file)` found in browser code reachable from `entry`, with the first module it comes from. */
+function collect(entry: string, names: (file: string) => string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of browserModules(entry)) for (const name of names(file)) if (!found.has(name)) found.set(name, path.relative(root, file));
+  return found;
+}
+
+/** Namespaces used by browser code reachable from an app router file, with where each comes from. */
+export function clientNamespaces(entry: string): Map<string, string> {
+  return collect(entry, (file) => parseModule(file).namespaces);
+}
+
+const listsFile = path.join(root, "lib/i18n/client-namespaces.ts");
+
 /**
  * The string literals of browser code reachable from an app router file that name a message of
  * `errors`: the keys its own checks (the forms' zod schemas, the day rules) and its own fallbacks
- * may show. The server's refusals arrive with their text.
+ * may show. The server's refusals arrive with their text. The lists themselves (merge-messages
+ * imports their helpers) name keys without showing any.
  */
-const listsFile = path.join(root, "lib/i18n/client-namespaces.ts");
-
 export function clientErrorKeys(entry: string, errorKeys: ReadonlySet<string>): Map<string, string> {
-  const found = new Map<string, string>();
-  const seen = new Set<string>();
-  const walk = (file: string, inClient: boolean) => {
-    const { client, server, imports, literals } = parseModule(file);
-    if (inClient && server) return;
-    const browser = inClient || client;
-    const key = `${browser ? "c" : "s"}:${file}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    // The lists themselves (merge-messages imports their helpers) name keys without showing any.
-    if (browser && file !== listsFile) for (const literal of literals) if (errorKeys.has(literal) && !found.has(literal)) found.set(literal, path.relative(root, file));
-    for (const next of imports) walk(next, browser);
-  };
-  walk(entry, false);
-  return found;
+  return collect(entry, (file) => (file === listsFile ? [] : parseModule(file).literals.filter((literal) => errorKeys.has(literal))));
 }
 
 /** Files of the app router that render inside a layout's provider, api routes aside. */

@@ -67,6 +67,9 @@ test("signed in with the private address, mail goes there; switched to work, it 
   await closed.getByText(new RegExp(`Demande #${number} :`)).click();
   await expect(closed.getByText("Votre messagerie est accessible sur webmail.transalpina.test avec votre jeton.")).toBeVisible();
   await expect(closed.getByText(/Dernière réponse de l’IT/)).toBeVisible();
+  // Its answer box appears once the request is opened (rendered only then), ready to reopen it.
+  await expect(closed.getByLabel(`Votre réponse à la demande #${number}`)).toBeVisible();
+  await expect(closed.getByRole("button", { name: "Envoyer ma réponse" })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
 

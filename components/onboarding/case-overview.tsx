@@ -9,6 +9,7 @@ import { caseStage, connectivityWorks, deviceStep, nextAction, visibleSteps, typ
 import type { OpenTicket } from "@/lib/tickets/service";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { PersonHelpForm } from "@/components/tickets/person-help-form";
+import { WhenOpen } from "@/components/ui/when-open";
 import { PhoneLink } from "@/components/contact/phone-link";
 import { DecisionFacts } from "./decision-facts";
 import { DeviceFacts } from "./device-facts";
@@ -172,7 +173,9 @@ export async function CaseOverview({ steps, tickets, device = null, notEligible 
             </h2>
           </summary>
           <div className="mt-3">
-            <PersonHelpForm />
+            <WhenOpen>
+              <PersonHelpForm />
+            </WhenOpen>
           </div>
         </details>
       </section>

@@ -1,6 +1,7 @@
 import { getFormatter } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server-translations";
 import { AnswerForm } from "@/components/tickets/answer-form";
+import { WhenOpen } from "@/components/ui/when-open";
 import { db } from "@/lib/db";
 import { listClosedTickets } from "@/lib/tickets/closed";
 
@@ -41,7 +42,9 @@ export async function ClosedTickets({ employeeId }: { employeeId: string }) {
               {ticket.status === "resolved" ? (
                 <>
                   <p className="mt-3 text-sm">{t("closed.reopenHint")}</p>
-                  <AnswerForm number={ticket.number} />
+                  <WhenOpen>
+                    <AnswerForm number={ticket.number} />
+                  </WhenOpen>
                 </>
               ) : null}
             </details>

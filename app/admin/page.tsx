@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BurnDownChart, TicketAgeChart } from "@/components/admin/lazy-charts";
 import { FunnelBars } from "@/components/admin/funnel-bars";

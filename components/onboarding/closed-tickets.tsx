@@ -1,5 +1,4 @@
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { AnswerForm } from "@/components/tickets/answer-form";
 import { WhenOpen } from "@/components/ui/when-open";
 import { db } from "@/lib/db";

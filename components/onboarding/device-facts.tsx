@@ -1,5 +1,4 @@
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import type { DeviceRequest } from "@/lib/devices/queries";
 
 /**

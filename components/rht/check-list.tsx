@@ -1,5 +1,4 @@
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { Notice } from "@/components/ui/notice";
 import type { Check } from "@/lib/rht/checks";
 

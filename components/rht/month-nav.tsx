@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
 import { monthStart, shiftMonth } from "@/lib/rht/month";
+import { getFormatter } from "@/lib/i18n/server-translations";
 
 /** Previous / current / next month, as links that keep the rest of the query. */
 export async function MonthNav({ month, basePath, label, previous, next, query = "" }: { month: string; basePath: string; label: string; previous: string; next: string; query?: string }) {

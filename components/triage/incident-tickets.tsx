@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import type { IncidentTicket } from "@/lib/triage/incidents";
 
 /**

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { udpOutcomeOf } from "@/lib/connectivity/verdict";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
 import type { TicketDetail } from "@/lib/triage/queries";

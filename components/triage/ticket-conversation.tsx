@@ -1,5 +1,4 @@
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import type { TicketDetail } from "@/lib/triage/queries";
 import { TicketScroll } from "./ticket-scroll";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { PersonNoInternetForm, WithItPhone } from "@/components/connectivity/person-no-internet";
 import { SelfTest } from "@/components/connectivity/self-test";
 import { NextStepPanel } from "@/components/onboarding/next-step-panel";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { CancelDeviceButton } from "@/components/devices/cancel-device-button";
 import { DeviceRequestForm } from "@/components/devices/device-request-form";
 import { HandoverForm } from "@/components/devices/handover-form";

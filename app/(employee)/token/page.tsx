@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import QRCode from "qrcode";
 import { HardwareTokenForm } from "@/components/tokens/hardware-token-form";
 import { RecoveryResetForm, TokenHelpButton } from "@/components/tokens/token-help";

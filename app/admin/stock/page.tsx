@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DeliveryForms } from "@/components/admin/delivery-forms";
 import { DeliveryImportForm } from "@/components/admin/delivery-import-form";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { MonthGrid } from "@/components/rht/month-grid";
 import { MonthNav } from "@/components/rht/month-nav";
 import { ReturnMonthButton } from "@/components/rht/return-month-button";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { ReviewDecision } from "@/components/hr/review-decision";
 import { DataTable } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";

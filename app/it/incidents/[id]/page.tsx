@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { notFound } from "next/navigation";
 import { IncidentAnswerForm } from "@/components/triage/incident-forms";
 import { IncidentTicketList } from "@/components/triage/incident-tickets";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { notFound, redirect } from "next/navigation";
 import { CaseActions } from "@/components/triage/case-actions";
 import { HowToReach } from "@/components/triage/how-to-reach";

@@ -5,6 +5,7 @@ import { connectionLimits, createDb } from "@/db/client";
 import { db } from "@/lib/db";
 import { isStatementCut } from "@/lib/db/errors";
 import { allowLongWork } from "@/lib/db/long-work";
+import { rosterCsv } from "@/lib/roster/export";
 import { asPerson, personOf } from "../support/request-person";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
 import { refused } from "../support/refusal";
@@ -83,5 +84,33 @@ describe("long work lifts the limit for its own transaction only", () => {
       })
       .then(() => null, (e: unknown) => e);
     expect(isStatementCut(error)).toBe(true);
+  });
+});
+
+describe("a download read slowly outlasts a web request's limit", () => {
+  test("the roster export, paused longer than the statement limit halfway, still arrives whole", async () => {
+    const tag = `SLOW${Date.now().toString(36)}`;
+    await db().execute(sql`
+      insert into employees (number, first_name, last_name, job_family)
+      select ${tag} || lpad(g::text, 5, '0'), 'Slow', 'Reader', 'sales' from generate_series(1, 6000) g`);
+    const [{ n }] = (await db().execute(sql`select count(*)::int as n from employees where active`)) as unknown as { n: number }[];
+    const reader = rosterCsv().getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value, { stream: true });
+    // A phone on a weak link: the next bytes are asked for only after the limit has passed.
+    await new Promise((resolve) => setTimeout(resolve, connectionLimits.statement_timeout + 1000));
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines.length - 1).toBe(n);
+    expect(lines.filter((line) => line.startsWith(tag))).toHaveLength(6000);
+  }, 60_000);
+
+  test("a download stopped halfway ends its transaction: no connection is left waiting", async () => {
+    const reader = rosterCsv().getReader();
+    await reader.read();
+    await reader.cancel();
+    await expect
+      .poll(async () => ((await other`select count(*)::int as n from pg_stat_activity where query like '%from employees e left join org_units o%' and state <> 'idle' and pid <> pg_backend_pid()`)[0].n as number), { timeout: 10_000 })
+      .toBe(0);
   });
 });

@@ -15,7 +15,8 @@ import { refusalOf, type Shown } from "@/components/forms/refusal";
  * it is working, then gives its own result.
  */
 export function BulkBar({ selected, agents, onApplied }: { selected: number[]; agents: { id: string; name: string }[]; onApplied: () => void }) {
-  const t = useTranslations("it");
+  const t = useTranslations("it.bulk");
+  const tt = useTranslations("it.ticket");
   const router = useRouter();
   const [kind, setKind] = useState<"assign" | "reply" | "resolve">("assign");
   const [assigneeId, setAssigneeId] = useState(agents[0]?.id ?? "");
@@ -55,16 +56,16 @@ export function BulkBar({ selected, agents, onApplied }: { selected: number[]; a
       {selected.length > 0 ? (
         <section aria-labelledby="bulk-heading" aria-busy={pending} className="flex flex-col gap-3 rounded-lg border border-blue-300 bg-blue-50 p-4">
           <h2 id="bulk-heading" className="font-semibold">
-            {t("bulk.heading", { count: selected.length })}
+            {t("heading", { count: selected.length })}
           </h2>
           <FormError error={error} />
-          <SelectField id="bulk-kind" label={t("bulk.action")} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            <option value="assign">{t("bulk.assign")}</option>
-            <option value="reply">{t("bulk.reply")}</option>
-            <option value="resolve">{t("bulk.resolve")}</option>
+          <SelectField id="bulk-kind" label={t("action")} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            <option value="assign">{t("assign")}</option>
+            <option value="reply">{t("reply")}</option>
+            <option value="resolve">{t("resolve")}</option>
           </SelectField>
           {kind === "assign" ? (
-            <SelectField id="bulk-assignee" label={t("ticket.assignLabel")} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+            <SelectField id="bulk-assignee" label={tt("assignLabel")} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
               {agents.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -75,23 +76,23 @@ export function BulkBar({ selected, agents, onApplied }: { selected: number[]; a
           {kind === "reply" ? (
             <>
               <label htmlFor="bulk-body" className="font-medium">
-                {t("ticket.replyLabel")}
+                {tt("replyLabel")}
               </label>
               <textarea id="bulk-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} className="w-full rounded-md border border-slate-500 px-3 py-2" />
               <label className="flex min-h-11 items-center gap-2">
                 <input type="checkbox" className="h-5 w-5 accent-blue-700" checked={resolve} onChange={(e) => setResolve(e.target.checked)} />
-                {t("ticket.resolveWithReply")}
+                {tt("resolveWithReply")}
               </label>
             </>
           ) : null}
-          {kind === "assign" ? null : <p className="text-sm">{t("bulk.mailHint")}</p>}
+          {kind === "assign" ? null : <p className="text-sm">{t("mailHint")}</p>}
           <Button onClick={apply} disabled={pending}>
-            {pending ? t("bulk.working") : t("bulk.apply", { count: selected.length })}
+            {pending ? t("working") : t("apply", { count: selected.length })}
           </Button>
         </section>
       ) : null}
       <p id="bulk-result" role="status" className={`font-medium ${pending ? "text-slate-800" : "text-green-800"}`}>
-        {pending ? t("bulk.working") : done !== null ? t("bulk.done", { count: done }) : null}
+        {pending ? t("working") : done !== null ? t("done", { count: done }) : null}
       </p>
     </>
   );

@@ -40,57 +40,58 @@ type ColumnProps = {
 
 /** The queue's columns: what the agent needs to decide whether to open a ticket now. The first row's link is the target of "Skip to the first ticket". */
 export function useQueueColumns({ href, now, isSelected, onToggle }: ColumnProps): Column<QueueItem>[] {
-  const t = useTranslations("it");
+  const t = useTranslations("it.queue");
+  const it = { category: useTranslations("it.category"), priority: useTranslations("it.priority"), status: useTranslations("it.status"), reach: useTranslations("it.reach") };
   const tc = useTranslations("status.connectivity");
   const format = useFormatter();
   return [
     {
       key: "select",
-      header: <span className="sr-only">{t("queue.select")}</span>,
-      cell: (row) => <input type="checkbox" className="h-5 w-5 accent-blue-700" aria-label={t("queue.selectTicket", { number: row.number })} checked={isSelected(row)} onChange={() => onToggle(row)} />,
+      header: <span className="sr-only">{t("select")}</span>,
+      cell: (row) => <input type="checkbox" className="h-5 w-5 accent-blue-700" aria-label={t("selectTicket", { number: row.number })} checked={isSelected(row)} onChange={() => onToggle(row)} />,
     },
     {
       key: "ticket",
-      header: t("queue.columns.ticket"),
+      header: t("columns.ticket"),
       cell: (row, i) => (
         <>
           <Link href={href(row)} id={i === 0 ? "first-ticket" : undefined} data-ticket={row.number} className="font-medium text-blue-800 underline">
             #{row.number}
           </Link>
-          {row.newReply ? <span className="mt-1 block w-fit rounded border border-amber-500 bg-amber-50 px-1.5 text-xs font-semibold text-amber-900">{t("queue.newReply")}</span> : null}
-          <span className="block text-xs text-slate-700">{t("queue.opened", { age: format.relativeTime(new Date(row.createdAt), new Date(now)) })}</span>
+          {row.newReply ? <span className="mt-1 block w-fit rounded border border-amber-500 bg-amber-50 px-1.5 text-xs font-semibold text-amber-900">{t("newReply")}</span> : null}
+          <span className="block text-xs text-slate-700">{t("opened", { age: format.relativeTime(new Date(row.createdAt), new Date(now)) })}</span>
           {row.incident ? <span className="block text-xs text-slate-700">{row.incident}</span> : null}
         </>
       ),
     },
     {
       key: "request",
-      header: t("queue.columns.request"),
+      header: t("columns.request"),
       className: "min-w-56",
       cell: (row) => {
         const verdict = row.verdict ? (tc.has(row.verdict as "good") ? tc(row.verdict as "good") : row.verdict) : null;
         const internet = [row.provider, verdict].filter(Boolean).join(" · ");
         return (
           <>
-            <span className="block font-medium">{t(`category.${row.category as "help_request"}`)}</span>
+            <span className="block font-medium">{it.category(row.category as "help_request")}</span>
             {row.firstWords ? <q className="block text-slate-800">{row.firstWords}</q> : null}
-            {internet ? <span className="block text-xs text-slate-700">{`${t("queue.internet")}: ${internet}`}</span> : null}
+            {internet ? <span className="block text-xs text-slate-700">{`${t("internet")}: ${internet}`}</span> : null}
           </>
         );
       },
     },
-    { key: "priority", header: t("queue.columns.priority"), cell: (row) => t(`priority.${row.priority as "normal"}`) },
-    { key: "status", header: t("queue.columns.status"), cell: (row) => t(`status.${row.status as "new"}`) },
+    { key: "priority", header: t("columns.priority"), cell: (row) => it.priority(row.priority as "normal") },
+    { key: "status", header: t("columns.status"), cell: (row) => it.status(row.status as "new") },
     {
       key: "employee",
-      header: t("queue.columns.employee"),
+      header: t("columns.employee"),
       cell: (row) => (
         <>
           {row.employeeName}
           <span className="block text-xs text-slate-700">{row.employeeNumber}</span>
           {row.phone ? (
             <span className="block">
-              <span className="sr-only">{t("reach.phone")}: </span>
+              <span className="sr-only">{it.reach("phone")}: </span>
               <PhoneLink phone={row.phone} />
             </span>
           ) : null}
@@ -99,7 +100,7 @@ export function useQueueColumns({ href, now, isSelected, onToggle }: ColumnProps
     },
     {
       key: "site",
-      header: t("queue.columns.site"),
+      header: t("columns.site"),
       cell: (row) => (
         <>
           {row.site ?? "–"}
@@ -107,13 +108,13 @@ export function useQueueColumns({ href, now, isSelected, onToggle }: ColumnProps
         </>
       ),
     },
-    { key: "assignee", header: t("queue.columns.assignee"), cell: (row) => row.assignee ?? t("queue.unassigned") },
+    { key: "assignee", header: t("columns.assignee"), cell: (row) => row.assignee ?? t("unassigned") },
     {
       key: "sla",
-      header: t("queue.columns.sla"),
+      header: t("columns.sla"),
       cell: (row) => (
         <>
-          {row.overdue ? <strong className="text-red-800">{t("queue.overdue")} </strong> : null}
+          {row.overdue ? <strong className="text-red-800">{t("overdue")} </strong> : null}
           {format.relativeTime(new Date(row.slaDueAt), new Date(now))}
         </>
       ),

@@ -18,7 +18,7 @@ export type { QueueItem } from "./queue-row";
  * `empty`: said instead of the table (and its bulk bar and keys) when no ticket matches; `pager`: the next keyset page.
  */
 export function QueueTable({ rows, agents, now, queueQuery, empty, pager }: { rows: QueueItem[]; agents: { id: string; name: string }[]; now: string; queueQuery: string; empty?: string; pager?: Pager }) {
-  const t = useTranslations("it");
+  const t = useTranslations("it.queue");
   const router = useRouter();
   const table = useRef<HTMLTableElement>(null);
   const [selected, setSelected] = useState<number[]>([]);
@@ -42,13 +42,13 @@ export function QueueTable({ rows, agents, now, queueQuery, empty, pager }: { ro
     else if (active !== null && rows.some((r) => r.number === active)) router.push(hrefOf(active));
   };
   const shortcuts: Shortcut[] = [
-    { key: "j", description: t("queue.keys.next"), run: () => move(1) },
-    { key: "k", description: t("queue.keys.previous"), run: () => move(-1) },
-    { key: "Enter", description: t("queue.keys.open"), run: open },
-    { key: "x", description: t("queue.keys.select"), run: () => active !== null && rows.some((r) => r.number === active) && toggle(active) },
+    { key: "j", description: t("keys.next"), run: () => move(1) },
+    { key: "k", description: t("keys.previous"), run: () => move(-1) },
+    { key: "Enter", description: t("keys.open"), run: open },
+    { key: "x", description: t("keys.select"), run: () => active !== null && rows.some((r) => r.number === active) && toggle(active) },
     {
       key: "/",
-      description: t("queue.keys.search"),
+      description: t("keys.search"),
       run: () => {
         const search = document.getElementById("filter-q");
         if (search instanceof HTMLInputElement) {
@@ -70,7 +70,7 @@ export function QueueTable({ rows, agents, now, queueQuery, empty, pager }: { ro
         </>
       ) : null}
       <DataTable
-        caption={t("queue.caption")}
+        caption={t("caption")}
         columns={columns}
         rows={rows}
         rowKey={(row) => row.number}

@@ -5,10 +5,10 @@ import { SkipLink } from "@/components/ui/skip-link";
 
 /** "Skip to the first ticket": the queue content's first stop (focus moves itself, see SkipLink). */
 export function SkipToFirst() {
-  const t = useTranslations("it");
+  const t = useTranslations("it.queue");
   return (
     <SkipLink targetId="first-ticket" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900">
-      {t("queue.skipToFirst")}
+      {t("skipToFirst")}
     </SkipLink>
   );
 }

@@ -87,7 +87,8 @@ const statusForm = statusSchema.pick({ status: true });
 
 /** Keyed by the ticket's status on the page, so it always starts from the status as it is. */
 export function StatusForm({ status, mailedTo }: { status: string; mailedTo?: string | null }) {
-  const t = useTranslations("it");
+  const t = useTranslations("it.ticket");
+  const ts = useTranslations("it.status");
   const ticket = useTicket();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ status: string }, unknown>({
     schema: statusForm,
@@ -102,15 +103,15 @@ export function StatusForm({ status, mailedTo }: { status: string; mailedTo?: st
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       <TicketConflict form="status" />
       <FormError error={summary} />
-      <SelectField id="status" label={t("ticket.statusLabel")} hint={mailedTo ? t("ticket.statusHint", { address: mailedTo }) : undefined} error={fieldError("status")} {...form.register("status")}>
+      <SelectField id="status" label={t("statusLabel")} hint={mailedTo ? t("statusHint", { address: mailedTo }) : undefined} error={fieldError("status")} {...form.register("status")}>
         {ticketStatuses.map((s) => (
           <option key={s} value={s}>
-            {t(`status.${s}`)}
+            {ts(s)}
           </option>
         ))}
       </SelectField>
       <Button type="submit" variant="secondary" disabled={isSubmitting} className="self-start">
-        {t("ticket.changeStatus")}
+        {t("changeStatus")}
       </Button>
     </form>
   );

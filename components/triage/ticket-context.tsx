@@ -100,26 +100,28 @@ export function TicketProvider({ ticket, nav, children }: { ticket: TicketSnapsh
  * replies and notes since what the agent saw. `keptText`: the form still holds what was typed.
  */
 export function TicketConflict({ form, keptText = false }: { form: string; keptText?: boolean }) {
-  const t = useTranslations("it");
+  const t = useTranslations("it.ticket");
+  const ts = useTranslations("it.status");
+  const te = useTranslations("it.events");
   const { ticket, conflict } = useTicket();
   if (!conflict || conflict.form !== form) return null;
   const { base } = conflict;
   const seen = Math.max(0, ...base.events.map((e) => e.id));
   const lines: string[] = [];
-  if (ticket.status !== base.status) lines.push(t("ticket.conflict.status", { status: t(`status.${ticket.status as "new"}`) }));
-  if (ticket.assigneeId !== base.assigneeId) lines.push(ticket.assignee ? t("ticket.conflict.assignee", { name: ticket.assignee }) : t("ticket.conflict.unassigned"));
+  if (ticket.status !== base.status) lines.push(t("conflict.status", { status: ts(ticket.status as "new") }));
+  if (ticket.assigneeId !== base.assigneeId) lines.push(ticket.assignee ? t("conflict.assignee", { name: ticket.assignee }) : t("conflict.unassigned"));
   for (const event of ticket.events.filter((e) => e.id > seen)) {
-    const name = event.actor ?? t("ticket.system");
+    const name = event.actor ?? t("system");
     // Status and assignment are said above, once, as they are now.
     if (["status", "assigned", "claimed", "reopened"].includes(event.kind)) continue;
-    if (event.kind === "employee_message") lines.push(t("ticket.conflict.message", { name }));
-    else if (event.kind === "reply") lines.push(t("ticket.conflict.reply", { name }));
-    else if (event.kind === "note") lines.push(t("ticket.conflict.note", { name }));
-    else lines.push(t("ticket.conflict.other", { what: t(`events.${event.kind as "opened"}`), name }));
+    if (event.kind === "employee_message") lines.push(t("conflict.message", { name }));
+    else if (event.kind === "reply") lines.push(t("conflict.reply", { name }));
+    else if (event.kind === "note") lines.push(t("conflict.note", { name }));
+    else lines.push(t("conflict.other", { what: te(event.kind as "opened"), name }));
   }
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-950">
-      <p className="font-semibold">{t("ticket.conflict.title")}</p>
+      <p className="font-semibold">{t("conflict.title")}</p>
       {lines.length > 0 ? (
         <ul className="mt-1 list-disc pl-5">
           {lines.map((line, i) => (
@@ -127,7 +129,7 @@ export function TicketConflict({ form, keptText = false }: { form: string; keptT
           ))}
         </ul>
       ) : null}
-      <p className="mt-1">{keptText ? t("ticket.conflict.keptText") : t("ticket.conflict.retry")}</p>
+      <p className="mt-1">{keptText ? t("conflict.keptText") : t("conflict.retry")}</p>
     </div>
   );
 }

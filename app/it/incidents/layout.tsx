@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
+
+// Only this page's client namespaces go to the browser (lib/i18n/client-namespaces.ts).
+export default function ItIncidentsLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages segment="it/incidents">{children}</ClientMessages>;
+}

@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ActionFailure } from "@/lib/auth/action-result";
 
 type Values = Record<string, string | number>;
 
 /** A refusal as shown: its key (for the code), values, and the server's text when it sent one. */
 export type Shown = { key: string; values?: Values; text?: string };
 
-export type ActionFailure = { ok: false; formError?: string; fieldErrors?: Record<string, string[]>; values?: Values; messages?: Record<string, string> };
+export type { ActionFailure };
 
 /**
  * What to show of an action's refusal: the named field's message, else the form's (unless it only

@@ -9,25 +9,14 @@ import { hasNul } from "@/lib/http/fields";
 import { claimReceipt, receiptHash, storeReceipt } from "./receipts";
 import { logger } from "@/lib/log/logger";
 import { ActionError } from "./action-error";
+import type { ActionFailure, ActionResult } from "./action-result";
 import type { CurrentPerson } from "@/lib/roster/queries";
 import { hasRole, type Role } from "./roles";
 import { getCurrentPerson } from "./session";
-import { errorTexts, requestLocale } from "@/lib/i18n/error-texts";
+import { errorTexts } from "@/lib/i18n/error-texts";
+import { requestLocale } from "@/lib/i18n/server-translations";
 
-/**
- * What every action returns. Errors are message keys (namespace `errors`), for the code, with
- * their texts in `messages`, for the person: next to the field, or in the form summary.
- */
-export type ActionResult<T = undefined> = { ok: true; data: T } | Failure;
-
-type Failure = {
-  ok: false;
-  formError?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: Record<string, string | number>;
-  /** Each key above with its message in the person's language (the browser holds only its forms' own checks). */
-  messages?: Record<string, string>;
-};
+export type { ActionResult };
 
 type Access = { roles: readonly Role[] } | "public";
 
@@ -104,7 +93,7 @@ export function defineAction<S extends z.ZodType, R>(config: ActionConfig<S, R>)
 }
 
 /** Every message key a refusal carries: the form's and each field's. */
-function refusalKeys(result: Failure): string[] {
+function refusalKeys(result: ActionFailure): string[] {
   return [...(result.formError ? [result.formError] : []), ...Object.values(result.fieldErrors ?? {}).flat()];
 }
 

@@ -26,14 +26,23 @@ function shared(locale: Locale): Shared {
   return entry;
 }
 
-async function requestLocale(): Promise<Locale> {
-  const requested = await getLocale();
+/**
+ * The request's language, as lib/i18n/request.ts chooses it for next-intl (the switcher's cookie,
+ * the person's saved choice, the browser's). Outside a request (a script, a test calling an
+ * action directly) there is none: `personLocale`, else the default.
+ */
+export async function requestLocale(personLocale?: string | null): Promise<Locale> {
+  let requested: string | null = null;
+  try {
+    requested = await getLocale();
+  } catch {
+    requested = personLocale ?? null;
+  }
   return isLocale(requested) ? requested : defaultLocale;
 }
 
-/** A translator for the request's language, as next-intl's (server components call this one). */
-async function translations(namespace?: string) {
-  const locale = await requestLocale();
+/** The process's translator for a language and namespace (built once, with the shared cache). */
+export function translatorFor(locale: Locale, namespace?: string) {
   const entry = shared(locale);
   const key = namespace ?? "";
   let t = entry.translators.get(key);
@@ -42,6 +51,11 @@ async function translations(namespace?: string) {
     entry.translators.set(key, t);
   }
   return t;
+}
+
+/** A translator for the request's language, as next-intl's (server components call this one). */
+async function translations(namespace?: string) {
+  return translatorFor(await requestLocale(), namespace);
 }
 
 export const getTranslations = translations as unknown as typeof nextGetTranslations;

@@ -5,8 +5,8 @@
 // connections and duration. Ratios decide, never absolute times (the machine may be busy):
 // a line prints OK or SLOW against the issue's target. Ends by itself; servers stop by handle.
 //   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run),
-//   BENCH_PAGES=status,admin (only the pages whose name contains one of the words; no 100-connection
-//   run nor exports then), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
+//   BENCH_PAGES=status,admin (only the lines whose name contains one of the words: "status" takes
+//   the 100-connection run too, "export" the exports), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
 //   it stops: open it in Chrome's DevTools, or sum it by function), BENCH_SQL=1 (after each page,
 //   its heaviest statements from pg_stat_statements; the database time and statement count per
 //   request are always printed).
@@ -29,6 +29,7 @@ const employeesWanted = Number(process.env.BENCH_EMPLOYEES ?? 15_000);
 const onlyPages = (process.env.BENCH_PAGES ?? "").split(",").map((w) => w.trim()).filter(Boolean);
 const cpuProfileDir = process.env.BENCH_CPU_PROFILE;
 const showSql = process.env.BENCH_SQL === "1";
+const wanted = (name: string) => onlyPages.length === 0 || onlyPages.some((w) => name.includes(w));
 const log = (line: string) => console.log(`[http] ${line}`);
 
 type Target = { ratio?: number; p95?: number };
@@ -123,7 +124,7 @@ async function main() {
     const statsDb = createDb(database.url, { max: 1, limits: noConnectionLimits });
     await statsDb.sql`create extension if not exists pg_stat_statements`;
     const lines: Line[] = [];
-    for (const page of pages.filter((p) => onlyPages.length === 0 || onlyPages.some((w) => p.name.includes(w)))) {
+    for (const page of pages.filter((p) => wanted(p.name))) {
       // A warm-up request: the first render compiles nothing in production, but fills caches as a day's first visitor would.
       const html = await (await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] ?? "" } })).text();
       // What each request serialises twice (as HTML and as the inlined React payload) and escapes.
@@ -145,18 +146,16 @@ async function main() {
       await printStatements(statsDb.sql, pageRun.requests);
     }
 
-    if (onlyPages.length > 0) {
-      await statsDb.sql.end({ timeout: 5 });
-      finished = true;
-      return;
+    const longName = `status page, 100 people × ${loadSeconds} s`;
+    if (wanted(longName)) {
+      const bareLong = await load({ url: `${bare.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
+      const long = await load({ url: `${app.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
+      const longLine = { name: longName, bare: bareLong, page: long, target: { p95: 800 } };
+      lines.push(longLine);
+      log(verdict(longLine));
     }
-    const bareLong = await load({ url: `${bare.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
-    const long = await load({ url: `${app.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
-    const longLine = { name: `status page, 100 people × ${loadSeconds} s`, bare: bareLong, page: long, target: { p95: 800 } };
-    lines.push(longLine);
-    log(verdict(longLine));
 
-    for (const file of ["csv", "xlsx"] as const) {
+    for (const file of (["csv", "xlsx"] as const).filter((f) => wanted(`RHT export ${f.toUpperCase()}`))) {
       const t0 = performance.now();
       const response = await fetch(`${app.url}/hr/export?month=${month.m}&file=${file}`, { headers: { cookie: hrCookie } });
       const reader = response.body!.getReader();

@@ -9,7 +9,7 @@
 //   the 100-connection run too, "export" the exports), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
 //   it stops: open it in Chrome's DevTools, or sum it by function), BENCH_SQL=1 (after each page,
 //   its heaviest statements from pg_stat_statements; the database time and statement count per
-//   request are always printed).
+//   request are always printed), BENCH_NODE_ARGS="--flag" (more Node flags for the app, to try one).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -104,7 +104,7 @@ async function main() {
     const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "warn", SMTP_URL: "" };
     const bare = await startNext(bareAppDir, {}, "/", path.join(dir, "bare.log"));
     servers.push(bare);
-    const app = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app.log"), cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : []);
+    const app = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app.log"), [...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [])]);
     servers.push(app);
     log(`servers up; logs in ${dir}`);
 

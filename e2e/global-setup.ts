@@ -8,6 +8,7 @@ import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { parseKey } from "../lib/tokens/secret-box";
 import { ensureDatabase, freePort, startPgServer, waitForExit } from "../scripts/lib/pg-server";
+import { nextStartArgs } from "../scripts/lib/next-start";
 
 /**
  * Starts what a newcomer gets from `npm start` — a throwaway PostgreSQL with
@@ -53,7 +54,7 @@ export default async function globalSetup() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(dir, "next.log");
   const out = fs.openSync(logFile, "a");
-  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const next = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port }), {
     stdio: ["ignore", out, out],
     env: {
       ...process.env,

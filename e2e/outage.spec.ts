@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { freePort, waitForExit } from "../scripts/lib/pg-server";
 import { expect, expectAccessible, test } from "./fixtures";
+import { nextStartArgs } from "../scripts/lib/next-start";
 
 // A second instance of the production build whose PostgreSQL is down (a closed port):
 // what a signed-in person meets when the database dies under the portal.
@@ -12,7 +12,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   const deadPort = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  server = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port }), {
     stdio: "ignore",
     env: {
       ...process.env,

@@ -17,6 +17,7 @@ import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "./lib/build";
 import { demoShape, seedDemoData } from "./lib/demo-data";
 import { ensureDatabase, startPgServer, waitForExit, type PgServer } from "./lib/pg-server";
+import { nextStartArgs } from "./lib/next-start";
 
 const dataDir = path.resolve(process.env.PASSERELLE_DATA_DIR || ".data");
 const databaseOnly = process.argv.includes("--database-only");
@@ -184,7 +185,7 @@ async function main() {
 
     ensureBuild(log);
 
-    next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT)], {
+    next = spawn(process.execPath, nextStartArgs({ port: env.PORT }), {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     });

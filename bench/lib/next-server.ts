@@ -5,8 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/pg-server";
+import { nextBin, nextStartArgs } from "../../scripts/lib/next-start";
 
-const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
 export const bareAppDir = path.resolve("bench", "bare-app");
 
 export type NextServer = { url: string; pid: number; stop(): Promise<void> };
@@ -24,7 +24,7 @@ export async function startNext(dir: string, env: Record<string, string>, readyP
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, nodeArgs }), {
     cwd: dir,
     stdio: ["ignore", out, out],
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), PUBLIC_URL: url, NEXTAUTH_URL: url },

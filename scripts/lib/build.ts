@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { nextBin } from "./next-start";
 
 const inputs = ["app", "components", "lib", "db", "messages", "public", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const fingerprintFile = path.join(".next", "passerelle-source.sha256");
@@ -29,7 +30,7 @@ export function ensureBuild(log: (line: string) => void): void {
   const current = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(fingerprintFile) ? fs.readFileSync(fingerprintFile, "utf8").trim() : null;
   if (current === fingerprint) return;
   log(current ? "Sources changed since the last build: building again…" : "No production build yet: building (a minute or two, once)…");
-  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });

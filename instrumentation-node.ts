@@ -17,9 +17,6 @@ async function boot() {
   // Before the first request: route handlers learn the socket's address only from this stamp.
   const { installPeerAddressStamp } = await import("./lib/http/client-address");
   installPeerAddressStamp();
-  // First come, first served once the instance is busy (lib/http/admission.ts).
-  const { installAdmission } = await import("./lib/http/admission");
-  installAdmission();
   const { parseListen, startStunResponder } = await import("./lib/connectivity/stun-responder");
   const stun = parseListen(config.STUN_LISTEN);
   if (stun) {

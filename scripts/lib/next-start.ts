@@ -5,11 +5,13 @@ export const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next
 
 /**
  * Node's flags for the web server. A page render allocates a few megabytes of short-lived
- * objects; with V8's default 16 MB young generation half of them survive one collection too
- * many and get copied. 32 MB semi-spaces cut the app's CPU per page by about 15 % in the HTTP
- * bench (status page 10.5 → 8.9 ms, IT queue 15.3 → 13.2 ms), for at most 64 MB more memory.
+ * objects; V8 starts its young generation at 1 MB and grows it slowly, so many of them are
+ * copied before they die. Semi-spaces of 32 MB from the start (at most 64) took garbage
+ * collection from 10.7 % to 8.6 % of the app's CPU in the HTTP bench's profile of the status
+ * page (2026-12-01); the CPU per request moved within that day's run-to-run noise (±10 %).
+ * Costs up to about 128 MB more memory per instance.
  */
-export const webServerNodeFlags = ["--max-semi-space-size=32"];
+export const webServerNodeFlags = ["--min-semi-space-size=32", "--max-semi-space-size=64"];
 
 /** `node … next start` as every Passerelle server starts: `npm start`, the e2e servers and the bench. */
 export function nextStartArgs({ port, host, nodeArgs = [] }: { port: number | string; host?: string; nodeArgs?: string[] }): string[] {

@@ -3,7 +3,9 @@
 // build and the bare yardstick app (bench/bare-app: a 50-row table, no database) are started on
 // loopback, and each page is loaded with autocannon right after the bare page, with the same
 // connections and duration. Ratios decide, never absolute times (the machine may be busy):
-// a line prints OK or SLOW against the issue's target. Ends by itself; servers stop by handle.
+// a line prints OK or SLOW against the issue's target. Each page is also loaded against the bare
+// page grown to its own size (bench/bare-app/app/rows), for information: what Next.js alone costs
+// for that much output. Ends by itself; servers stop by handle.
 //   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run),
 //   BENCH_PAGES=status,admin (only the lines whose name contains one of the words: "status" takes
 //   the 100-connection run too, "export" the exports), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
@@ -124,6 +126,14 @@ async function main() {
     const statsDb = createDb(database.url, { max: 1, limits: noConnectionLimits });
     await statsDb.sql`create extension if not exists pg_stat_statements`;
     const lines: Line[] = [];
+    // The bare page's size grows linearly with its rows (bench/bare-app/app/rows): two sizes give the line.
+    const bareBytes = async (rows: number) => (await (await fetch(`${bare.url}/rows?n=${rows}`)).text()).length;
+    const [small, large] = [await bareBytes(50), await bareBytes(1050)];
+    const perRow = (large - small) / 1000;
+    const bareOfSize = async (bytes: number) => {
+      const rows = Math.min(5000, Math.max(1, Math.round(50 + (bytes - small) / perRow)));
+      return { rows, url: `${bare.url}/rows?n=${rows}`, bytes: await bareBytes(rows) };
+    };
     for (const page of pages.filter((p) => wanted(p.name))) {
       // A warm-up request: the first render compiles nothing in production, but fills caches as a day's first visitor would.
       const html = await (await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] ?? "" } })).text();
@@ -141,6 +151,10 @@ async function main() {
       const line = { name: page.name, bare: bareRun, page: pageRun, target: page.target };
       lines.push(line);
       log(verdict(line));
+      // A second yardstick, not the issue's: the bare page grown to this page's size.
+      const same = await bareOfSize(html.length);
+      const sameRun = await load({ url: same.url, connections: 20, seconds });
+      log(`  against a bare page of the same size (${fmt(same.rows)} rows, ${fmt(same.bytes / 1024)} KB): ${fmt(pageRun.rps / sameRun.rps, 2)}× (${fmt(sameRun.rps)} req/s, p95 ${fmt(sameRun.p95)} ms)`);
       const per = (ms: number, run: LoadResult) => fmt(ms / Math.max(1, run.requests), 1);
       log(`  CPU per request: app ${per(used[0], pageRun)} ms, PostgreSQL ${per(used[1], pageRun)} ms, load generator ${per(used[2], pageRun)} ms (bare page: ${per(bareUsed[0], bareRun)} ms, load generator ${per(bareUsed[1], bareRun)} ms)`);
       await printStatements(statsDb.sql, pageRun.requests);

@@ -11,9 +11,12 @@ export const bareAppDir = path.resolve("bench", "bare-app");
 
 export type NextServer = { url: string; pid: number; stop(): Promise<void> };
 
-/** Builds the bare app once (its build does not depend on the app's sources). */
+/** Builds the bare app once, and again when its own pages change (its build does not depend on the app's sources). */
 export function ensureBareBuild(log: (line: string) => void): void {
-  if (fs.existsSync(path.join(bareAppDir, ".next", "BUILD_ID"))) return;
+  const built = path.join(bareAppDir, ".next", "BUILD_ID");
+  const newestSource = (dir: string): number =>
+    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestSource(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource(path.join(bareAppDir, "app"))) return;
   log("building the bare yardstick app (once)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: bareAppDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error("`next build` of bench/bare-app failed");

@@ -106,9 +106,7 @@ function filtersSql(filters: QueueFilters, agentId: string): SQL {
 /**
  * The search as alternatives, each one a condition the planner can serve by an index: "#20" is
  * ticket 20 only; other text matches the person (number, either address, or part of "first last" /
- * "last first" through the trigram index employees_name_lower_trgm_idx, on the lower-cased text:
- * with ILIKE on the text as written, PostgreSQL preferred reading every employee), and digits also
- * ticket 20.
+ * "last first" through the trigram index employees_name_trgm_idx), and digits also ticket 20.
  * Alternatives rather than one OR: an OR across tickets and a subquery hides both from their indexes.
  */
 function searchAlternatives(raw: string | undefined): SQL[] | null {
@@ -120,10 +118,10 @@ function searchAlternatives(raw: string | undefined): SQL[] | null {
     return [n === null ? sql`false` : sql`t.number = ${n}`];
   }
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // The index's expression "first last first" (lower-cased) holds both orders; the exact test follows it.
+  // The index's expression "first last first" holds both orders; the exact test follows it.
   const person = sql`t.employee_id in (select x.id from employees x
     where x.number = ${q} or lower(x.work_email) = lower(${q}) or lower(x.private_email) = lower(${q})
-       or (lower(x.first_name || ' ' || x.last_name || ' ' || x.first_name) like lower(${like})
+       or ((x.first_name || ' ' || x.last_name || ' ' || x.first_name) ilike ${like}
            and ((x.first_name || ' ' || x.last_name) ilike ${like} or (x.last_name || ' ' || x.first_name) ilike ${like})))`;
   const n = /^\d+$/.test(q) ? ticketNumber(q) : null;
   return n === null ? [person] : [person, sql`t.number = ${n}`];

@@ -1,25 +1,20 @@
 // Production Next.js servers for the HTTP bench: the app (its .next build, made or reused as
 // `npm start` does) and the bare yardstick app (bench/bare-app), each on a free loopback port,
 // each stopped by its handle.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/pg-server";
-import { nextBin, nextStartArgs } from "../../scripts/lib/next-start";
+import { ensureBuild } from "../../scripts/lib/build";
+import { nextStartArgs } from "../../scripts/lib/next-start";
 
 export const bareAppDir = path.resolve("bench", "bare-app");
 
 export type NextServer = { url: string; pid: number; stop(): Promise<void> };
 
-/** Builds the bare app once, and again when its own pages change (its build does not depend on the app's sources). */
+/** Builds the bare app when missing or when its own files change (its build does not depend on the app's sources). */
 export function ensureBareBuild(log: (line: string) => void): void {
-  const built = path.join(bareAppDir, ".next", "BUILD_ID");
-  const newestSource = (dir: string): number =>
-    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestSource(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource(path.join(bareAppDir, "app"))) return;
-  log("building the bare yardstick app (once)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: bareAppDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("`next build` of bench/bare-app failed");
+  ensureBuild((line) => log(`bare yardstick app: ${line}`), { dir: bareAppDir, inputs: ["app", "instrumentation.js", "next.config.mjs"] });
 }
 
 /** `next start` in `dir` with `env` (and `nodeArgs` for node itself), ready once `readyPath` answers (any status below 500). */

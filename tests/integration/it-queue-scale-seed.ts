@@ -95,6 +95,9 @@ export function nodes(plan: PlanNode): PlanNode[] {
 /** Scans of `relation` (Seq Scan, Index Scan, Bitmap Heap Scan, …) in the plan. */
 export const scansOf = (plan: PlanNode, relation: string) => nodes(plan).filter((n) => n["Relation Name"] === relation);
 
+/** Sequential scans of `relation` in the plan (each page's query must have none of tickets or people). */
+export const seqScansOf = (plan: PlanNode, relation: string) => scansOf(plan, relation).filter((n) => n["Node Type"] === "Seq Scan");
+
 /** Index names the plan reads (index, index-only and bitmap index scans). */
 export const indexesOf = (plan: PlanNode) => nodes(plan).flatMap((n) => (n["Index Name"] ? [n["Index Name"]] : []));
 

@@ -169,7 +169,8 @@ async function main() {
       log(verdict(longLine));
     }
 
-    for (const file of (["csv", "xlsx"] as const).filter((f) => wanted(`RHT export ${f.toUpperCase()}`))) {
+    const exportName = (file: string) => `RHT export ${file.toUpperCase()}`;
+    for (const file of (["csv", "xlsx"] as const).filter((f) => wanted(exportName(f)))) {
       const t0 = performance.now();
       const response = await fetch(`${app.url}/hr/export?month=${month.m}&file=${file}`, { headers: { cookie: hrCookie } });
       const reader = response.body!.getReader();
@@ -183,7 +184,7 @@ async function main() {
       }
       const total = performance.now() - t0;
       const target = file === "csv" ? 2000 : 10_000;
-      log(`RHT export ${file.toUpperCase().padEnd(4)} ${response.status}: first byte ${fmt(first)} ms, all ${fmt(total)} ms, ${fmt(bytes / 1024)} KB; target ≤ ${target / 1000} s, first byte < 1 s: ${response.ok && total <= target && first < 1000 ? "OK" : "SLOW"}`);
+      log(`${exportName(file).padEnd(15)} ${response.status}: first byte ${fmt(first)} ms, all ${fmt(total)} ms, ${fmt(bytes / 1024)} KB; target ≤ ${target / 1000} s, first byte < 1 s: ${response.ok && total <= target && first < 1000 ? "OK" : "SLOW"}`);
     }
 
     await statsDb.sql.end({ timeout: 5 });

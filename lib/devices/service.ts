@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { ShippingAddress } from "@/db/schema";
 import { ActionError } from "@/lib/auth/action-error";
@@ -54,12 +54,17 @@ async function activeDevice(tx: DbOrTx, employeeId: string, kinds: DeviceKind[] 
   return row ?? null;
 }
 
-async function queuePosition(tx: DbOrTx, allocationId: string): Promise<number> {
-  const [row] = (await tx.execute(sql`
-    select count(*)::int + 1 as position
+/** A waiting allocation's place in its pool's queue, as SQL (`allocationId`: a value or a column). */
+function queuePositionOf(allocationId: SQL): SQL {
+  return sql`
+    select count(*)::int + 1
       from allocations w, allocations me
      where me.id = ${allocationId} and w.pool_id = me.pool_id and w.status = 'waiting'
-       and (w.priority > me.priority or (w.priority = me.priority and w.queue_seq < me.queue_seq))`)) as unknown as { position: number }[];
+       and (w.priority > me.priority or (w.priority = me.priority and w.queue_seq < me.queue_seq))`;
+}
+
+async function queuePosition(tx: DbOrTx, allocationId: string): Promise<number> {
+  const [row] = (await tx.execute(sql`select (${queuePositionOf(sql`${allocationId}::uuid`)}) as position`)) as unknown as { position: number }[];
   return row.position;
 }
 
@@ -206,7 +211,7 @@ export async function requestRouter(tx: DbOrTx, employeeId: string, address: Shi
   return placeRequest(tx, employeeId, facts.contact, "router_4g", address, { reserved: "routerReserved", path: "/connectivity" });
 }
 
-export { activeDevice, queuePosition, lockPools, remainingToday };
+export { activeDevice, queuePosition, queuePositionOf, lockPools, remainingToday };
 export type { DeviceKind };
 
 /** IT moves a person to the front of their queue (before everyone without priority) and promotes at once. */

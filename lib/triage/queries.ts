@@ -1,6 +1,6 @@
 import "server-only";
-import { queuePosition } from "@/lib/devices/service";
-import { sql } from "drizzle-orm";
+import { queuePositionOf } from "@/lib/devices/service";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
 import type { TicketStatus } from "./rules";
 
@@ -41,7 +41,17 @@ export type TicketDetail = {
   events: { id: number; at: Date; kind: string; public: boolean; body: string | null; actor: string | null; details: Record<string, unknown> | null }[];
 };
 
-/** Everything the portal knows about the case, so the agent asks the employee nothing twice. HR-only fields excluded. */
+/** A JSON array of a subquery's rows, in its order (`[]` when it has none). */
+function jsonRows(query: SQL, order: SQL): SQL {
+  return sql`coalesce((select json_agg(x order by ${order}) from (${query}) x), '[]'::json)`;
+}
+
+/**
+ * Everything the portal knows about the case, so the agent asks the employee nothing twice.
+ * HR-only fields excluded. One statement (issue 16): each round trip cost the page a socket
+ * write, and the parts were read one after the other. The device's place in the queue is the
+ * one the employee sees on their own page (the same SQL).
+ */
 export async function getTicketDetail(number: number): Promise<TicketDetail | null> {
   const [t] = (await db().execute(sql`
     select t.id, t.number::int, t.category, t.priority, t.status, t.summary, t.version, t.created_at as "createdAt", t.sla_due_at as "slaDueAt",
@@ -51,38 +61,46 @@ export async function getTicketDetail(number: number): Promise<TicketDetail | nu
              'jobFamily', e.job_family, 'contractType', e.contract_type, 'language', e.language,
              -- The language mail to the person goes out in (their saved choice, else the roster's): replies are written in it.
              'mailLanguage', coalesce(u.locale::text, e.language::text)) as employee,
-           json_build_object('outcome', coalesce(c.eligibility::text, 'pending'), 'answers', c.eligibility_answers, 'ruleId', c.eligibility_rule_id, 'rulesVersion', c.eligibility_rules_version) as eligibility
+           json_build_object('outcome', coalesce(c.eligibility::text, 'pending'), 'answers', c.eligibility_answers, 'ruleId', c.eligibility_rule_id, 'rulesVersion', c.eligibility_rules_version) as eligibility,
+           (select json_build_object('kind', d.kind, 'status', d.status, 'requestedAt', d.requested_at,
+                     'position', case when d.status = 'waiting' then (${queuePositionOf(sql`d.id`)}) end)
+              from allocations d where d.employee_id = e.id and d.kind in ('laptop', 'vdi_seat') order by d.requested_at desc limit 1) as device,
+           (select json_build_object('type', m.type, 'status', m.status, 'lockedUntil', case when m.locked_until > now() then m.locked_until end)
+              from mfa_tokens m where m.employee_id = e.id order by m.created_at desc limit 1) as token,
+           ${jsonRows(
+             sql`select started_at as "startedAt", isp, verdict, latency_ms as "latencyMs", download_kbps as "downloadKbps", upload_kbps as "uploadKbps", udp_ok as "udpOk"
+                   from connectivity_tests where employee_id = e.id and status = 'completed' order by started_at desc limit 20`,
+             sql`x."startedAt" desc`,
+           )} as tests,
+           ${jsonRows(sql`select number::int as number, category, status, created_at as "createdAt" from tickets where employee_id = e.id and id <> t.id order by created_at desc limit 20`, sql`x."createdAt" desc`)} as earlier,
+           ${jsonRows(
+             sql`select ev.id::float8 as id, ev.at, ev.kind, ev.public, ev.body, ev.details, x.first_name || ' ' || x.last_name as actor
+                   from ticket_events ev left join employees x on x.id = ev.actor_employee_id where ev.ticket_id = t.id`,
+             sql`x.at, x.id`,
+           )} as events
       from tickets t join employees e on e.id = t.employee_id
       left join sites s on s.id = e.site_id left join org_units o on o.id = e.org_unit_id
       left join employees a on a.id = t.assignee_employee_id left join incidents i on i.id = t.incident_id
       left join onboarding_cases c on c.employee_id = e.id left join users u on u.employee_id = e.id
-     where t.number = ${number}`)) as unknown as (Omit<TicketDetail, "device" | "token" | "tests" | "earlier" | "events"> & { createdAt: string; slaDueAt: string })[];
+     where t.number = ${number}`)) as unknown as (Omit<TicketDetail, "createdAt" | "slaDueAt" | "device" | "token" | "tests" | "earlier" | "events"> & {
+    createdAt: string;
+    slaDueAt: string;
+    device: (Omit<NonNullable<TicketDetail["device"]>, "requestedAt"> & { requestedAt: string }) | null;
+    token: (Omit<NonNullable<TicketDetail["token"]>, "lockedUntil"> & { lockedUntil: string | null }) | null;
+    tests: (Omit<TicketDetail["tests"][number], "startedAt"> & { startedAt: string })[];
+    earlier: (Omit<TicketDetail["earlier"][number], "createdAt"> & { createdAt: string })[];
+    events: (Omit<TicketDetail["events"][number], "at"> & { at: string })[];
+  })[];
   if (!t) return null;
-  const employeeId = t.employee.id;
-  const [latest] = (await db().execute(sql`
-    select a.id, a.kind, a.status, a.requested_at as "requestedAt"
-      from allocations a where a.employee_id = ${employeeId} and a.kind in ('laptop', 'vdi_seat') order by a.requested_at desc limit 1`)) as unknown as { id: string; kind: string; status: string; requestedAt: string }[];
-  // The same queue position the employee sees on their own page.
-  const device = latest ? { kind: latest.kind, status: latest.status, requestedAt: latest.requestedAt, position: latest.status === "waiting" ? await queuePosition(db(), latest.id) : null } : undefined;
-  const [token] = (await db().execute(sql`
-    select type, status, case when locked_until > now() then locked_until end as "lockedUntil" from mfa_tokens where employee_id = ${employeeId} order by created_at desc limit 1`)) as unknown as TicketDetail["token"][];
-  const tests = (await db().execute(sql`
-    select started_at as "startedAt", isp, verdict, latency_ms as "latencyMs", download_kbps as "downloadKbps", upload_kbps as "uploadKbps", udp_ok as "udpOk"
-      from connectivity_tests where employee_id = ${employeeId} and status = 'completed' order by started_at desc limit 20`)) as unknown as (TicketDetail["tests"][number] & { startedAt: string })[];
-  const earlier = (await db().execute(sql`
-    select number::int, category, status, created_at as "createdAt" from tickets where employee_id = ${employeeId} and id <> ${t.id} order by created_at desc limit 20`)) as unknown as (TicketDetail["earlier"][number] & { createdAt: string })[];
-  const events = (await db().execute(sql`
-    select ev.id::float8 as id, ev.at, ev.kind, ev.public, ev.body, ev.details, x.first_name || ' ' || x.last_name as actor
-      from ticket_events ev left join employees x on x.id = ev.actor_employee_id where ev.ticket_id = ${t.id} order by ev.at, ev.id`)) as unknown as (TicketDetail["events"][number] & { at: string })[];
   return {
     ...t,
     createdAt: new Date(t.createdAt),
     slaDueAt: new Date(t.slaDueAt),
-    device: device ? { ...device, requestedAt: new Date(device.requestedAt) } : null,
-    token: token ? { ...token, lockedUntil: token.lockedUntil ? new Date(token.lockedUntil) : null } : null,
-    tests: tests.map((x) => ({ ...x, startedAt: new Date(x.startedAt) })),
-    earlier: earlier.map((x) => ({ ...x, createdAt: new Date(x.createdAt) })),
-    events: events.map((x) => ({ ...x, at: new Date(x.at) })),
+    device: t.device ? { ...t.device, requestedAt: new Date(t.device.requestedAt) } : null,
+    token: t.token ? { ...t.token, lockedUntil: t.token.lockedUntil ? new Date(t.token.lockedUntil) : null } : null,
+    tests: t.tests.map((x) => ({ ...x, startedAt: new Date(x.startedAt) })),
+    earlier: t.earlier.map((x) => ({ ...x, createdAt: new Date(x.createdAt) })),
+    events: t.events.map((x) => ({ ...x, at: new Date(x.at) })),
   };
 }
 

@@ -1,10 +1,14 @@
+"use client";
+
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
+// A client component on purpose: Next puts the root's boundaries into every page's React payload
+// (four copies), and a client one goes there as a reference instead of its rendered tree (issue 16).
+export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
     <div className="mx-auto max-w-md">
       <PageTitle lead={t("body")}>{t("title")}</PageTitle>

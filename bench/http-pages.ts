@@ -139,6 +139,7 @@ async function main() {
       const html = await (await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] ?? "" } })).text();
       // What each request serialises twice (as HTML and as the inlined React payload) and escapes.
       const payload = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
+      if (process.env.BENCH_DUMP) fs.mkdirSync(process.env.BENCH_DUMP, { recursive: true });
       if (process.env.BENCH_DUMP) fs.writeFileSync(path.join(process.env.BENCH_DUMP, `${page.name.replace(/\W+/g, "_")}.html`), html);
       log(`${page.name}: ${fmt(html.length / 1024)} KB of HTML, of which ${fmt(payload / 1024)} KB inlined React payload`);
       const bareCpu = [treeCpuMs(bare.pid), ownCpuMs()];

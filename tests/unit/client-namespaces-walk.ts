@@ -42,8 +42,10 @@ export function parseModule(file: string): Parsed {
   const namespaces: string[] = [];
   const literals: string[] = [];
   const where = (node: ts.Node) => `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  // A namespace ("forbidden") is not a message key, even when an error has the same name.
+  const namespaceArgs = new Set<ts.Node>();
   const visit = (node: ts.Node) => {
-    if (ts.isStringLiteralLike(node) && /^[a-z][A-Za-z0-9]*$/.test(node.text)) literals.push(node.text);
+    if (ts.isStringLiteralLike(node) && /^[a-z][A-Za-z0-9]*$/.test(node.text) && !namespaceArgs.has(node)) literals.push(node.text);
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const typeOnly = ts.isImportDeclaration(node) ? node.importClause?.isTypeOnly : node.isTypeOnly;
       if (!typeOnly) imports.push(node.moduleSpecifier.text);
@@ -57,7 +59,10 @@ export function parseModule(file: string): Parsed {
         const arg = node.arguments[0];
         // No namespace: the component reads from the whole catalogue, so only "" (everything) covers it.
         if (!arg) namespaces.push("");
-        else if (ts.isStringLiteralLike(arg)) namespaces.push(arg.text);
+        else if (ts.isStringLiteralLike(arg)) {
+          namespaces.push(arg.text);
+          namespaceArgs.add(arg);
+        }
         else throw new Error(`${where(node)}: useTranslations with a computed namespace; name it literally so the lists can be checked`);
       }
     }

@@ -6,12 +6,16 @@
 // a line prints OK or SLOW against the issue's target. Each page is also loaded against the bare
 // page grown to its own size (bench/bare-app/app/rows), for information: what Next.js alone costs
 // for that much output. Ends by itself; servers stop by handle.
-//   BENCH_SECONDS=10 (per run), BENCH_LOAD_SECONDS=60 (the 100-connection run),
+//   BENCH_SECONDS=10 (per run), BENCH_WARMUP=15 (seconds of load before a page is measured),
+//   BENCH_LOAD_SECONDS=60 (the 100-connection run),
 //   BENCH_PAGES=status,admin (only the lines whose name contains one of the words: "status" takes
 //   the 100-connection run too, "export" the exports), BENCH_CPU_PROFILE=/tmp/prof (the app writes a V8 CPU profile there when
 //   it stops: open it in Chrome's DevTools, or sum it by function), BENCH_SQL=1 (after each page,
 //   its heaviest statements from pg_stat_statements; the database time and statement count per
-//   request are always printed), BENCH_NODE_ARGS="--flag" (more Node flags for the app, to try one).
+//   request are always printed), BENCH_NODE_ARGS="--flag" (more Node flags for the app, to try one),
+//   BENCH_COMPARE=/path/to/other/checkout (a second build, e.g. `git worktree add` of the commit
+//   before a change, with its own `npm install`: each page is loaded on both in turn, BENCH_ROUNDS
+//   times, on the same database; on these machines one pair of runs moves by ±10 %).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,10 +26,16 @@ import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "../scripts/lib/build";
 import { benchKey, startBenchDatabase } from "./lib/bench-database";
 import { load, type LoadResult } from "./lib/load";
+import { compareBuilds } from "./lib/compare-builds";
 import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+// Load on each page (and once on the bare pages) before it is measured: a server on a crisis
+// morning has been serving for hours, and over its first seconds under load a page's CPU per
+// request falls by a third while V8 optimises its code (11 → 7 ms on a ticket's page, both builds
+// alike, in a BENCH_COMPARE run of 2026-12-01). A single warm-up request measured that warming.
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 15);
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const employeesWanted = Number(process.env.BENCH_EMPLOYEES ?? 15_000);
 const onlyPages = (process.env.BENCH_PAGES ?? "").split(",").map((w) => w.trim()).filter(Boolean);
@@ -108,6 +118,10 @@ async function main() {
     servers.push(bare);
     const app = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app.log"), [...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : [])]);
     servers.push(app);
+    const compare = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : null;
+    if (compare) ensureBuild((line) => log(`${compare}: ${line}`), { dir: compare });
+    const other = compare ? await startNext(compare, env, "/api/health", path.join(dir, "other.log")) : null;
+    if (other) servers.push(other);
     log(`servers up; logs in ${dir}`);
 
     const pages: { name: string; path: string; cookies: string[]; target: Target }[] = [
@@ -134,14 +148,24 @@ async function main() {
       const rows = Math.min(5000, Math.max(1, Math.round(50 + (bytes - small) / perRow)));
       return { rows, url: `${bare.url}/rows?n=${rows}`, bytes: await bareBytes(rows) };
     };
+    const warm = async (url: string, cookies: string[] = []) => {
+      if (warmupSeconds > 0) await load({ url, connections: 20, seconds: warmupSeconds, cookies });
+    };
+    await warm(`${bare.url}/`);
+    await warm(`${bare.url}/rows?n=300`);
     for (const page of pages.filter((p) => wanted(p.name))) {
-      // A warm-up request: the first render compiles nothing in production, but fills caches as a day's first visitor would.
+      await warm(`${app.url}${page.path}`, page.cookies);
+      if (other) await warm(`${other.url}${page.path}`, page.cookies);
       const html = await (await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] ?? "" } })).text();
       // What each request serialises twice (as HTML and as the inlined React payload) and escapes.
       const payload = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
       if (process.env.BENCH_DUMP) fs.mkdirSync(process.env.BENCH_DUMP, { recursive: true });
       if (process.env.BENCH_DUMP) fs.writeFileSync(path.join(process.env.BENCH_DUMP, `${page.name.replace(/\W+/g, "_")}.html`), html);
       log(`${page.name}: ${fmt(html.length / 1024)} KB of HTML, of which ${fmt(payload / 1024)} KB inlined React payload`);
+      if (other) {
+        await compareBuilds({ name: page.name, path: page.path, cookies: page.cookies, seconds, rounds: Number(process.env.BENCH_ROUNDS ?? 3) }, { here: app, other }, log);
+        continue;
+      }
       const bareCpu = [treeCpuMs(bare.pid), ownCpuMs()];
       const bareRun = await load({ url: `${bare.url}/`, connections: 20, seconds });
       const bareUsed = [treeCpuMs(bare.pid) - bareCpu[0], ownCpuMs() - bareCpu[1]];

@@ -22,7 +22,7 @@ export async function startNext(dir: string, env: Record<string, string>, readyP
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, nodeArgs }), {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, nodeArgs, dir }), {
     cwd: dir,
     stdio: ["ignore", out, out],
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), PUBLIC_URL: url, NEXTAUTH_URL: url },

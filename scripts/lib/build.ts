@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { nextBin } from "./next-start";
+import { nextBinFor } from "./next-start";
 
 /** What the app's production build is made from. */
 const appInputs = ["app", "components", "lib", "db", "messages", "public", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -35,7 +35,7 @@ export function ensureBuild(log: (line: string) => void, { dir = ".", inputs = a
   const current = fs.existsSync(path.join(dir, ".next", "BUILD_ID")) && fs.existsSync(fingerprintFile) ? fs.readFileSync(fingerprintFile, "utf8").trim() : null;
   if (current === fingerprint) return;
   log(current ? "Sources changed since the last build: building again…" : "No production build yet: building (a minute or two, once)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], {
+  const result = spawnSync(process.execPath, [nextBinFor(dir), "build"], {
     cwd: dir,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

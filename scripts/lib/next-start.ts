@@ -1,7 +1,18 @@
+import fs from "node:fs";
 import path from "node:path";
 
 /** Absolute: the bench starts its bare yardstick app from another directory. */
 export const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+
+/**
+ * The `next` that builds and serves `dir`: its own when it has one (another checkout, which
+ * BENCH_COMPARE serves beside this one: with our next, its pages would load a second React),
+ * else ours (the bench's bare app has no node_modules of its own).
+ */
+export function nextBinFor(dir: string): string {
+  const own = path.resolve(dir, "node_modules", "next", "dist", "bin", "next");
+  return fs.existsSync(own) ? own : nextBin;
+}
 
 /**
  * Node's flags for the web server. A page render allocates a few megabytes of short-lived
@@ -14,6 +25,6 @@ export const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next
 export const webServerNodeFlags = ["--min-semi-space-size=32", "--max-semi-space-size=64"];
 
 /** `node … next start` as every Passerelle server starts: `npm start`, the e2e servers and the bench. */
-export function nextStartArgs({ port, host, nodeArgs = [] }: { port: number | string; host?: string; nodeArgs?: string[] }): string[] {
-  return [...webServerNodeFlags, ...nodeArgs, nextBin, "start", ...(host ? ["-H", host] : []), "-p", String(port)];
+export function nextStartArgs({ port, host, nodeArgs = [], dir = "." }: { port: number | string; host?: string; nodeArgs?: string[]; dir?: string }): string[] {
+  return [...webServerNodeFlags, ...nodeArgs, nextBinFor(dir), "start", ...(host ? ["-H", host] : []), "-p", String(port)];
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { getContact } from "@/lib/roster/queries";
+import { contactAddressSql } from "@/lib/roster/queries";
 
 // A person's phone is seen by the person and by IT staff only (issue 13 point 2): every read
 // of it for a page goes through here, and the one that serves another person's ticket checks
@@ -40,10 +40,10 @@ export type Reach = { address: string | null; phone: string | null; rosterPhone:
  * page that forgot its role check still shows no one else's number.
  */
 export async function getReach(tx: DbOrTx, viewer: { employeeId: string; roles: readonly Role[] }, number: number): Promise<Reach | null> {
+  // One statement (issue 16): the address is read with the phones and dropped with them when the viewer may not see them.
   const [row] = (await tx.execute(sql`
-    select t.employee_id as "employeeId", t.contact_phone as phone, e.phone as "rosterPhone"
-      from tickets t join employees e on e.id = t.employee_id where t.number = ${number}`)) as unknown as { employeeId: string; phone: string | null; rosterPhone: string | null }[];
+    select t.employee_id as "employeeId", ${contactAddressSql("e")} as address, t.contact_phone as phone, e.phone as "rosterPhone"
+      from tickets t join employees e on e.id = t.employee_id where t.number = ${number}`)) as unknown as (Reach & { employeeId: string })[];
   if (!row || (row.employeeId !== viewer.employeeId && !hasRole(viewer.roles, reachRoles))) return null;
-  const { address } = await getContact(tx, row.employeeId);
-  return { address, phone: row.phone, rosterPhone: row.rosterPhone };
+  return { address: row.address, phone: row.phone, rosterPhone: row.rosterPhone };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { getReach } from "@/lib/contact/queries";
 import { requestDevice } from "@/lib/devices/service";
 import { getTicketDetail, type TicketDetail } from "@/lib/triage/queries";
 import { raiseTicket } from "@/lib/tickets/service";
@@ -91,6 +92,14 @@ test("a ticket's case comes in one statement, the same as read part by part", as
   expect(detail.events.map((e) => e.kind)).toEqual(["opened", "note", "reply"]);
   expect(detail.events[1]).toMatchObject({ actor: "Agnès Rüegg", public: false, details: { channel: "phone", tries: 2 } });
   expect(detail.events[2]).toMatchObject({ actor: null, public: true, body: "Bonjour", details: null });
+});
+
+test("how to reach the person comes in one statement too", async () => {
+  const staff = { employeeId: (await createEmployee()).id, roles: ["employee", "it_agent"] as const };
+  const plans = await plansOf(() => getReach(db(), staff, full.number));
+  expect(plans).toHaveLength(1);
+  const [person] = (await db().execute(sql`select work_email as address from employees where id = ${full.employeeId}`)) as unknown as { address: string }[];
+  expect(await getReach(db(), staff, full.number)).toEqual({ address: person.address, phone: null, rosterPhone: null });
 });
 
 test("a person with nothing else has no device, no token, no tests and no earlier tickets", async () => {

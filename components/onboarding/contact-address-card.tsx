@@ -1,5 +1,5 @@
 import { getTranslations } from "@/lib/i18n/server-translations";
-import { contactChoiceForPage } from "@/lib/roster/queries";
+import { contactChoiceForPage } from "@/lib/contact/queries";
 import { ContactAddressForm } from "./contact-address-form";
 
 /**

@@ -1,6 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server-translations";
 import { requirePerson } from "@/lib/auth/session";
-import { contactChoiceForPage } from "@/lib/roster/queries";
+import { contactChoiceForPage } from "@/lib/contact/queries";
 
 /** What the status page promises about IT's answers, naming the address they are mailed to. */
 export async function ContactPromise() {

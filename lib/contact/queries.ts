@@ -1,7 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 import { contactAddressSql } from "@/lib/roster/queries";
 
 // A person's phone is seen by the person and by IT staff only (issue 13 point 2): every read
@@ -15,14 +17,32 @@ const reachRoles: readonly Role[] = ["it_agent", "admin"];
  * What the phone field is prefilled with, for the person themselves: the phone they last gave
  * on a ticket (they may have corrected the roster's), else the roster's.
  */
+const phoneOnFileSql = sql`coalesce(
+  (select t.contact_phone from tickets t where t.employee_id = e.id and t.contact_phone is not null order by t.updated_at desc limit 1),
+  e.phone)`;
+
 export async function phoneOnFile(tx: DbOrTx, employeeId: string): Promise<string | null> {
-  const [row] = (await tx.execute(sql`
-    select coalesce(
-             (select t.contact_phone from tickets t where t.employee_id = e.id and t.contact_phone is not null order by t.updated_at desc limit 1),
-             e.phone) as phone
-      from employees e where e.id = ${employeeId}`)) as unknown as { phone: string | null }[];
+  const [row] = (await tx.execute(sql`select ${phoneOnFileSql} as phone from employees e where e.id = ${employeeId}`)) as unknown as { phone: string | null }[];
   return row?.phone ?? null;
 }
+
+export type ContactChoice = { address: string | null; chosen: boolean; work: string | null; private: string | null; phone: string | null };
+
+/**
+ * The person's own ways to be reached, for their pages: the contact address and the addresses on
+ * file it may be changed to, and the phone on file (one statement: the status page names them in
+ * several places, and its help form offers the phone).
+ */
+export async function getContactChoice(tx: DbOrTx, employeeId: string): Promise<ContactChoice> {
+  const [row] = (await tx.execute(sql`
+    select ${contactAddressSql("e")} as address, e.contact_email_chosen_at is not null as chosen, e.work_email as work, e.private_email as private,
+           ${phoneOnFileSql} as phone
+      from employees e where e.id = ${employeeId}`)) as unknown as ContactChoice[];
+  return row;
+}
+
+/** The signed-in person's `getContactChoice`, read once per request. */
+export const contactChoiceForPage = cache((employeeId: string) => getContactChoice(db(), employeeId));
 
 /** The phone on the person's own open ticket of this category (what IT will call), for their pages. */
 export async function ticketPhone(tx: DbOrTx, employeeId: string, category: string): Promise<string | null> {

@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { ActionError } from "@/lib/auth/action-error";
 import { and, eq, or, sql } from "drizzle-orm";
 import { employees, sessions, users } from "@/db/schema";
@@ -151,22 +150,6 @@ export async function getContact(tx: DbOrTx, employeeId: string): Promise<Contac
      where e.id = ${employeeId}`)) as unknown as Contact[];
   return row;
 }
-
-export type ContactChoice = { address: string | null; chosen: boolean; work: string | null; private: string | null };
-
-/** The contact address and the addresses on file it may be changed to (the person's own, for their status page). */
-export async function getContactChoice(tx: DbOrTx, employeeId: string): Promise<ContactChoice> {
-  const [row] = (await tx.execute(sql`
-    select ${contactAddressSql("e")} as address, e.contact_email_chosen_at is not null as chosen, e.work_email as work, e.private_email as private
-      from employees e where e.id = ${employeeId}`)) as unknown as ContactChoice[];
-  return row;
-}
-
-/**
- * The signed-in person's contact, read once per request: the status page names it in several
- * places (the contact card, the promise about IT's answers, the help form's confirmation).
- */
-export const contactChoiceForPage = cache((employeeId: string) => getContactChoice(db(), employeeId));
 
 /**
  * The person's chosen contact address, which must be one of their own addresses on file (matched

@@ -14,7 +14,8 @@ const { requestHelpAction } = await import("@/lib/tickets/actions");
 const { noInternetAction } = await import("@/lib/connectivity/actions");
 const { listOpenTickets } = await import("@/lib/tickets/service");
 const { caseSnapshot } = await import("@/lib/onboarding/snapshot");
-const { getReach, phoneOnFile, ticketPhone } = await import("@/lib/contact/queries");
+const { getContactChoice, getReach, phoneOnFile, ticketPhone } = await import("@/lib/contact/queries");
+const { plansOf } = await import("./it-queue-scale-seed");
 const { listQueue } = await import("@/lib/triage/queries");
 
 beforeAll(seedJourney);
@@ -68,6 +69,10 @@ describe("the person gives a phone on the forms", () => {
     await help(person, { phone: "079 123 45 67" });
     expect(await phoneOnFile(db(), person.id)).toBe("+41791234567");
     expect(await ticketPhone(db(), person.id, "help_request")).toBe("+41791234567");
+    // The status page reads it with the person's addresses, in the one statement its contact card, promise and help form share.
+    expect(await plansOf(() => getContactChoice(db(), person.id))).toHaveLength(1);
+    expect(await getContactChoice(db(), person.id)).toMatchObject({ address: person.workEmail, phone: "+41791234567" });
+    expect(await getContactChoice(db(), without.id)).toMatchObject({ address: without.workEmail, phone: null });
   });
 });
 

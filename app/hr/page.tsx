@@ -49,7 +49,7 @@ export default async function HrPage({ searchParams }: { searchParams: PageSearc
         <h2 id="checks-heading" className="mb-2 text-xl font-semibold">
           {t("checks.title")}
         </h2>
-        <CheckList checks={checks} unitNames={unitNames} />
+        <CheckList checks={checks} unitNames={unitNames} month={month} />
       </section>
 
       <section aria-labelledby="units-heading" className="mb-6">

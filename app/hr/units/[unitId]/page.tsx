@@ -54,7 +54,7 @@ export default async function HrUnitPage({ params, searchParams }: { params: Pro
         <h2 id="checks-heading" className="mb-2 text-xl font-semibold">
           {t("checks.title")}
         </h2>
-        <CheckList checks={checks} unitNames={new Map([[unit.orgUnitId, unit.orgUnit]])} />
+        <CheckList checks={checks} unitNames={new Map([[unit.orgUnitId, unit.orgUnit]])} month={month} />
       </section>
       <DataTable
         caption={t("unit.caption")}

@@ -11,6 +11,10 @@ const nextConfig = {
   // /api/imports, outside proxy.ts. Next buffers an action's body before the action checks
   // anything, so a small limit keeps anonymous requests from making it hold megabytes.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
+  // Metadata in <head> for every browser, never streamed into the body: a streamed <title> goes
+  // missing while the page refreshes after an action (vercel/next.js#79135), and axe caught a
+  // page without one in CI. Our generateMetadata functions are a translation each.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       {

@@ -27,8 +27,20 @@ test("an employee enters a month of hours, with the rules checked as they type, 
   const empty = page.getByRole("row").filter({ hasText: "Not filled yet" });
   await expect(empty).toHaveCount(17);
   await expect(page.getByText("17 working days are not filled yet.")).toBeVisible();
+  // The page refreshes after the action, refused or not: its title never goes missing meanwhile
+  // (a streamed <title> did, and axe caught the page without one).
+  await page.evaluate(() => {
+    const w = window as unknown as { untitled: number };
+    w.untitled = 0;
+    new MutationObserver(() => {
+      if (!document.title) w.untitled += 1;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole("button", { name: "Submit the month" }).click();
   await expect(page.getByText("17 working days have no entry yet: save your hours for every working day before submitting.")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(() => (window as unknown as { untitled: number }).untitled)).toBe(0);
+  await expect(page).toHaveTitle(/My hours/);
   await expectAccessible(page);
 
   // Every other working day, then the month goes.

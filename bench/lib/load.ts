@@ -15,6 +15,8 @@ export type LoadOptions = {
   headers?: Record<string, string>;
 };
 
+const browserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const cookies = options.cookies ?? [];
   let turn = 0;
@@ -30,7 +32,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     duration: options.seconds,
     method: options.method ?? "GET",
     body: options.body,
-    headers: { ...(options.body ? { "content-type": "application/json" } : {}), ...options.headers },
+    // A browser's User-Agent: the app serves browsers their metadata in <head> (next.config.js,
+    // htmlLimitedBots), and a request without one is served as Next serves an unknown client.
+    headers: { "user-agent": browserAgent, ...(options.body ? { "content-type": "application/json" } : {}), ...options.headers },
     requests:
       cookies.length > 0
         ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[turn++ % cookies.length] } }) }]

@@ -15,6 +15,7 @@ import { register } from "node:module";
 import { createDb, noConnectionLimits } from "../db/client";
 import type { CurrentPerson } from "../lib/roster/queries";
 import { percentile, pointAppAt, startBenchDatabase } from "./lib/bench-database";
+import { fmt } from "./lib/measure";
 
 register("./resolve-hook.mjs", import.meta.url);
 // The action's session: each simulated request's person (lib/auth/session.ts reads Next's cookies).
@@ -33,7 +34,6 @@ const storm = 2_000;
 const free = 1_000;
 const burst = 500;
 const burstFree = 250;
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 type Timed<T> = { results: T[]; seconds: number; rps: number; p50: number; p95: number; max: number };
 

@@ -26,6 +26,7 @@ import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "../scripts/lib/build";
 import { benchKey, startBenchDatabase } from "./lib/bench-database";
 import { load, type LoadResult } from "./lib/load";
+import { fmt } from "./lib/measure";
 import { compareBuilds } from "./lib/compare-builds";
 import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
@@ -46,8 +47,6 @@ const log = (line: string) => console.log(`[http] ${line}`);
 
 type Target = { ratio?: number; p95?: number };
 type Line = { name: string; bare: LoadResult; page: LoadResult; target: Target };
-
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function verdict(line: Line): string {
   const ratio = line.page.rps / line.bare.rps;
@@ -151,15 +150,18 @@ async function main() {
     const warm = async (url: string, cookies: string[] = []) => {
       if (warmupSeconds > 0) await load({ url, connections: 20, seconds: warmupSeconds, cookies });
     };
-    await warm(`${bare.url}/`);
-    await warm(`${bare.url}/rows?n=300`);
+    // Comparing two builds measures no bare page.
+    if (!other) {
+      await warm(`${bare.url}/`);
+      await warm(`${bare.url}/rows?n=300`);
+    }
+    if (process.env.BENCH_DUMP) fs.mkdirSync(process.env.BENCH_DUMP, { recursive: true });
     for (const page of pages.filter((p) => wanted(p.name))) {
       await warm(`${app.url}${page.path}`, page.cookies);
       if (other) await warm(`${other.url}${page.path}`, page.cookies);
       const html = await (await fetch(`${app.url}${page.path}`, { headers: { cookie: page.cookies[0] ?? "" } })).text();
       // What each request serialises twice (as HTML and as the inlined React payload) and escapes.
       const payload = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
-      if (process.env.BENCH_DUMP) fs.mkdirSync(process.env.BENCH_DUMP, { recursive: true });
       if (process.env.BENCH_DUMP) fs.writeFileSync(path.join(process.env.BENCH_DUMP, `${page.name.replace(/\W+/g, "_")}.html`), html);
       log(`${page.name}: ${fmt(html.length / 1024)} KB of HTML, of which ${fmt(payload / 1024)} KB inlined React payload`);
       if (other) {

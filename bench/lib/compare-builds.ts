@@ -2,12 +2,12 @@
 // turn on the same database, so that a change is judged against the code before it in the same
 // minutes of the machine. Prints each round and the median of the rounds' ratios.
 import { load } from "./load";
+import { fmt } from "./measure";
 import type { NextServer } from "./next-server";
 import { treeCpuMs } from "./process-cpu";
 
 type Page = { name: string; path: string; cookies: string[]; seconds: number; rounds: number };
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function run(server: NextServer, page: Page): Promise<{ rps: number; p95: number; cpu: number; failed: number }> {

@@ -3,6 +3,8 @@
 export type Sample = { ms: number; rss: number; heap: number };
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 export const seconds = (ms: number) => (ms / 1000).toFixed(2);
+/** A figure for a bench line, grouped the English way ("1,234.5"). */
+export const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Runs `op` while sampling memory every 20 ms; peaks are increases over a baseline taken just before. */
 export async function measure<T>(op: () => Promise<T>): Promise<Sample & { result: T }> {

@@ -13,14 +13,15 @@ import { contactAddressSql } from "@/lib/roster/queries";
 /** Who may see how to reach the person behind a ticket besides the person: IT agents and admins. */
 const reachRoles: readonly Role[] = ["it_agent", "admin"];
 
-/**
- * What the phone field is prefilled with, for the person themselves: the phone they last gave
- * on a ticket (they may have corrected the roster's), else the roster's.
- */
+/** The phone on file of the employee `e` of the query it is part of (see phoneOnFile). */
 const phoneOnFileSql = sql`coalesce(
   (select t.contact_phone from tickets t where t.employee_id = e.id and t.contact_phone is not null order by t.updated_at desc limit 1),
   e.phone)`;
 
+/**
+ * What the phone field is prefilled with, for the person themselves: the phone they last gave
+ * on a ticket (they may have corrected the roster's), else the roster's.
+ */
 export async function phoneOnFile(tx: DbOrTx, employeeId: string): Promise<string | null> {
   const [row] = (await tx.execute(sql`select ${phoneOnFileSql} as phone from employees e where e.id = ${employeeId}`)) as unknown as { phone: string | null }[];
   return row?.phone ?? null;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Absolute: the bench starts its bare yardstick app from another directory. */
-export const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
 
 /**
  * The `next` that builds and serves `dir`: its own when it has one (another checkout, which

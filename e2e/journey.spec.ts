@@ -44,7 +44,10 @@ test("an employee passes eligibility, reserves a laptop with a collection slot a
   await expectAccessible(page);
 
   // Token: authenticator app, code computed from the key shown on screen
+  // The device page offers "Set up my token" as well: wait for the status page, as a person
+  // would, or the click lands on whatever the status page puts where that link was.
   await page.getByRole("link", { name: "Back to my status" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hello Élodie" })).toBeVisible();
   await page.getByRole("link", { name: "Set up my token" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign-in token" })).toBeVisible();
   await page.getByRole("button", { name: "Set up an authenticator app" }).click();

@@ -93,6 +93,15 @@ test.describe("app shell", () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  test("no page carries one of Next's default pages in English", async ({ request }) => {
+    // Next renders the root's boundaries (not found, forbidden, unauthorized) into every page's
+    // React payload: its own English defaults where the app has none, on every request.
+    const response = await request.get("/signin", { headers: { "accept-language": "fr" } });
+    const html = await response.text();
+    expect(html).toContain(`<html lang="fr"`);
+    for (const fallback of ["could not be found", "not authorized", "forbidden to access"]) expect(html).not.toContain(fallback);
+  });
+
   test("the health check answers for load balancers", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);

@@ -23,10 +23,10 @@ function errors(...keys: string[]): string[] {
 }
 
 export const clientNamespaces = {
-  // Header (language switcher, sign-out, file-import progress), the error boundary and the not-found
-  // and forbidden pages (client components: see app/not-found.tsx); the generic
+  // Header (language switcher, sign-out, file-import progress), the error boundary and the not-found,
+  // forbidden and unauthorized pages (client components: see app/not-found.tsx); the generic
   // refusal every form falls back to.
-  "": ["shell", "errorPage", "notFound", "forbidden", ...errors("unexpected", "unavailable")],
+  "": ["shell", "errorPage", "notFound", "forbidden", "unauthorized", ...errors("unexpected", "unavailable")],
   // The status page (contact address, ticket answers, help form); every employee page has forms.
   "(employee)": [
     "help",

@@ -10,6 +10,7 @@ import { saveSettingAction } from "@/lib/settings/actions";
 import { cannedLanguages, cannedResponsesSchema, type CannedResponse } from "@/lib/settings/schemas";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 import { refusalOf, useErrorText, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 // IT's canned replies as a form, each in French, German and English (issue 15 point 6): a reply
 // goes out in the person's language. Checked with the setting's own schema before it is sent
@@ -47,7 +48,7 @@ function Editor({ title, initial, version, api }: Props & { api: VersionedApi })
     }
     setErrors({});
     setPending(true);
-    const result = await saveSettingAction({ key: "canned_responses", value: JSON.stringify(parsed.data), version });
+    const result = await callAction(() => saveSettingAction({ key: "canned_responses", value: JSON.stringify(parsed.data), version }));
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setFormError(refusalOf(result, "value"));

@@ -11,6 +11,7 @@ import { ForecastPreview } from "./forecast-preview";
 import { cancelDeliveryAction, deliveryArrivedAction, moveDeliveryAction, planDeliveryAction } from "@/lib/devices/stock-actions";
 import { deliveryMoveSchema, deliverySchema } from "@/lib/devices/stock-schema";
 import { refusalOf, useErrorText } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 type Kind = "laptop" | "vdi_seat" | "vpn_licence" | "hardware_token" | "router_4g";
 export type DeliveryItem = { id: string; expectedOn: string; quantity: number; version: number };
@@ -93,7 +94,7 @@ function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: 
   // Cancel and "arrived" carry the version the row shows, like the form: a stale row changes nothing.
   async function run(action: "cancel" | "arrived") {
     setRefusal(null);
-    const result = action === "cancel" ? await cancelDeliveryAction(ref) : await deliveryArrivedAction(ref);
+    const result = action === "cancel" ? await callAction(() => cancelDeliveryAction(ref)) : await callAction(() => deliveryArrivedAction(ref));
     if (!result.ok) return setRefusal(errorText(refusalOf(result)) ?? null);
     const data = result.data as { mailed?: number; quantity?: number; capacity?: number; promoted?: number };
     onDone(action === "cancel" ? t("cancelled", { mailed: data.mailed ?? 0 }) : t("arrivedDone", { quantity: data.quantity ?? 0, capacity: data.capacity ?? 0, promoted: data.promoted ?? 0 }));

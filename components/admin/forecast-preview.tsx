@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { previewDeliveryAction, previewPoolAction } from "@/lib/devices/stock-actions";
 import { forecastKinds } from "@/lib/devices/stock-schema";
+import { callAction } from "@/components/forms/call-action";
 
 type Preview = { waiting: number; before: string | null; after: string | null };
 type Change = { delivery: { deliveryId?: string; expectedOn: string; quantity: string } } | { pool: { capacity: string; dailyLimit: string } };
@@ -33,7 +34,7 @@ export function ForecastPreview({ kind, pool, change }: { kind: string; pool: st
     let current = true;
     const timer = setTimeout(async () => {
       const typed = JSON.parse(key) as Change;
-      const result = "delivery" in typed ? await previewDeliveryAction({ kind, ...typed.delivery }) : await previewPoolAction({ kind, ...typed.pool });
+      const result = "delivery" in typed ? await callAction(() => previewDeliveryAction({ kind, ...typed.delivery })) : await callAction(() => previewPoolAction({ kind, ...typed.pool }));
       if (current) setPreview(result.ok ? (result.data as Preview) : null);
     }, 400);
     return () => {

@@ -8,6 +8,7 @@ import { ruleFacts, type EligibilityRule, type RuleFact } from "@/lib/eligibilit
 import { publishEligibilityRulesAction } from "@/lib/settings/actions";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 type Condition = { fact: RuleFact; op: "eq" | "in"; value: string };
 type Rule = { id: string; outcome: EligibilityRule["outcome"]; reason: { fr: string; de: string; en: string }; when: Condition[] };
@@ -56,7 +57,7 @@ function Editor({ initial, version, api }: Props & { api: VersionedApi }) {
   async function publish() {
     setPending(true);
     setError(null);
-    const result = await publishEligibilityRulesAction({ value: JSON.stringify(toRules(rules)), basedOn: version });
+    const result = await callAction(() => publishEligibilityRulesAction({ value: JSON.stringify(toRules(rules)), basedOn: version }));
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError(refusalOf(result, "value"));

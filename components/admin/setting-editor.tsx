@@ -8,6 +8,7 @@ import { Field, fieldIds } from "@/components/ui/field";
 import { saveSettingAction } from "@/lib/settings/actions";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 import { refusalOf, useErrorText, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 type Props = { settingKey: string; label: string; hint: string; initial: string; version: string };
 
@@ -36,7 +37,7 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
   async function save() {
     setPending(true);
     setError(null);
-    const result = await saveSettingAction({ key: settingKey, value, version, confirmed });
+    const result = await callAction(() => saveSettingAction({ key: settingKey, value, version, confirmed }));
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) {

@@ -10,6 +10,7 @@ import { saveSettingAction } from "@/lib/settings/actions";
 import { ChangeList } from "./change-preview";
 import { VersionedForm, type VersionedApi } from "./versioned-form";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /** A flat setting's field: a number, a choice, or a list of addresses (one per line). */
 export type SettingField = { name: string; label: string; hint?: string } & (
@@ -83,7 +84,7 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
     };
     setPending(true);
     setError(null);
-    const result = await saveSettingAction({ key: settingKey, value: JSON.stringify(value), version, confirmed });
+    const result = await callAction(() => saveSettingAction({ key: settingKey, value: JSON.stringify(value), version, confirmed }));
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError(refusalOf(result, "value"));

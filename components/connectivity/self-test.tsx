@@ -12,6 +12,7 @@ import { measureDownload, measureLatency, sendUploads } from "@/lib/connectivity
 import { ispChoices, type ProbePlan } from "@/lib/connectivity/schema";
 import { probeUdp } from "@/lib/connectivity/udp-probe";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 type Plan = {
   testId: string;
@@ -59,7 +60,7 @@ export function SelfTest({ again = false }: { again?: boolean }) {
   async function run() {
     setError(null);
     setPhase("latency");
-    const started = await startTestAction({ isp, ispOther: isp === "other" ? ispOther : undefined });
+    const started = await callAction(() => startTestAction({ isp, ispOther: isp === "other" ? ispOther : undefined }));
     if (!started.ok) {
       setPhase("idle");
       setError(refusalOf(started, "ispOther"));
@@ -78,7 +79,7 @@ export function SelfTest({ again = false }: { again?: boolean }) {
     setPhase("udp");
     const udp = await probeUdp(stun, plan.stunTimeoutMs);
     setPhase("saving");
-    const result = await completeTestAction({ testId, latencySamples, downloadKbps, udp, gateways: gatewayResults });
+    const result = await callAction(() => completeTestAction({ testId, latencySamples, downloadKbps, udp, gateways: gatewayResults }));
     setPhase("idle");
     if (!result.ok) return setError(refusalOf(result));
     router.refresh();

@@ -7,6 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { cancelDeviceAction } from "@/lib/devices/actions";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /** Two steps: a person does not give up their place in the queue with one stray click. */
 export function CancelDeviceButton() {
@@ -31,7 +32,7 @@ export function CancelDeviceButton() {
           disabled={pending}
           onClick={async () => {
             setPending(true);
-            const result = await cancelDeviceAction();
+            const result = await callAction(() => cancelDeviceAction());
             setPending(false);
             if (!result.ok) return setError(refusalOf(result));
             setConfirming(false);

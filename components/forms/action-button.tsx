@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { callAction, isUnreachable } from "./call-action";
 import { FormError } from "./form-error";
 import { refusalOf, type ActionFailure, type Shown } from "./refusal";
 
 type Result = { ok: true } | ActionFailure;
 
 /** A button that runs one server action, shows its refusal with its values ("3 working days have no entry"), and refreshes the page. */
-export function ActionButton({ action, children, variant = "primary" }: { action: () => Promise<Result>; children: ReactNode; variant?: "primary" | "secondary" }) {
+export function ActionButton({ action, children, variant = "primary" }: { action: () => Promise<Result>; children: ReactNode; variant?: "primary" | "secondary" | "ghost" }) {
   const router = useRouter();
   const [error, setError] = useState<Shown | null>(null);
   const [pending, setPending] = useState(false);
@@ -22,10 +23,11 @@ export function ActionButton({ action, children, variant = "primary" }: { action
         onClick={async () => {
           setPending(true);
           setError(null);
-          const result = await action();
+          const result = await callAction(action);
           setPending(false);
           if (!result.ok) setError(refusalOf(result));
-          router.refresh();
+          // Without a link the refresh would fail too, and Next would then reload the whole page.
+          if (!isUnreachable(result)) router.refresh();
         }}
       >
         {children}

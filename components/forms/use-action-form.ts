@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { applyActionErrors, type ActionFailure } from "./action-errors";
+import { callAction } from "./call-action";
 import { useErrorText, type Shown } from "./refusal";
 
 type Result<D> = { ok: true; data: D } | ActionFailure;
@@ -27,7 +28,7 @@ export function useActionForm<T extends FieldValues, D>(options: {
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await options.action(values);
+    const result = await callAction(() => options.action(values));
     if (!result.ok) {
       setFormError(applyActionErrors(result, form.setError));
       return;

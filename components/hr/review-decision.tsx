@@ -7,6 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { decideReviewAction } from "@/lib/eligibility/review-actions";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction, isUnreachable } from "@/components/forms/call-action";
 
 type Outcome = "eligible" | "not_eligible";
 
@@ -24,11 +25,11 @@ export function ReviewDecision({ number, name }: { number: number; name: string 
   async function decide(outcome: Outcome) {
     setPending(true);
     setError(null);
-    const result = await decideReviewAction({ number, outcome });
+    const result = await callAction(() => decideReviewAction({ number, outcome }));
     setPending(false);
     if (result.ok) return setDecided(outcome);
     setError(refusalOf(result));
-    router.refresh();
+    if (!isUnreachable(result)) router.refresh();
   }
 
   if (decided) {

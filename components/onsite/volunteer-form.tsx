@@ -7,6 +7,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { volunteerAction } from "@/lib/roster/onsite-actions";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /** The next working days as checkboxes: tick the days you can come to site. */
 export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: string[] }) {
@@ -25,7 +26,7 @@ export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: 
         setPending(true);
         setError(null);
         setSaved(false);
-        const result = await volunteerAction({ days: [...days] });
+        const result = await callAction(() => volunteerAction({ days: [...days] }));
         setPending(false);
         if (!result.ok) return setError(refusalOf(result, "days"));
         setSaved(true);

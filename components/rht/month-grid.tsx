@@ -14,6 +14,7 @@ import { absenceKinds, dayFigures, type Absences } from "@/lib/rht/rules";
 import { formatDuration, parseDuration } from "@/lib/rht/schema";
 import { ActionButton } from "@/components/forms/action-button";
 import { refusalOf, useErrorText, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 type Day = { date: string; planned: number; holiday: string | null; filled: boolean; worked: number; absences: Record<string, number>; overtimeMarked: boolean };
 type Row = { date: string; worked: string; absenceKind: string; absence: string; overtime: boolean };
@@ -98,10 +99,10 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
     if (checked.some((c) => c.error)) return setSummary("invalidInput");
     setPending(true);
     const result = !hr
-      ? await saveMonthAction({ month, days: rows })
+      ? await callAction(() => saveMonthAction({ month, days: rows }))
       : hr.correction
-        ? await correctMonthAction({ month, days: rows, number: hr.number, reason })
-        : await hrSaveMonthAction({ month, days: rows, number: hr.number });
+        ? await callAction(() => correctMonthAction({ month, days: rows, number: hr.number, reason }))
+        : await callAction(() => hrSaveMonthAction({ month, days: rows, number: hr.number }));
     setPending(false);
     if (!result.ok) {
       const errors: Record<string, Shown> = {};

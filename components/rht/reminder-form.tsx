@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { remindMissingAction } from "@/lib/rht/hr-actions";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /**
  * E-mails everyone in the chosen scope whose month still has days without hours.
@@ -27,7 +28,7 @@ export function ReminderForm({ month, units }: { month: string; units: { id: str
         setPending(true);
         setError(null);
         setSent(null);
-        const result = await remindMissingAction({ month, unitId, operationId });
+        const result = await callAction(() => remindMissingAction({ month, unitId, operationId }));
         setPending(false);
         if (!result.ok) return setError(refusalOf(result));
         setSent(result.data.reminded);

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { submitImportedMonthsAction } from "@/lib/rht/hr-actions";
 import type { SubmitImportedResult } from "@/lib/rht/submit-unit";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /**
  * "Submit all imported months" of a unit (issue 14 point 6): one action instead of a click
@@ -27,7 +28,7 @@ export function SubmitImported({ unitId, unit, month, count }: { unitId: string;
   async function submit() {
     setPending(true);
     setError(null);
-    const answer = await submitImportedMonthsAction({ unitId, month });
+    const answer = await callAction(() => submitImportedMonthsAction({ unitId, month }));
     setPending(false);
     setConfirming(false);
     if (!answer.ok) return setError(refusalOf(answer));

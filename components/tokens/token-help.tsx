@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { requestTokenHelpAction, resetTokenAction } from "@/lib/tokens/actions";
 import { recoveryCodeSchema } from "@/lib/tokens/schema";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 export function RecoveryResetForm() {
   const t = useTranslations("token.reset");
@@ -45,7 +46,7 @@ export function TokenHelpButton() {
         disabled={pending}
         onClick={async () => {
           setPending(true);
-          const result = await requestTokenHelpAction();
+          const result = await callAction(() => requestTokenHelpAction());
           setPending(false);
           setState(result.ok ? { number: result.data.number } : { error: refusalOf(result) });
         }}

@@ -77,20 +77,9 @@ export function TotpEnrollment({ qrSvg, uri, keyGroups }: { qrSvg: string; uri: 
 
 function RestartTotpButton() {
   const t = useTranslations("token.totp");
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
   return (
-    <Button
-      variant="ghost"
-      disabled={pending}
-      onClick={async () => {
-        setPending(true);
-        await startTotpAction({ restart: true });
-        setPending(false);
-        router.refresh();
-      }}
-    >
+    <ActionButton variant="ghost" action={() => startTotpAction({ restart: true })}>
       {t("restart")}
-    </Button>
+    </ActionButton>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { bulkAction } from "@/lib/triage/actions";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /**
  * Assign, reply to or resolve the selected tickets. The result region is always on the page
@@ -34,7 +35,7 @@ export function BulkBar({ selected, agents, onApplied }: { selected: number[]; a
     setPending(true);
     const action = kind === "assign" ? { kind, assigneeId } : kind === "reply" ? { kind, body, resolve } : { kind };
     try {
-      const result = await bulkAction({ operationId, numbers: selected, action });
+      const result = await callAction(() => bulkAction({ operationId, numbers: selected, action }));
       if (!result.ok) {
         setError(refusalOf(result));
         return;

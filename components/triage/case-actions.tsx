@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { caseActionAction } from "@/lib/triage/actions";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 /** The agent's actions on the case behind the ticket. */
 export function CaseActions({ number, hasWork, hasPrivate }: { number: number; hasWork: boolean; hasPrivate: boolean }) {
@@ -25,7 +26,7 @@ export function CaseActions({ number, hasWork, hasPrivate }: { number: number; h
     setPending(true);
     setError(null);
     setMessage(null);
-    const result = await caseActionAction({ number, ...input });
+    const result = await callAction(() => caseActionAction({ number, ...input }));
     setPending(false);
     if (!result.ok) return setError(refusalOf(result));
     setMessage(t(`done.${input.kind as "priority"}`));

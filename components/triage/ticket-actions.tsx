@@ -12,6 +12,7 @@ import { ticketStatuses } from "@/lib/triage/rules";
 import { assignSchema, noteSchema, statusSchema } from "@/lib/triage/schema";
 import { TicketConflict, useTicket } from "./ticket-context";
 import { refusalOf, type ActionFailure, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 // The ticket's other forms. Each submits the version the page's TicketProvider holds at that
 // moment, so the agent's own earlier change never refuses the next one; the status and assignee
@@ -29,7 +30,7 @@ export function ClaimButton() {
     if (pending) return;
     setPending(true);
     setError(null);
-    const result = await claimTicketAction({ number: ticket.ticket.number });
+    const result = await callAction(() => claimTicketAction({ number: ticket.ticket.number }));
     setPending(false);
     if (!result.ok) setError(refusalOf(result));
     ticket.done(result.ok ? result.data : null);

@@ -11,6 +11,7 @@ import { changeStatusAction, replyAction } from "@/lib/triage/actions";
 import { replySchema } from "@/lib/triage/schema";
 import { TicketConflict, useTicket } from "./ticket-context";
 import { refusalOf, type Shown } from "@/components/forms/refusal";
+import { callAction } from "@/components/forms/call-action";
 
 type Language = "fr" | "de" | "en";
 
@@ -68,7 +69,7 @@ export function ReplyForm({ canned, language, firstName, mailedTo, canResolve }:
       return submit();
     }
     setPending(true);
-    const result = await changeStatusAction({ number: ticket.ticket.number, version: ticket.version(), status: "resolved" });
+    const result = await callAction(() => changeStatusAction({ number: ticket.ticket.number, version: ticket.version(), status: "resolved" }));
     setPending(false);
     if (result.ok) return router.push(ticket.nav.afterResolve);
     if (!ticket.refusedAsStale("reply", result)) setResolveError(refusalOf(result));

@@ -25,8 +25,8 @@ function errors(...keys: string[]): string[] {
 export const clientNamespaces = {
   // Header (language switcher, sign-out, file-import progress), the error boundary and the not-found,
   // forbidden and unauthorized pages (client components: see app/not-found.tsx); the generic
-  // refusal every form falls back to.
-  "": ["shell", "errorPage", "notFound", "forbidden", "unauthorized", ...errors("unexpected", "unavailable")],
+  // refusal every form falls back to, and the one a browser gives itself when no answer came.
+  "": ["shell", "errorPage", "notFound", "forbidden", "unauthorized", ...errors("unexpected", "unavailable", "unreachable")],
   // The status page (contact address, ticket answers, help form); every employee page has forms.
   "(employee)": [
     "help",

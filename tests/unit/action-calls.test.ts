@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { callAction, isUnreachable } from "@/components/forms/call-action";
+import { root } from "./client-namespaces-walk";
+
+/**
+ * Browser code reaches a server action only through a door that turns a request without an answer
+ * (a lost link, an instance gone) into a refusal the person reads: `callAction`, `useActionForm`'s
+ * `action` (which calls it) or `ActionButton`'s. Inside `startTransition` a rejection reaches the
+ * error boundary, which says so too. Anything else left a form silent or a button disabled.
+ */
+function clientFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return clientFiles(full);
+    if (!/\.tsx?$/.test(entry.name)) return [];
+    return /^\s*["']use client["']/.test(fs.readFileSync(full, "utf8")) ? [full] : [];
+  });
+}
+
+function isDoor(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ["callAction", "startTransition"].includes(node.expression.text)) return true;
+  if (ts.isJsxAttribute(node) && node.name.getText() === "action") {
+    const element = node.parent.parent;
+    return (ts.isJsxSelfClosingElement(element) || ts.isJsxOpeningElement(element)) && element.tagName.getText() === "ActionButton";
+  }
+  if (ts.isPropertyAssignment(node) && node.name.getText() === "action") {
+    const call = node.parent.parent;
+    return ts.isCallExpression(call) && call.expression.getText().startsWith("useActionForm");
+  }
+  return false;
+}
+
+/** Each use of an imported server action that no door encloses, as file:line. */
+function unguardedUses(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const actions = new Set<string>();
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!/^@\/lib\/.+actions$/.test(statement.moduleSpecifier.text) || statement.importClause?.isTypeOnly) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) actions.add(element.name.text);
+  }
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) && actions.has(node.text) && !ts.isImportSpecifier(node.parent)) {
+      let at: ts.Node | undefined = node.parent;
+      while (at && !isDoor(at)) at = at.parent;
+      if (!at) found.push(`${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.text}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe("server actions called from the browser", () => {
+  it("go through a door that answers when no answer came", () => {
+    const files = [...clientFiles(path.join(root, "components")), ...clientFiles(path.join(root, "app"))];
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap(unguardedUses)).toEqual([]);
+  });
+
+  it("turn a request that got no answer into the 'unreachable' refusal, and keep every answer", async () => {
+    const lost = await callAction(() => Promise.reject(new TypeError("Failed to fetch")));
+    expect(lost).toEqual({ ok: false, formError: "unreachable" });
+    expect(isUnreachable(lost)).toBe(true);
+    const refused = await callAction(() => Promise.resolve({ ok: false as const, formError: "unavailable" }));
+    expect(refused).toEqual({ ok: false, formError: "unavailable" });
+    expect(isUnreachable(refused)).toBe(false);
+    expect(await callAction(() => Promise.resolve({ ok: true as const, data: 1 }))).toEqual({ ok: true, data: 1 });
+  });
+});

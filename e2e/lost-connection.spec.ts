@@ -3,8 +3,8 @@ import { answerEligibility, codeFor, expect, expectAccessible, officeWorkers, ph
 
 // A phone at home loses its link between a tap and Passerelle's answer: the action's request fails
 // in the browser. Before, the form said nothing and a button stayed disabled for good. Each shape
-// of call is tried: a form (eligibility), a single button (the token's start) and a direct call
-// (the code's check). Own person: offset 9 of the office workers, used by no other spec.
+// of call is tried: a form (eligibility), a single button (the token's start), a direct call
+// (the code's check), and the header's language and sign-out buttons. Own person: offset 9 of the office workers, used by no other spec.
 test.use(phone);
 
 const lost = "Passerelle did not answer. Check your internet connection, then try again.";
@@ -47,4 +47,22 @@ test("a connection lost during an action is said in words, the controls stay usa
   await page.getByLabel("Code from the app").fill(codeFor(manualKey));
   await page.getByRole("button", { name: "Activate", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Save your recovery codes now" })).toBeVisible();
+
+  // The language: the page stays (it fell to the error page before), and says why nothing changed.
+  await page.goto("/");
+  await page.route("**/*", dropPosts);
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.getByText(lost)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Hello / })).toBeVisible();
+  await expectAccessible(page);
+
+  // Signing out: the session is still open, the person is told so and can try again.
+  await page.reload();
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  await signOut.click();
+  await expect(page.getByText(lost)).toBeVisible();
+  await expect(signOut).toBeEnabled();
+  await page.unroute("**/*", dropPosts);
+  await signOut.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 });

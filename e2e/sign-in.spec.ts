@@ -75,6 +75,18 @@ test.describe("sign-in by e-mail link", () => {
     await expect(page).toHaveURL(/\/signin$/);
   });
 
+  test("a connection lost on the way gets a message saying so, and the next try goes through", async ({ page }) => {
+    await page.goto("/signin");
+    await page.route("**/api/auth/**", (route) => route.abort("internetdisconnected"));
+    await page.getByLabel("E-mail address").fill("lost.on.the.way@demo.test");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByText("Passerelle did not answer. Check your internet connection, then try again.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send me a sign-in link" })).toBeEnabled();
+    await page.unroute("**/api/auth/**");
+    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await expect(page.getByText("If this address is on file, a sign-in link is on its way.")).toBeVisible();
+  });
+
   test("a link works once: a second use is refused with a readable message", async ({ page }) => {
     // Not while another spec signs in as the same demo person (a new link replaces this one).
     await oneSignInAtATime(demo.employee, async () => {

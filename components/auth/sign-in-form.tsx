@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -11,8 +10,9 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { signInSchema, type SignInInput } from "@/lib/auth/schema";
 import { useErrorText } from "@/components/forms/refusal";
+import { requestSignInLink } from "./request-sign-in-link";
 
-type ServerError = { key: "rateLimited"; minutes: number } | { key: "unexpected" } | null;
+type ServerError = { key: "rateLimited"; minutes: number } | { key: "unexpected" | "unreachable" } | null;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
@@ -29,22 +29,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const onSubmit = handleSubmit(async ({ email }) => {
     setServerError(null);
     try {
-      const result = await signIn("email", { email, callbackUrl, redirect: false });
-      if (result?.ok) {
+      const result = await requestSignInLink(email, callbackUrl);
+      if (result.ok && !result.error) {
         router.push("/signin/check-email");
         return;
       }
-      const url = result?.url ?? "";
-      if (result?.error === "InvalidEmail" || result?.error === "EmailSignin") {
+      if (result.error === "InvalidEmail" || result.error === "EmailSignin") {
         setError("email", { message: "emailInvalid" });
-      } else if (result?.error === "RateLimited" || result?.status === 429) {
-        const retryAfter = Number(new URLSearchParams(url.split("?")[1] ?? "").get("retryAfter")) || 900;
+      } else if (result.error === "RateLimited" || result.status === 429) {
+        const retryAfter = Number(new URL(result.url, window.location.href).searchParams.get("retryAfter")) || 900;
         setServerError({ key: "rateLimited", minutes: Math.max(1, Math.ceil(retryAfter / 60)) });
       } else {
         setServerError({ key: "unexpected" });
       }
     } catch {
-      setServerError({ key: "unexpected" });
+      // No answer at all (a phone's link lost on the way): say so, not "a problem on our side".
+      setServerError({ key: "unreachable" });
     }
   });
 
@@ -52,7 +52,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={serverError ? "signin-error" : undefined}>
       {serverError ? (
         <Notice id="signin-error" tone="error" title={t("errorTitle")}>
-          {serverError.key === "rateLimited" ? t("rateLimited", { minutes: serverError.minutes }) : errorText("unexpected")}
+          {serverError.key === "rateLimited" ? t("rateLimited", { minutes: serverError.minutes }) : errorText(serverError.key)}
         </Notice>
       ) : null}
       <TextField

@@ -62,7 +62,8 @@ function send(url: string, file: File, onProgress: (percent: number) => void): P
       // Not our JSON: a proxy in front refusing the size, or an error page.
       resolve({ ok: false, error: xhr.status === 413 ? "importTooLarge" : xhr.status === 401 ? "unauthenticated" : "unexpected" });
     };
-    xhr.onerror = () => resolve({ ok: false, error: "unexpected" });
+    // No answer at all: the link was lost on the way, or the server went away.
+    xhr.onerror = () => resolve({ ok: false, error: "unreachable" });
     xhr.send(file);
   });
 }

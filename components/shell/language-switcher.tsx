@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
+import { callAction, isUnreachable } from "@/components/forms/call-action";
 import { setLocale } from "@/lib/i18n/actions";
 
 const languages = [
@@ -16,8 +17,10 @@ export function LanguageSwitcher() {
   const t = useTranslations("shell");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Without an answer the page stays as it is (a refresh would reload it into the browser's error page).
+  const [lost, setLost] = useState(false);
 
-  return (
+  const switcher = (
     <nav aria-label={t("language")} className="flex items-center gap-1">
       {languages.map((language) => (
         <button
@@ -29,8 +32,9 @@ export function LanguageSwitcher() {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              await setLocale({ locale: language.code });
-              router.refresh();
+              const result = await callAction(() => setLocale({ locale: language.code }));
+              setLost(isUnreachable(result));
+              if (!isUnreachable(result)) router.refresh();
             })
           }
           className={`min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold ${current === language.code ? "bg-white text-blue-900" : "text-white hover:bg-blue-800"}`}
@@ -39,5 +43,15 @@ export function LanguageSwitcher() {
         </button>
       ))}
     </nav>
+  );
+  return (
+    <>
+      {switcher}
+      {lost ? (
+        <p role="status" className="text-sm">
+          {t("noAnswer")}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -9,20 +9,36 @@ export function SignOutButton() {
   const t = useTranslations("shell");
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  // No answer: the session is still open on the server, so the person is told, and can try again.
+  const [lost, setLost] = useState(false);
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={async () => {
-        setPending(true);
-        // The session row is deleted on the server; then show the signed-out notice.
-        await signOut({ redirect: false });
-        router.replace("/signin?signedOut=1");
-        router.refresh();
-      }}
-      className="min-h-11 rounded-md border border-white/70 px-3 text-sm font-medium text-white hover:bg-blue-800"
-    >
-      {t("signOut")}
-    </button>
+    <>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          setLost(false);
+          try {
+            // The session row is deleted on the server; then show the signed-out notice.
+            await signOut({ redirect: false });
+          } catch {
+            setPending(false);
+            setLost(true);
+            return;
+          }
+          router.replace("/signin?signedOut=1");
+          router.refresh();
+        }}
+        className="min-h-11 rounded-md border border-white/70 px-3 text-sm font-medium text-white hover:bg-blue-800"
+      >
+        {t("signOut")}
+      </button>
+      {lost ? (
+        <p role="status" className="text-sm">
+          {t("noAnswer")}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -8,8 +8,8 @@ import { root } from "./client-namespaces-walk";
 /**
  * Browser code reaches a server action only through a door that turns a request without an answer
  * (a lost link, an instance gone) into a refusal the person reads: `callAction`, `useActionForm`'s
- * `action` (which calls it) or `ActionButton`'s. Inside `startTransition` a rejection reaches the
- * error boundary, which says so too. Anything else left a form silent or a button disabled.
+ * `action` (which calls it) or `ActionButton`'s. Anything else left a form silent or a button
+ * disabled; inside a transition, the rejection replaced the whole page by the error boundary.
  */
 function clientFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,7 +21,7 @@ function clientFiles(dir: string): string[] {
 }
 
 function isDoor(node: ts.Node): boolean {
-  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ["callAction", "startTransition"].includes(node.expression.text)) return true;
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "callAction") return true;
   if (ts.isJsxAttribute(node) && node.name.getText() === "action") {
     const element = node.parent.parent;
     return (ts.isJsxSelfClosingElement(element) || ts.isJsxOpeningElement(element)) && element.tagName.getText() === "ActionButton";

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callAction, isUnreachable } from "@/components/forms/call-action";
 import { setLocale } from "@/lib/i18n/actions";
+import { NoAnswer } from "./no-answer";
 
 const languages = [
   { code: "fr", label: "Français", short: "FR" },
@@ -47,11 +48,7 @@ export function LanguageSwitcher() {
   return (
     <>
       {switcher}
-      {lost ? (
-        <p role="status" className="text-sm">
-          {t("noAnswer")}
-        </p>
-      ) : null}
+      <NoAnswer shown={lost} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { NoAnswer } from "./no-answer";
 
 export function SignOutButton() {
   const t = useTranslations("shell");
@@ -34,11 +35,7 @@ export function SignOutButton() {
       >
         {t("signOut")}
       </button>
-      {lost ? (
-        <p role="status" className="text-sm">
-          {t("noAnswer")}
-        </p>
-      ) : null}
+      <NoAnswer shown={lost} />
     </>
   );
 }

@@ -162,6 +162,21 @@ test.describe("sign-in by e-mail link", () => {
     await expect(page).toHaveURL(/\/signin$/);
   });
 
+  test("a sign-out next-auth refuses is not reported as done", async ({ page }) => {
+    await signIn(page, demo.employee);
+    // A token the server never issued: next-auth refuses the post (and keeps the session).
+    await page.route("**/api/auth/csrf", (route) => route.fulfill({ json: { csrfToken: "not-the-one-in-the-cookie" } }));
+    const signOut = page.getByRole("button", { name: "Sign out" });
+    await signOut.click();
+    await expect(page.getByText("Passerelle did not answer. Check your internet connection, then try again.")).toBeVisible();
+    await expect(page.getByText("You are signed out.")).toHaveCount(0);
+    await page.unroute("**/api/auth/csrf");
+    await signOut.click();
+    await expect(page.getByText("You are signed out.")).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin$/);
+  });
+
   test("deactivating an employee ends their session at once", async ({ page, sql }) => {
     const [person] = await sql`select work_email from employees where work_email like '%@transalpina.test' and active order by number offset 40 limit 1`;
     await signIn(page, person.work_email as string);

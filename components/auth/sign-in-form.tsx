@@ -10,7 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { signInSchema, type SignInInput } from "@/lib/auth/schema";
 import { useErrorText } from "@/components/forms/refusal";
-import { requestSignInLink } from "./request-sign-in-link";
+import { requestSignInLink } from "./next-auth-requests";
 
 type ServerError = { key: "rateLimited"; minutes: number } | { key: "unexpected" | "unreachable" } | null;
 
@@ -37,7 +37,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       if (result.error === "InvalidEmail" || result.error === "EmailSignin") {
         setError("email", { message: "emailInvalid" });
       } else if (result.error === "RateLimited" || result.status === 429) {
-        const retryAfter = Number(new URL(result.url, window.location.href).searchParams.get("retryAfter")) || 900;
+        const retryAfter = Number(result.url.searchParams.get("retryAfter")) || 900;
         setServerError({ key: "rateLimited", minutes: Math.max(1, Math.ceil(retryAfter / 60)) });
       } else {
         setServerError({ key: "unexpected" });

@@ -1,9 +1,9 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { requestSignOut } from "@/components/auth/next-auth-requests";
 import { NoAnswer } from "./no-answer";
 
 export function SignOutButton() {
@@ -22,7 +22,7 @@ export function SignOutButton() {
           setLost(false);
           try {
             // The session row is deleted on the server; then show the signed-out notice.
-            await signOut({ redirect: false });
+            await requestSignOut();
           } catch {
             setPending(false);
             setLost(true);

@@ -94,7 +94,7 @@ function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: 
   // Cancel and "arrived" carry the version the row shows, like the form: a stale row changes nothing.
   async function run(action: "cancel" | "arrived") {
     setRefusal(null);
-    const result = action === "cancel" ? await callAction(() => cancelDeliveryAction(ref)) : await callAction(() => deliveryArrivedAction(ref));
+    const result = await callAction(async () => (action === "cancel" ? cancelDeliveryAction(ref) : deliveryArrivedAction(ref)));
     if (!result.ok) return setRefusal(errorText(refusalOf(result)) ?? null);
     const data = result.data as { mailed?: number; quantity?: number; capacity?: number; promoted?: number };
     onDone(action === "cancel" ? t("cancelled", { mailed: data.mailed ?? 0 }) : t("arrivedDone", { quantity: data.quantity ?? 0, capacity: data.capacity ?? 0, promoted: data.promoted ?? 0 }));

@@ -34,7 +34,7 @@ export function ForecastPreview({ kind, pool, change }: { kind: string; pool: st
     let current = true;
     const timer = setTimeout(async () => {
       const typed = JSON.parse(key) as Change;
-      const result = "delivery" in typed ? await callAction(() => previewDeliveryAction({ kind, ...typed.delivery })) : await callAction(() => previewPoolAction({ kind, ...typed.pool }));
+      const result = await callAction(async () => ("delivery" in typed ? previewDeliveryAction({ kind, ...typed.delivery }) : previewPoolAction({ kind, ...typed.pool })));
       if (current) setPreview(result.ok ? (result.data as Preview) : null);
     }, 400);
     return () => {

@@ -98,11 +98,13 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
     setServerErrors({});
     if (checked.some((c) => c.error)) return setSummary("invalidInput");
     setPending(true);
-    const result = !hr
-      ? await callAction(() => saveMonthAction({ month, days: rows }))
-      : hr.correction
-        ? await callAction(() => correctMonthAction({ month, days: rows, number: hr.number, reason }))
-        : await callAction(() => hrSaveMonthAction({ month, days: rows, number: hr.number }));
+    const result = await callAction(async () =>
+      !hr
+        ? saveMonthAction({ month, days: rows })
+        : hr.correction
+          ? correctMonthAction({ month, days: rows, number: hr.number, reason })
+          : hrSaveMonthAction({ month, days: rows, number: hr.number }),
+    );
     setPending(false);
     if (!result.ok) {
       const errors: Record<string, Shown> = {};

@@ -33,9 +33,9 @@ export function LanguageSwitcher() {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await callAction(() => setLocale({ locale: language.code }));
-              setLost(isUnreachable(result));
-              if (!isUnreachable(result)) router.refresh();
+              const lostNow = isUnreachable(await callAction(() => setLocale({ locale: language.code })));
+              setLost(lostNow);
+              if (!lostNow) router.refresh();
             })
           }
           className={`min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold ${current === language.code ? "bg-white text-blue-900" : "text-white hover:bg-blue-800"}`}

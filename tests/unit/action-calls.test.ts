@@ -3,6 +3,7 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { callAction, isUnreachable } from "@/components/forms/call-action";
+import { sourceFiles } from "../support/source-files";
 import { root } from "./client-namespaces-walk";
 
 /**
@@ -11,15 +12,6 @@ import { root } from "./client-namespaces-walk";
  * `action` (which calls it) or `ActionButton`'s. Anything else left a form silent or a button
  * disabled; inside a transition, the rejection replaced the whole page by the error boundary.
  */
-function clientFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return clientFiles(full);
-    if (!/\.tsx?$/.test(entry.name)) return [];
-    return /^\s*["']use client["']/.test(fs.readFileSync(full, "utf8")) ? [full] : [];
-  });
-}
-
 function isDoor(node: ts.Node): boolean {
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "callAction") return true;
   if (ts.isJsxAttribute(node) && node.name.getText() === "action") {
@@ -58,7 +50,7 @@ function unguardedUses(file: string): string[] {
 
 describe("server actions called from the browser", () => {
   it("go through a door that answers when no answer came", () => {
-    const files = [...clientFiles(path.join(root, "components")), ...clientFiles(path.join(root, "app"))];
+    const files = sourceFiles("components", "app").filter((file) => /^\s*["']use client["']/.test(fs.readFileSync(file, "utf8")));
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(unguardedUses)).toEqual([]);
   });

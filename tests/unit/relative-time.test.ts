@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { createElement, type ComponentProps, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, test, vi } from "vitest";
 import { messagesByLocale } from "@/lib/i18n/messages";
+import { sourceFiles } from "../support/source-files";
 
 // next-intl reports ENVIRONMENT_FALLBACK (one log line per row of the IT
 // queue) when relativeTime has no reference time: every call passes one.
@@ -41,15 +41,7 @@ describe("relative times", () => {
   });
 
   test("every relativeTime call in the app passes a reference time", () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (/\.tsx?$/.test(name)) files.push(full);
-      }
-    };
-    for (const dir of ["app", "components", "lib"]) walk(path.resolve(import.meta.dirname, "../..", dir));
+    const files = sourceFiles("app", "components", "lib");
     const bare = files.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/relativeTime\(([^()]*(?:\([^()]*\))?[^()]*)\)/g)].filter((m) => !m[1].includes(",")).map(() => file));
     expect(bare).toEqual([]);
   });

@@ -26,7 +26,9 @@ async function boot() {
       (error: Error) => console.error(JSON.stringify({ level: 40, app: "passerelle", msg: "STUN responder not started", err: error.message })),
     );
   }
-  if (config.OUTBOX_WORKER) {
+  // Under `npm start`'s workers (scripts/lib/web-workers.mjs) the first one runs the jobs, for
+  // the whole instance: they are safe on many, but each would poll and warm up the same work.
+  if (config.OUTBOX_WORKER && (process.env.PASSERELLE_WEB_WORKER ?? "0") === "0") {
     const { startBackgroundWorker } = await import("./lib/jobs/background");
     startBackgroundWorker();
   }

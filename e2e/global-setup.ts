@@ -54,7 +54,9 @@ export default async function globalSetup() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(dir, "next.log");
   const out = fs.openSync(logFile, "a");
-  const next = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port }), {
+  // Two workers, as `npm start` serves on a two-core machine (scripts/lib/web-workers.mjs): every
+  // journey also proves that the portal holds when one person's requests reach different processes.
+  const next = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, workers: 2 }), {
     stdio: ["ignore", out, out],
     env: {
       ...process.env,

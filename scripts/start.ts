@@ -185,13 +185,13 @@ async function main() {
 
     ensureBuild(log);
 
-    next = spawn(process.execPath, nextStartArgs({ port: env.PORT }), {
+    next = spawn(process.execPath, nextStartArgs({ port: env.PORT, workers: env.WEB_CONCURRENCY }), {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     });
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(path.join(dataDir, "next.pid"), String(next.pid));
-    log(`Passerelle is starting on ${env.PUBLIC_URL}`);
+    log(`Passerelle is starting on ${env.PUBLIC_URL} (${env.WEB_CONCURRENCY === 1 ? "one web worker" : `${env.WEB_CONCURRENCY} web workers`}: WEB_CONCURRENCY)`);
     if (env.devMailbox) log(`Demo mode: sign in as employee@demo.test, it@demo.test, hr@demo.test or admin@demo.test; links arrive at ${env.PUBLIC_URL}/dev/mailbox`);
     next.on("exit", (code) => {
       if (!stopping) {

@@ -33,6 +33,25 @@ export const connectivityTests = pgTable(
   (t) => [index("connectivity_tests_employee_idx").on(t.employeeId, t.startedAt), index("connectivity_tests_started_idx").on(t.startedAt), index("connectivity_tests_isp_idx").on(t.isp, t.verdict)],
 );
 
+/**
+ * Upload requests being received right now, whichever instance receives them: the browser's
+ * last question ("are my uploads in?") may reach another instance or worker than the one
+ * counting the bytes, so the answer cannot come from one process's memory. A row lives from
+ * the request's start until its bytes are recorded (or refused); one left by a crashed
+ * process is ignored after the longest a stream may last.
+ */
+export const connectivityUploadStreams = pgTable(
+  "connectivity_upload_streams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    testId: uuid("test_id")
+      .notNull()
+      .references(() => connectivityTests.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("connectivity_upload_streams_test_idx").on(t.testId)],
+);
+
 /** Upload streams as the server saw them. */
 export const connectivityUploads = pgTable(
   "connectivity_uploads",

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { parseTrustedProxies } from "../http/trusted-proxies";
 
@@ -35,6 +36,17 @@ export const envSchema = z
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => !(v === "false" || v === "0")),
+    /**
+     * `next start` processes sharing the port (scripts/lib/web-workers.mjs): one renders on one
+     * core. Default: one per core, at most four (each takes 150–300 MB).
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1, "must be at least 1")
+      .max(64, "must be at most 64")
+      .optional()
+      .transform((v) => v ?? Math.min(availableParallelism(), 4)),
     SIGNIN_LIMIT_PER_ADDRESS: positiveInt(5),
     SIGNIN_LIMIT_PER_IP: positiveInt(30),
     SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(15),

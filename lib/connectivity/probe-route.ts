@@ -43,18 +43,4 @@ export function takeStreamSlot(testId: string, kind: keyof Held): { release: () 
   };
 }
 
-/**
- * Resolves once no upload of this run is still being received here (or after `maxMs`). The
- * browser stops its last uploads when the time is up; the server records what arrived of them
- * as soon as it notices, and the run must not be completed before.
- */
-export async function uploadsSettled(testId: string, maxMs: number): Promise<boolean> {
-  const until = Date.now() + maxMs;
-  while ((open.get(testId)?.upload ?? 0) > 0) {
-    if (Date.now() >= until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
-
 export const tooManyStreams = () => Response.json({ error: "too_many_streams" }, { status: 429, headers: noStore });

@@ -24,7 +24,16 @@ export function nextBinFor(dir: string): string {
  */
 export const webServerNodeFlags = ["--min-semi-space-size=32", "--max-semi-space-size=64"];
 
-/** `node … next start` as every Passerelle server starts: `npm start`, the e2e servers and the bench. */
-export function nextStartArgs({ port, host, nodeArgs = [], dir = "." }: { port: number | string; host?: string; nodeArgs?: string[]; dir?: string }): string[] {
-  return [...webServerNodeFlags, ...nodeArgs, nextBinFor(dir), "start", ...(host ? ["-H", host] : []), "-p", String(port)];
+/** Absolute, like `nextBin`: the primary that runs `next start` once per worker on one port. */
+export const webWorkersScript = path.resolve("scripts", "lib", "web-workers.mjs");
+
+/**
+ * `node … next start` as every Passerelle server starts: `npm start`, the e2e servers and the
+ * bench. With `workers` above 1, the same behind a cluster primary (scripts/lib/web-workers.mjs):
+ * that many `next start` processes share the port, each with the same Node flags.
+ */
+export function nextStartArgs({ port, host, nodeArgs = [], dir = ".", workers = 1 }: { port: number | string; host?: string; nodeArgs?: string[]; dir?: string; workers?: number }): string[] {
+  const flags = [...webServerNodeFlags, ...nodeArgs];
+  const start = [nextBinFor(dir), "start", ...(host ? ["-H", host] : []), "-p", String(port)];
+  return workers > 1 ? [webWorkersScript, String(workers), JSON.stringify(flags), ...start] : [...flags, ...start];
 }

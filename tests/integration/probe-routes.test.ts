@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as download } from "@/app/api/probe/download/route";
 import { GET as ping } from "@/app/api/probe/ping/route";
 import { POST as upload } from "@/app/api/probe/upload/route";
@@ -111,6 +111,39 @@ describe("the probe routes", () => {
       select bytes::int as bytes, extract(epoch from last_byte_at - first_byte_at) * 1000 > 0 as spread
         from connectivity_uploads where test_id = ${testId} order by bytes desc`)) as unknown as { bytes: number; spread: boolean }[];
     expect(rows).toEqual([{ bytes: 5 * 16 * 1024, spread: true }, { bytes: 3 * 16 * 1024, spread: true }]);
+  });
+
+  test("the browser's last question (are my uploads in?) is answered by any instance, not only the one receiving them", async () => {
+    const [person] = await createEligibleEmployees(1);
+    const { testId, ticket } = await start(person.id);
+    // A second instance: the same route code with its own process state (what `npm start`'s
+    // workers or instances behind a load balancer each have), on the same database.
+    const holder = globalThis as { __passerelleProbeStreams?: unknown };
+    const own = holder.__passerelleProbeStreams;
+    delete holder.__passerelleProbeStreams;
+    vi.resetModules();
+    const other = await import("@/app/api/probe/upload/route");
+    holder.__passerelleProbeStreams = own;
+
+    let pulled = 0;
+    let reading: () => void = () => {};
+    const started = new Promise<void>((resolve) => (reading = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (pulled === 6) return controller.close();
+        if (pulled > 0) await new Promise((resolve) => setTimeout(resolve, 80));
+        controller.enqueue(new Uint8Array(16 * 1024));
+        pulled += 1;
+        if (pulled === 2) reading();
+      },
+    });
+    const uploading = upload(post(ticket, body));
+    await started;
+    // Asked of the other instance while this one is still receiving: it answers once the upload is recorded.
+    expect((await other.GET(get("/api/probe/upload", ticket))).status).toBe(204);
+    const rows = (await db().execute(sql`select count(*)::int as n, coalesce(sum(bytes), 0)::int as bytes from connectivity_uploads where test_id = ${testId}`)) as unknown as { n: number; bytes: number }[];
+    expect(rows[0]).toMatchObject({ bytes: 6 * 16 * 1024 });
+    expect((await uploading).status).toBe(200);
   });
 
   test("upload: past the byte cap, declared or counted, is refused without being kept", async () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, test } from "vitest";
 import { EnvError, parseEnv } from "@/lib/config/env-schema";
 
@@ -57,6 +58,14 @@ describe("parseEnv: valid environments", () => {
     expect(parseEnv({ ...minimal, ...extra }).devMailbox).toBe(expected);
   });
 
+  test.each<[Source, number]>([
+    [{}, Math.min(availableParallelism(), 4)],
+    [{ WEB_CONCURRENCY: "1" }, 1],
+    [{ WEB_CONCURRENCY: "6" }, 6],
+  ])("web workers %o → %i", (extra, expected) => {
+    expect(parseEnv({ ...minimal, ...extra }).WEB_CONCURRENCY).toBe(expected);
+  });
+
   test.each<[Source, number, number, number]>([
     [{}, 5, 30, 15],
     [{ SIGNIN_LIMIT_PER_ADDRESS: "3", SIGNIN_LIMIT_PER_IP: "100", SIGNIN_LIMIT_WINDOW_MINUTES: "60" }, 3, 100, 60],
@@ -86,6 +95,9 @@ describe("parseEnv: invalid environments", () => {
     ["port out of range", { PORT: "70000" }, "PORT"],
     ["zero limit", { SIGNIN_LIMIT_PER_IP: "0" }, "SIGNIN_LIMIT_PER_IP"],
     ["unknown log level", { LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    ["no web worker", { WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY"],
+    ["half a web worker", { WEB_CONCURRENCY: "1.5" }, "WEB_CONCURRENCY"],
+    ["web workers in words", { WEB_CONCURRENCY: "many" }, "WEB_CONCURRENCY"],
   ])("%s → EnvError naming %s", (_label, extra, variable) => {
     const error = envError({ ...minimal, ...extra });
     expect(error.name).toBe("EnvError");

@@ -1,7 +1,8 @@
 import { countBody } from "@/lib/connectivity/probe-body";
-import { noStore, probeCaller, takeStreamSlot, tooManyStreams, uploadsSettled } from "@/lib/connectivity/probe-route";
+import { noStore, probeCaller, takeStreamSlot, tooManyStreams } from "@/lib/connectivity/probe-route";
 import { probeLimits, probePlan } from "@/lib/connectivity/schema";
 import { recordUploadParts } from "@/lib/connectivity/service";
+import { closeUploadStream, openUploadStream, uploadsSettled } from "@/lib/connectivity/upload-streams";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +13,9 @@ export const dynamic = "force-dynamic";
  * at the end of the test still counts for what arrived; the database is written once, at the end.
  */
 /**
- * Answers once every upload of the run has been counted and recorded (at most a few seconds):
- * the browser asks after stopping its last uploads, before it moves on.
+ * Answers once every upload of the run has been counted and recorded (at most a few seconds),
+ * by whichever instance receives them: the browser asks after stopping its last uploads,
+ * before it moves on.
  */
 export async function GET(request: Request) {
   const caller = probeCaller(request);
@@ -30,6 +32,8 @@ export async function POST(request: Request) {
   if (!(declared <= probeLimits.maxUploadBytes)) return Response.json({ error: "too_large", max: probeLimits.maxUploadBytes }, { status: 413, headers: noStore });
   const slot = takeStreamSlot(caller.testId, "upload");
   if (!slot) return tooManyStreams();
+  // Not awaited: the first bytes are stamped as they arrive, not after a database round trip.
+  const stream = openUploadStream(caller.testId).catch(() => null);
   try {
     const counted = await countBody(request.body, { maxBytes: probeLimits.maxUploadBytes, maxMs: probeLimits.maxStreamMs, splitAfterMs: probePlan.graceMs });
     if (counted.ending === "too_large") return Response.json({ error: "too_large", max: probeLimits.maxUploadBytes }, { status: 413, headers: noStore });
@@ -41,5 +45,8 @@ export async function POST(request: Request) {
     return Response.json({ bytes: counted.bytes, ms: Math.round(ms * 1000) / 1000 }, { headers: noStore });
   } finally {
     slot.release();
+    // After the bytes are recorded: only then may any instance tell the browser they are in.
+    const id = await stream;
+    if (id) await closeUploadStream(id).catch(() => {});
   }
 }

@@ -5,7 +5,9 @@
 // connections and duration. Ratios decide, never absolute times (the machine may be busy):
 // a line prints OK or SLOW against the issue's target. Each page is also loaded against the bare
 // page grown to its own size (bench/bare-app/app/rows), for information: what Next.js alone costs
-// for that much output. Ends by itself; servers stop by handle.
+// for that much output. One process serves each page, as one bare process serves the yardstick;
+// the 100-connection run is repeated as `npm start` serves on this machine (one worker per core,
+// the bare page likewise). Ends by itself; servers stop by handle.
 //   BENCH_SECONDS=10 (per run), BENCH_WARMUP=15 (seconds of load before a page is measured),
 //   BENCH_LOAD_SECONDS=60 (the 100-connection run),
 //   BENCH_PAGES=status,admin (only the lines whose name contains one of the words: "status" takes
@@ -194,6 +196,25 @@ async function main() {
       const longLine = { name: longName, bare: bareLong, page: long, target: { p95: 800 } };
       lines.push(longLine);
       log(verdict(longLine));
+    }
+
+    // The same load as `npm start` serves it on this machine: one process per core (WEB_CONCURRENCY's
+    // default), against the bare page served the same way. Every other line compares one process
+    // with one process: what a request costs.
+    const workers = Math.min(os.availableParallelism(), 4);
+    const deployedName = `${longName}, ${workers} web workers as npm start`;
+    if (workers > 1 && wanted(deployedName)) {
+      const bareWorkers = await startNext(bareAppDir, {}, "/", path.join(dir, "bare-workers.log"), [], workers);
+      servers.push(bareWorkers);
+      const appWorkers = await startNext(process.cwd(), env, "/api/health", path.join(dir, "app-workers.log"), [], workers);
+      servers.push(appWorkers);
+      await warm(`${bareWorkers.url}/`);
+      await warm(`${appWorkers.url}/`, employeeCookies);
+      const bareLong = await load({ url: `${bareWorkers.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
+      const long = await load({ url: `${appWorkers.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
+      const line = { name: deployedName, bare: bareLong, page: long, target: { p95: 800 } };
+      lines.push(line);
+      log(verdict(line));
     }
 
     const exportName = (file: string) => `RHT export ${file.toUpperCase()}`;

@@ -17,12 +17,15 @@ export function ensureBareBuild(log: (line: string) => void): void {
   ensureBuild((line) => log(`bare yardstick app: ${line}`), { dir: bareAppDir, inputs: ["app", "instrumentation.js", "next.config.mjs"] });
 }
 
-/** `next start` in `dir` with `env` (and `nodeArgs` for node itself), ready once `readyPath` answers (any status below 500). */
-export async function startNext(dir: string, env: Record<string, string>, readyPath: string, logFile: string, nodeArgs: string[] = []): Promise<NextServer> {
+/**
+ * `next start` in `dir` with `env` (and `nodeArgs` for node itself), ready once `readyPath`
+ * answers (any status below 500); with `workers` above 1, that many behind one port, as `npm start`.
+ */
+export async function startNext(dir: string, env: Record<string, string>, readyPath: string, logFile: string, nodeArgs: string[] = [], workers = 1): Promise<NextServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, nodeArgs, dir }), {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, nodeArgs, dir, workers }), {
     cwd: dir,
     stdio: ["ignore", out, out],
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), PUBLIC_URL: url, NEXTAUTH_URL: url },

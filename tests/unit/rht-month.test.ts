@@ -61,6 +61,8 @@ describe("months and days, as the calendar counts them", () => {
             ...(s.shutdownAdjacentDays > 0 ? shutdownAdjacentDates(s.shutdowns, [1, 2, 3, 4, 5], s.shutdownAdjacentDays) : []),
           ]);
           expect([...nonCompensableDates(holidays, s)].sort()).toEqual([...fresh].sort());
+          // The same content in new objects (another export's arrays and settings) too.
+          expect([...nonCompensableDates([...holidays], { ...s })].sort()).toEqual([...fresh].sort());
         }
   });
 });

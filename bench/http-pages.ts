@@ -30,7 +30,7 @@ import { benchKey, startBenchDatabase } from "./lib/bench-database";
 import { load, type LoadResult } from "./lib/load";
 import { fmt } from "./lib/measure";
 import { compareBuilds } from "./lib/compare-builds";
-import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
+import { ownCpuMs, treeCpuMs, treeRssMb } from "./lib/process-cpu";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -233,6 +233,8 @@ async function main() {
       const line = { name: deployedName, bare: bareLong, page: long, target: { p95: 800 } };
       lines.push(line);
       log(verdict(line));
+      // What each process holds after the load (the primary is the smallest): README "Scaling out".
+      log(`  memory after the load: ${treeRssMb(appWorkers.pid).map((mb) => `${fmt(mb)} MB`).join(", ")} (the primary and ${workers} workers)`);
       // Last, and stopped at once: the first worker's background jobs warm the month's RHT figures
       // and the dashboard's rollups at start, which slowed the exports measured beside them.
       await appWorkers.stop();

@@ -15,15 +15,14 @@ function statOf(pid: number): { ppid: number; ticks: number } | null {
   }
 }
 
-/** Milliseconds of CPU used so far by `root` and every process below it. */
-export function treeCpuMs(root: number): number {
+/** `root` and every process below it, with what /proc says of each now. */
+function tree(root: number): Map<number, { ppid: number; ticks: number }> {
   const all = new Map<number, { ppid: number; ticks: number }>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = statOf(Number(entry));
     if (stat) all.set(Number(entry), stat);
   }
-  let ticks = 0;
   const inTree = (pid: number): boolean => {
     for (let p = pid, hops = 0; p > 1 && hops < 50; hops += 1) {
       if (p === root) return true;
@@ -31,8 +30,28 @@ export function treeCpuMs(root: number): number {
     }
     return false;
   };
-  for (const [pid, stat] of all) if (inTree(pid)) ticks += stat.ticks;
+  return new Map([...all].filter(([pid]) => inTree(pid)));
+}
+
+/** Milliseconds of CPU used so far by `root` and every process below it. */
+export function treeCpuMs(root: number): number {
+  let ticks = 0;
+  for (const stat of tree(root).values()) ticks += stat.ticks;
   return (ticks * 1000) / ticksPerSecond;
+}
+
+/** Resident memory of `root` and each process below it, in MB, largest first. */
+export function treeRssMb(root: number): number[] {
+  const sizes: number[] = [];
+  for (const pid of tree(root).keys()) {
+    try {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (kb) sizes.push(Number(kb) / 1024);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return sizes.sort((a, b) => b - a);
 }
 
 /** This process's own CPU in milliseconds (the in-process load generator). */

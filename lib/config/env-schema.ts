@@ -38,7 +38,7 @@ export const envSchema = z
       .transform((v) => !(v === "false" || v === "0")),
     /**
      * `next start` processes sharing the port (scripts/lib/web-workers.mjs): one renders on one
-     * core. Default: one per core, at most four (each takes 150–300 MB).
+     * core. Default: one per core, at most four (each holds 0.6–0.8 GB under heavy load).
      */
     WEB_CONCURRENCY: z.coerce
       .number()

@@ -14,7 +14,8 @@
 // - More than `maxRestarts` replacements within a minute: the fault is not passing; the primary
 //   gives up rather than loop.
 // - SIGINT or SIGTERM is passed on to the workers (Next finishes its requests); whatever still
-//   runs after `graceMs` is killed.
+//   runs after `graceMs` is killed. A worker that stops on one of them (Ctrl-C and service
+//   managers signal the whole group) stops the server too, rather than being replaced.
 import cluster from "node:cluster";
 
 const maxRestarts = 5;
@@ -36,6 +37,9 @@ let exitCode = 0;
 const restarts = [];
 const listening = new Set();
 
+/** Next's `next start` exits 130 on SIGINT and 143 on SIGTERM; a server without handlers dies of them. */
+const askedToStop = (code, signal) => code === 130 || code === 143 || signal === "SIGINT" || signal === "SIGTERM";
+
 function fork(index) {
   const worker = cluster.fork({ PASSERELLE_WEB_WORKER: String(index) });
   worker.on("listening", () => listening.add(worker.id));
@@ -46,6 +50,9 @@ function fork(index) {
       log(50, "web worker stopped before it served: the server stops", { worker: index, code, signal });
       return stop("SIGTERM", code || 1);
     }
+    // Ctrl-C or a service manager signals every process of the group at once: a worker may
+    // stop on it before this primary has read its own. That is a stop, not a crash.
+    if (askedToStop(code, signal)) return stop("SIGTERM", 0);
     const now = Date.now();
     restarts.push(now);
     while (restarts.length > 0 && restarts[0] < now - 60_000) restarts.shift();

@@ -83,6 +83,18 @@ describe("npm start's web workers", () => {
     expect(await answering(port, 1)).toEqual(new Set());
   }, 60_000);
 
+  test("a worker stopped by SIGTERM or SIGINT (a service manager or Ctrl-C signals the whole group) stops the server: no replacement", async () => {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      const port = await freePort();
+      const child = startPrimary(2, "serve", port);
+      await expect.poll(async () => (await answering(port, 8)).size, { timeout: 20_000 }).toBe(2);
+      const workers = await answering(port, 8);
+      process.kill([...workers][0], signal);
+      expect(await exited(child)).toBe(0);
+      for (const pid of workers) expect(await waitForExit(pid, 5_000)).toBe(true);
+    }
+  }, 60_000);
+
   test("a worker that fails before it listens stops the server with its exit code, instead of a restart loop", async () => {
     const child = startPrimary(2, "fail", await freePort());
     const output: string[] = [];

@@ -42,7 +42,11 @@ const askedToStop = (code, signal) => code === 130 || code === 143 || signal ===
 
 function fork(index) {
   const worker = cluster.fork({ PASSERELLE_WEB_WORKER: String(index) });
-  worker.on("listening", () => listening.add(worker.id));
+  // Serving means the web port: a worker also binds the STUN responder's UDP port (through this
+  // primary too), which must not make a worker that then fails on a taken web port look started.
+  worker.on("listening", (address) => {
+    if (address.addressType !== "udp4" && address.addressType !== "udp6") listening.add(worker.id);
+  });
   worker.on("exit", (code, signal) => {
     const served = listening.delete(worker.id);
     if (stopping) return done();

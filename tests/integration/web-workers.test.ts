@@ -13,9 +13,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-workers-"));
 const server = path.join(dir, "server.mjs");
 fs.writeFileSync(
   server,
-  `import http from "node:http";
+  `import dgram from "node:dgram";
+import http from "node:http";
 if (process.argv[2] === "fail") process.exit(3);
-http.createServer((req, res) => res.end(String(process.pid))).listen(Number(process.argv[3]), "127.0.0.1");
+// As Passerelle's workers: a UDP port first (the STUN responder), then a web port that may be taken.
+if (process.argv[2] === "udp-then-fail") dgram.createSocket("udp4").bind(0, "127.0.0.1", () => setTimeout(() => process.exit(4), 200));
+else http.createServer((req, res) => res.end(String(process.pid))).listen(Number(process.argv[3]), "127.0.0.1");
 `,
 );
 
@@ -27,7 +30,7 @@ afterEach(async () => {
   }
 });
 
-function startPrimary(workers: number, mode: "serve" | "fail", port: number): ChildProcess {
+function startPrimary(workers: number, mode: "serve" | "fail" | "udp-then-fail", port: number): ChildProcess {
   primary = spawn(process.execPath, [webWorkersScript, String(workers), "[]", server, mode, String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   return primary;
 }
@@ -101,6 +104,15 @@ describe("npm start's web workers", () => {
     child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     expect(await exited(child)).toBe(3);
     expect(output.join("")).toContain("stopped before it served");
+  });
+
+  test("a worker that bound only its UDP port (the STUN responder) before failing has not started: no replacement loop", async () => {
+    const child = startPrimary(2, "udp-then-fail", await freePort());
+    const output: string[] = [];
+    child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    expect(await exited(child)).toBe(4);
+    expect(output.join("")).toContain("stopped before it served");
+    expect(output.join("")).not.toContain("replaced");
   });
 
   test("refuses a worker count that is no count", async () => {

@@ -189,14 +189,16 @@ async function main() {
       await printStatements(statsDb.sql, pageRun.requests);
     }
 
+    // The status page for 100 people at once, right after the bare page under the same 100 connections.
+    const hundredPeople = async (name: string, bareUrl: string, appUrl: string) => {
+      const bareLong = await load({ url: `${bareUrl}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
+      const long = await load({ url: `${appUrl}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
+      const line = { name, bare: bareLong, page: long, target: { p95: 800 } };
+      lines.push(line);
+      log(verdict(line));
+    };
     const longName = `status page, 100 people × ${loadSeconds} s`;
-    if (wanted(longName)) {
-      const bareLong = await load({ url: `${bare.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
-      const long = await load({ url: `${app.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
-      const longLine = { name: longName, bare: bareLong, page: long, target: { p95: 800 } };
-      lines.push(longLine);
-      log(verdict(longLine));
-    }
+    if (wanted(longName)) await hundredPeople(longName, bare.url, app.url);
 
     const exportName = (file: string) => `RHT export ${file.toUpperCase()}`;
     for (const file of (["csv", "xlsx"] as const).filter((f) => wanted(exportName(f)))) {
@@ -228,11 +230,7 @@ async function main() {
       servers.push(appWorkers);
       await warm(`${bareWorkers.url}/`);
       await warm(`${appWorkers.url}/`, employeeCookies);
-      const bareLong = await load({ url: `${bareWorkers.url}/`, connections: 100, seconds: Math.min(loadSeconds, 20) });
-      const long = await load({ url: `${appWorkers.url}/`, connections: 100, seconds: loadSeconds, cookies: employeeCookies });
-      const line = { name: deployedName, bare: bareLong, page: long, target: { p95: 800 } };
-      lines.push(line);
-      log(verdict(line));
+      await hundredPeople(deployedName, bareWorkers.url, appWorkers.url);
       // What each process holds after the load (the primary is the smallest): README "Scaling out".
       log(`  memory after the load: ${treeRssMb(appWorkers.pid).map((mb) => `${fmt(mb)} MB`).join(", ")} (the primary and ${workers} workers)`);
       // Last, and stopped at once: the first worker's background jobs warm the month's RHT figures

@@ -37,6 +37,14 @@ function startPrimary(workers: number, mode: "serve" | "fail" | "udp-then-fail",
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
+/** The primary's exit code and what it logged until then. */
+async function ending(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  const output: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const code = await exited(child);
+  return { code, output: output.join("") };
+}
+
 /**
  * The process id that answered a request on a new connection, or null: nobody listens, or the
  * connection went to the worker that was just killed (it is never answered: a client times out).
@@ -99,20 +107,16 @@ describe("npm start's web workers", () => {
   }, 60_000);
 
   test("a worker that fails before it listens stops the server with its exit code, instead of a restart loop", async () => {
-    const child = startPrimary(2, "fail", await freePort());
-    const output: string[] = [];
-    child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    expect(await exited(child)).toBe(3);
-    expect(output.join("")).toContain("stopped before it served");
+    const { code, output } = await ending(startPrimary(2, "fail", await freePort()));
+    expect(code).toBe(3);
+    expect(output).toContain("stopped before it served");
   });
 
   test("a worker that bound only its UDP port (the STUN responder) before failing has not started: no replacement loop", async () => {
-    const child = startPrimary(2, "udp-then-fail", await freePort());
-    const output: string[] = [];
-    child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    expect(await exited(child)).toBe(4);
-    expect(output.join("")).toContain("stopped before it served");
-    expect(output.join("")).not.toContain("replaced");
+    const { code, output } = await ending(startPrimary(2, "udp-then-fail", await freePort()));
+    expect(code).toBe(4);
+    expect(output).toContain("stopped before it served");
+    expect(output).not.toContain("replaced");
   });
 
   test("refuses a worker count that is no count", async () => {

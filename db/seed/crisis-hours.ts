@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
+import { approvePeriod, lockPeriod } from "../../lib/rht/periods";
 
 // A month of working days, written set-based for the demo's short-time units
 // (db/seed/rollout-rht.ts) and for the whole crisis-scale company (db/seed/crisis.ts).
@@ -62,4 +63,21 @@ export async function seedCrisisMonth(tx: Tx, month: string): Promise<void> {
            least(((${first}::date + interval '1 month')::timestamp + make_interval(mins => (row_number() over (order by d.employee_id))::int % 2000)) at time zone 'Europe/Zurich', now() - interval '5 minutes')
       from (select distinct employee_id from timesheet_days where day >= ${first}::date and day < ${first}::date + interval '1 month') d
     on conflict (employee_id, month) do nothing`);
+}
+
+/**
+ * The month before, as HR left it: every day entered and submitted, every unit approved and
+ * locked through lib/rht/periods.ts itself (frozen figures and versions as a lock writes them),
+ * so the month after reads its balance and history from a locked month, as from a crisis's
+ * second month on.
+ */
+export async function seedLockedCrisisMonth(tx: Tx, month: string, hrActor: string): Promise<void> {
+  await seedCrisisMonth(tx, month);
+  // The month's rows are this transaction's own: statistics that count them, so HR's passes below plan well.
+  await tx.execute(sql`analyze timesheet_days, timesheet_months`);
+  const units = (await tx.execute(sql`select id from org_units order by code`)) as unknown as { id: string }[];
+  for (const unit of units) {
+    await approvePeriod(tx, hrActor, unit.id, month);
+    await lockPeriod(tx, hrActor, unit.id, month);
+  }
 }

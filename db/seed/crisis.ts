@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { seedCrisisMonth } from "./crisis-hours";
+import { seedCrisisMonth, seedLockedCrisisMonth } from "./crisis-hours";
 import { seedCrisisDevices } from "./crisis-devices";
 import { seedCrisisTickets } from "./crisis-tickets";
 import { seedDemo } from "./demo";
 import { lastMonth, rolloutClock, workingDayBefore } from "./rollout-clock";
+import { shiftMonth } from "../../lib/rht/month";
 
 // The crisis-scale data set of issue 16 (`DEMO_EMPLOYEES=15000 npm start` on a fresh .data/,
 // and the bench's `seedCrisis`): the demo company at 15,000 people in the middle of its
@@ -14,7 +15,7 @@ import { lastMonth, rolloutClock, workingDayBefore } from "./rollout-clock";
 // queue's order); caches are left to the triggers and recomputations. Another number of
 // people scales every figure in proportion.
 
-export const crisisSeedVersion = "1";
+export const crisisSeedVersion = "2";
 
 /** The measurement's figures at 15,000 people. */
 export const crisisTargets = { employees: 15_000, signedIn: 11_000, issued: 6_800, waiting: 777, tickets: 100_000, openTickets: 40_000, ticketEvents: 290_000, connectionTests: 30_000, sentMails: 60_000 };
@@ -70,6 +71,10 @@ export async function seedCrisis(
     await timed(`${counts.signedIn.toLocaleString("en")} signed in, with sessions and eligibility`, () => signIns(tx, counts, [workingDayBefore(clock.d1), clock.d1, clock.d2, clock.d3].map((d) => clock.window(d))));
     await seedCrisisDevices(tx, counts, options.encryptionKey, timed);
     await seedCrisisTickets(tx, counts, timed);
+    // The month before, locked: the declared month reads its opening balance and history from it.
+    const before = shiftMonth(month, -1);
+    const [hr] = (await tx.execute(sql`select r.employee_id as id from employee_roles r join employees e on e.id = r.employee_id where r.role = 'hr' order by e.number limit 1`)) as unknown as { id: string }[];
+    await timed(`timesheet days of ${before}, approved and locked`, () => seedLockedCrisisMonth(tx, before, hr.id));
     await timed(`timesheet days of ${month}`, () => seedCrisisMonth(tx, month));
     await tx.execute(sql`drop table crisis_people`);
     await tx.execute(sql`insert into app_meta (key, value) values ('demo_crisis', ${`${crisisSeedVersion}:${employees}`})`);

@@ -2,7 +2,6 @@
 // progress (db/seed/rollout.ts) or, with DEMO_EMPLOYEES, the crisis-scale set (db/seed/crisis.ts).
 import { register } from "node:module";
 import type { Db } from "../../db/client";
-import { seedCrisis } from "../../db/seed/crisis";
 import { seedDemo } from "../../db/seed/demo";
 import { EnvError } from "../../lib/config/env-schema";
 
@@ -23,6 +22,9 @@ export function demoShape(vars: NodeJS.ProcessEnv): { employees: number | null; 
 /** Demo data: the company once, then its roll-out or the crisis-scale set once. */
 export async function seedDemoData(db: Db, encryptionKey: Buffer, shape: ReturnType<typeof demoShape>, log: (line: string) => void) {
   if (shape.employees !== null) {
+    // The crisis set locks last month through lib/ (lib/rht/periods.ts), loaded as the roll-out's below.
+    register("./server-only-hook.mjs", import.meta.url);
+    const { seedCrisis } = await import("../../db/seed/crisis");
     const started = performance.now();
     const steps = await seedCrisis(db, { employees: shape.employees, encryptionKey, log });
     if (steps) log(`Crisis-scale demo seeded for ${shape.employees.toLocaleString("en")} people in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -86,6 +86,18 @@ test("decisions and verdicts are the ones the app's rules give", async () => {
      where c.connectivity::text is distinct from coalesce((select t.verdict::text from connectivity_tests t where t.employee_id = c.employee_id order by t.started_at desc limit 1), 'not_tested')`)).toEqual([]);
 });
 
+test("the month before is approved and locked for every unit, as HR's lock leaves it", async () => {
+  const before = "2026-10-01";
+  const [m] = await rows<Record<string, number>>(sql`
+    select (select count(*) from rht_periods where month = ${before}::date and status = 'locked' and unit_figures is not null)::int as "lockedUnits",
+           (select count(*) from timesheet_months where month = ${before}::date)::int as months,
+           (select count(*) from timesheet_months where month = ${before}::date and status = 'locked' and figures is not null and version = 1)::int as frozen,
+           (select count(*) from timesheet_versions where month = ${before}::date and version = 1)::int as versions,
+           (select count(*) from timesheet_days where day >= ${before}::date and day < ${`${month}-01`}::date)::int as days`);
+  // Everyone active (the demo accounts declared as planned, entering nothing); October 2026 has 22 working days.
+  expect(m).toEqual({ lockedUnits: 12, months: employees, frozen: employees, versions: employees, days: (employees - 4) * 22 });
+});
+
 test("the month's cached review equals a recomputation; the demo accounts are untouched; a second run adds nothing", async () => {
   const cached = await monthOverview(month);
   const recomputed = await reviewMonth(month);

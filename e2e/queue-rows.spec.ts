@@ -91,7 +91,7 @@ test("a row shows the person's words, provider, verdict and age; their answer ma
   await expect(row).toContainText("New reply");
 });
 
-test("bulk feedback: the last result goes when the next operation starts, which shows it is working", async ({ browser, sql }) => {
+test("bulk feedback: the last result goes when the next operation starts, which shows it is working, and stays when the list empties", async ({ browser, sql }) => {
   const people = await officeWorkers(sql, 3, 71);
   const agentEmail = await agentAt(sql, 76);
   const tickets = await sql`
@@ -99,6 +99,11 @@ test("bulk feedback: the last result goes when the next operation starts, which 
     select e.id, 'device_problem', 'bulk feedback', '{}'::jsonb, (select id from employees where work_email = ${agentEmail}), 'in_progress'
       from employees e where e.work_email in ${sql(people)} returning number::int`;
   expect(tickets.length).toBe(3);
+  // Only these three in the agent's list, so the last operation empties it.
+  await sql`
+    update tickets set assignee_employee_id = null
+     where assignee_employee_id = (select id from employees where work_email = ${agentEmail})
+       and status not in ('resolved', 'closed') and number not in ${sql(tickets.map((t) => t.number as number))}`;
 
   const agent = await (await browser.newContext(base)).newPage();
   await signIn(agent, agentEmail);
@@ -126,6 +131,8 @@ test("bulk feedback: the last result goes when the next operation starts, which 
   await expect(agent.getByText("Done for 2 tickets.")).toHaveCount(0);
   await expectAccessible(agent);
   release();
+  // The list is now empty: the result is still said beside it.
+  await expect(agent.getByText("No ticket matches these filters.")).toBeVisible();
   await expect(result).toHaveText("Done for 1 ticket.");
   await expect(agent.getByRole("button", { name: "Working…" })).toHaveCount(0);
 });

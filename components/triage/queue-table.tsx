@@ -15,7 +15,7 @@ export type { QueueItem } from "./queue-row";
  * The queue's table, its bulk bar and its keys (j/k, Enter, x, /, ?).
  * `now`: the page's reference time (ISO), so relative times need no clock of their own and match server and browser.
  * `queueQuery`: the current filter, carried by every row link so the ticket page can offer the next ticket of it.
- * `empty`: said instead of the table (and its bulk bar and keys) when no ticket matches; `pager`: the next keyset page.
+ * `empty`: said instead of the table (and its keys) when no ticket matches; the bulk bar's last result stays; `pager`: the next keyset page.
  */
 export function QueueTable({ rows, agents, now, queueQuery, empty, pager }: { rows: QueueItem[]; agents: { id: string; name: string }[]; now: string; queueQuery: string; empty?: string; pager?: Pager }) {
   const t = useTranslations("it.queue");
@@ -61,13 +61,13 @@ export function QueueTable({ rows, agents, now, queueQuery, empty, pager }: { ro
 
   return (
     <div className="flex flex-col gap-4">
+      {/* Always there, even when the list is empty: an operation that empties the list (the last
+          tickets of a filter resolved) still says what it did, and its result region stays in place. */}
+      <BulkBar selected={selected} agents={agents} onApplied={() => setSelected([])} />
       {rows.length > 0 ? (
-        <>
-          <BulkBar selected={selected} agents={agents} onApplied={() => setSelected([])} />
-          <div className="flex justify-end">
-            <ShortcutHelp shortcuts={shortcuts} />
-          </div>
-        </>
+        <div className="flex justify-end">
+          <ShortcutHelp shortcuts={shortcuts} />
+        </div>
       ) : null}
       <DataTable
         caption={t("caption")}

@@ -1,10 +1,10 @@
-import { expect, expectAccessible, officeWorkers, passEligibility, signIn, test } from "./fixtures";
+import { expect, expectAccessible, loopbackVerdict, officeWorkers, passEligibility, signIn, test } from "./fixtures";
 
 // The STUN target lives in the settings table, shared by the whole server: run serially.
 test.describe.configure({ mode: "serial" });
 
 test.describe("connectivity self-test", () => {
-  test("on this machine the test runs against the local server and says good", async ({ page, sql }) => {
+  test("on this machine the test runs against the local server and finds a line that works", async ({ page, sql }) => {
     const [person] = await officeWorkers(sql, 1, 2);
     await signIn(page, person);
     await passEligibility(page);
@@ -25,7 +25,9 @@ test.describe("connectivity self-test", () => {
     const downloading = page.getByText("Measuring download speed…");
     await expect.poll(async () => (await downloading.isVisible()) && Number(await progress.getAttribute("aria-valuenow")) > early, { timeout: 8_000 }).toBe(true);
     // About 20 s of measuring on a quiet machine; the timeout is a net against a hang, not a verdict on speed.
-    await expect(page.getByText("Good: your connection is ready")).toBeVisible({ timeout: 90_000 });
+    // Loopback is good on a quiet machine; on a busy one its delay varies (jitter) and the same run is
+    // "usable, with limits": either is a finished run on a line that works (the rules have their own table tests).
+    await expect(page.getByText(loopbackVerdict)).toBeVisible({ timeout: 90_000 });
     expect(probes.length).toBeGreaterThan(10);
     for (const probe of probes) {
       expect(probe.ticket).toMatch(/^[\w-]+\.[\w-]+$/);
@@ -34,7 +36,7 @@ test.describe("connectivity self-test", () => {
     await expect(page.getByText("gets through")).toBeVisible();
     await expectAccessible(page);
     await page.goto("/");
-    await expect(page.getByRole("list").filter({ hasText: "Connection test" }).getByRole("listitem").nth(3)).toContainText("Good (done)");
+    await expect(page.getByRole("list").filter({ hasText: "Connection test" }).getByRole("listitem").nth(3)).toContainText(/(Good|Usable with limits) \(done\)/);
   });
 
   test("with the STUN target on a closed port it says UDP is blocked and recommends the SSL profile", async ({ page, sql }) => {

@@ -119,15 +119,16 @@ export async function reopenPeriod(tx: DbOrTx, unitId: string, month: string): P
  * The lock's days take the plan their figures were computed with. Bounded by the batch's people
  * and the month, so the days are found through their key: joined to the JSON alone (which the
  * planner cannot count), each batch of a lock read every day of the table (0.34 s a batch at
- * crisis scale with one month behind, growing with every month kept).
+ * crisis scale with one month behind, growing with every month kept). `batch`: the lock's JSON of
+ * `{ employeeId, days }` (serialised once for its three statements), `employeeIds`: the same people.
  */
-export function frozenPlanUpdate(month: string, part: { employeeId: string; days: unknown }[]): SQL {
+export function frozenPlanUpdate(month: string, batch: string, employeeIds: string[]): SQL {
   return sql`
     update timesheet_days d set planned_minutes = (x.day->>'planned')::int
       from (select r."employeeId" as employee_id, jsonb_array_elements(r.days) as day
-              from jsonb_to_recordset(${JSON.stringify(part.map(({ employeeId, days }) => ({ employeeId, days })))}::jsonb) as r("employeeId" uuid, days jsonb)) x
+              from jsonb_to_recordset(${batch}::jsonb) as r("employeeId" uuid, days jsonb)) x
      where d.employee_id = x.employee_id and d.day = (x.day->>'date')::date and d.planned_minutes <> (x.day->>'planned')::int
-       and d.employee_id = any(${`{${part.map((f) => f.employeeId).join(",")}}`}::uuid[])
+       and d.employee_id = any(${`{${employeeIds.join(",")}}`}::uuid[])
        and d.day >= ${first(month)}::date and d.day < ${first(month)}::date + interval '1 month'`;
 }
 
@@ -153,7 +154,7 @@ export async function lockPeriod(tx: DbOrTx, actorId: string, unitId: string, mo
     const part = frozen.slice(i, i + 500);
     const batch = JSON.stringify(part);
     // The stored days take the plan the figures were computed with (the contract of each day until now), before the month locks.
-    await tx.execute(frozenPlanUpdate(month, part));
+    await tx.execute(frozenPlanUpdate(month, batch, part.map((f) => f.employeeId)));
     await tx.execute(sql`
       insert into timesheet_months (employee_id, month, status, figures, version)
       select x."employeeId", ${first(month)}::date, 'locked', x.figures, 1 from jsonb_to_recordset(${batch}::jsonb) as x("employeeId" uuid, figures jsonb)

@@ -37,7 +37,7 @@ test("a lock's batch finds its days through their key, never by reading every da
       from employees e join timesheet_days d on d.employee_id = e.id and d.day >= '2026-10-01' and d.day < '2026-11-01'
      where e.number like 'L%' group by e.id order by e.id limit 500`)) as unknown as { employeeId: string; days: unknown }[];
   expect(batch).toHaveLength(500);
-  const update = frozenPlanUpdate("2026-10", batch);
+  const update = frozenPlanUpdate("2026-10", JSON.stringify(batch), batch.map((b) => b.employeeId));
   const [{ "QUERY PLAN": plan }] = (await db().execute(sql`explain (format json) ${update}`)) as unknown as { "QUERY PLAN": { Plan: PlanNode }[] }[];
   expect(scansOf(plan[0].Plan, "timesheet_days").length).toBeGreaterThan(0);
   expect(seqScansOf(plan[0].Plan, "timesheet_days")).toEqual([]);

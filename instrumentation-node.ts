@@ -14,6 +14,9 @@ async function boot() {
     throw error;
   }
   process.env.NEXTAUTH_URL ??= config.PUBLIC_URL;
+  // Before the first render: finished renders would otherwise stay in memory (lib/http/abort-reasons.ts).
+  const { releaseAbortReasons } = await import("./lib/http/abort-reasons");
+  releaseAbortReasons();
   // Before the first request: route handlers learn the socket's address only from this stamp.
   const { installPeerAddressStamp } = await import("./lib/http/client-address");
   installPeerAddressStamp();

@@ -241,7 +241,7 @@ async function main() {
       await warm(`${appWorkers.url}/`, employeeCookies);
       await hundredPeople(deployedName, bareWorkers.url, appWorkers.url);
       // What each process holds after the load (the primary is the smallest): README "Scaling out".
-      log(`  memory after the load: ${treeRssMb(appWorkers.pid).map((mb) => `${fmt(mb)} MB`).join(", ")} (the primary and ${workers} workers)`);
+      log(`  memory after the load: ${treeRssMb(appWorkers.pid).map((mb) => `${fmt(mb)} MB`).join(", ")} (the ${workers} workers and the primary, largest first)`);
       // Last, and stopped at once: the first worker's background jobs warm the month's RHT figures
       // and the dashboard's rollups at start, which slowed the exports measured beside them.
       await appWorkers.stop();

@@ -1,48 +1,26 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { freePort, waitForExit } from "../scripts/lib/pg-server";
-import { nextStartArgs } from "../scripts/lib/next-start";
 import { expect, officeWorkers, signIn, test } from "./fixtures";
+import { startSecondInstance, type SecondInstance } from "./second-instance";
 
 // A crisis morning is hours of page views on the same instances: what a finished request held
 // must be free for the next ones. A second instance of the production build, one process, which
 // writes a heap snapshot (after a full collection) when asked: after a burst of status pages,
 // the snapshot must no longer hold their responses. Objects counted, never times or bytes.
-let server: ChildProcess | null = null;
+let server: SecondInstance | null = null;
 let baseUrl = "";
 const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-heap-"));
 
 test.beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port, nodeArgs: ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshots}`] }), {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      DEMO_MODE: "true",
-      SMTP_URL: "",
-      PUBLIC_URL: baseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
-      TOKEN_ENCRYPTION_KEY: process.env.E2E_TOKEN_ENCRYPTION_KEY,
-      OUTBOX_WORKER: "false",
-      LOG_LEVEL: "silent",
-    },
-  });
+  server = await startSecondInstance({ databaseUrl: process.env.E2E_DATABASE_URL!, nodeArgs: ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshots}`] });
+  baseUrl = server.baseUrl;
   await expect.poll(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
-  if (server?.exitCode === null) {
-    server.kill("SIGTERM");
-    if (!(await waitForExit(server.pid!, 10_000))) server.kill("SIGKILL");
-  }
+  await server?.stop();
   fs.rmSync(snapshots, { recursive: true, force: true });
 });
 
@@ -92,7 +70,7 @@ test("after a burst of status pages, the instance holds none of the finished req
   );
   expect(statuses.filter((status) => status !== 200)).toEqual([]);
 
-  server!.kill("SIGUSR2");
+  server!.process.kill("SIGUSR2");
   // The snapshot is written on the server's main thread: once it answers again, the file is whole.
   await expect.poll(() => fs.readdirSync(snapshots).filter((name) => name.endsWith(".heapsnapshot")).length, { timeout: 60_000 }).toBe(1);
   await expect.poll(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);

@@ -1,43 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { freePort, waitForExit } from "../scripts/lib/pg-server";
+import { freePort } from "../scripts/lib/pg-server";
 import { expect, expectAccessible, test } from "./fixtures";
-import { nextStartArgs } from "../scripts/lib/next-start";
+import { startSecondInstance, type SecondInstance } from "./second-instance";
 
 // A second instance of the production build whose PostgreSQL is down (a closed port):
 // what a signed-in person meets when the database dies under the portal.
-let server: ChildProcess | null = null;
+let server: SecondInstance | null = null;
 let baseUrl = "";
 
 test.beforeAll(async () => {
-  const port = await freePort();
   const deadPort = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, nextStartArgs({ host: "127.0.0.1", port }), {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: `postgres://passerelle:x@127.0.0.1:${deadPort}/passerelle`,
-      DEMO_MODE: "true",
-      SMTP_URL: "",
-      PUBLIC_URL: baseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
-      TOKEN_ENCRYPTION_KEY: process.env.E2E_TOKEN_ENCRYPTION_KEY,
-      OUTBOX_WORKER: "false",
-      LOG_LEVEL: "silent",
-    },
-  });
+  server = await startSecondInstance({ databaseUrl: `postgres://passerelle:x@127.0.0.1:${deadPort}/passerelle` });
+  baseUrl = server.baseUrl;
   // It serves as soon as health answers at all (503: the instance is up, its database is not).
   await expect.poll(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(503);
 });
 
 test.afterAll(async () => {
-  if (server?.exitCode === null) {
-    server.kill("SIGTERM");
-    if (!(await waitForExit(server.pid!, 10_000))) server.kill("SIGKILL");
-  }
+  await server?.stop();
 });
 
 test("during a database outage a signed-in person is told Passerelle is unavailable, in their language, never signed out", async ({ browser }) => {

@@ -3,7 +3,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { expect, officeWorkers, signIn, test } from "./fixtures";
-import { startSecondInstance, type SecondInstance } from "./second-instance";
+import { healthStatus, startSecondInstance, type SecondInstance } from "./second-instance";
 
 // A crisis morning is hours of page views on the same instances: what a finished request held
 // must be free for the next ones. A second instance of the production build, one process, which
@@ -12,11 +12,12 @@ import { startSecondInstance, type SecondInstance } from "./second-instance";
 let server: SecondInstance | null = null;
 let baseUrl = "";
 const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-heap-"));
+const snapshotFiles = () => fs.readdirSync(snapshots).filter((name) => name.endsWith(".heapsnapshot"));
 
 test.beforeAll(async () => {
   server = await startSecondInstance({ databaseUrl: process.env.E2E_DATABASE_URL!, nodeArgs: ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshots}`] });
   baseUrl = server.baseUrl;
-  await expect.poll(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  await expect.poll(() => healthStatus(baseUrl), { timeout: 60_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -72,9 +73,9 @@ test("after a burst of status pages, the instance holds none of the finished req
 
   server!.process.kill("SIGUSR2");
   // The snapshot is written on the server's main thread: once it answers again, the file is whole.
-  await expect.poll(() => fs.readdirSync(snapshots).filter((name) => name.endsWith(".heapsnapshot")).length, { timeout: 60_000 }).toBe(1);
-  await expect.poll(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
-  const [file] = fs.readdirSync(snapshots).filter((name) => name.endsWith(".heapsnapshot"));
+  await expect.poll(() => snapshotFiles().length, { timeout: 60_000 }).toBe(1);
+  await expect.poll(() => healthStatus(baseUrl), { timeout: 60_000 }).toBe(200);
+  const [file] = snapshotFiles();
   // Before the fix, all 400 stayed. A database connection or a timer opened during a request
   // keeps that one request's context while it lives (Node's async context): a bounded few, at
   // most the pool's ten connections and the timers still pending (12 when this was written).

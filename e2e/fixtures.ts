@@ -133,7 +133,6 @@ export async function requestDevice(page: Page, option: "Company laptop" | "VDI 
   await page.getByRole("button", { name: "Request this device" }).click();
 }
 
-/** A phone's browser (360 px, touch), in English, for a context of its own: `browser.newContext(phone)` or `test.use(phone)`. */
 /**
  * The self-test's verdict on this machine's loopback: good when the machine is quiet; on a busy
  * one (CI, two test workers) its delay varies and the same line is "usable, with limits". A test
@@ -141,6 +140,7 @@ export async function requestDevice(page: Page, option: "Company laptop" | "VDI 
  */
 export const loopbackVerdict = /^(Good: your connection is ready|Usable, with limits)$/;
 
+/** A phone's browser (360 px, touch), in English, for a context of its own: `browser.newContext(phone)` or `test.use(phone)`. */
 export const phone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "en-GB", baseURL: process.env.E2E_BASE_URL };
 
 /** Office workers from the demo roster (work address, permanent contract), skipping the first `offset`. */

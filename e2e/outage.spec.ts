@@ -1,6 +1,6 @@
 import { freePort } from "../scripts/lib/pg-server";
 import { expect, expectAccessible, test } from "./fixtures";
-import { startSecondInstance, type SecondInstance } from "./second-instance";
+import { healthStatus, startSecondInstance, type SecondInstance } from "./second-instance";
 
 // A second instance of the production build whose PostgreSQL is down (a closed port):
 // what a signed-in person meets when the database dies under the portal.
@@ -12,7 +12,7 @@ test.beforeAll(async () => {
   server = await startSecondInstance({ databaseUrl: `postgres://passerelle:x@127.0.0.1:${deadPort}/passerelle` });
   baseUrl = server.baseUrl;
   // It serves as soon as health answers at all (503: the instance is up, its database is not).
-  await expect.poll(async () => (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(503);
+  await expect.poll(() => healthStatus(baseUrl), { timeout: 60_000 }).toBe(503);
 });
 
 test.afterAll(async () => {

@@ -2,6 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { freePort, waitForExit } from "../scripts/lib/pg-server";
 import { nextStartArgs } from "../scripts/lib/next-start";
 
+/** The instance's `/api/health` status, 0 while nothing answers: what a spec polls until it is up (200) or up without its database (503). */
+export async function healthStatus(baseUrl: string): Promise<number> {
+  return (await fetch(`${baseUrl}/api/health`).catch(() => null))?.status ?? 0;
+}
+
 export type SecondInstance = { baseUrl: string; process: ChildProcess; stop(): Promise<void> };
 
 /**

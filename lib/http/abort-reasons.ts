@@ -18,7 +18,7 @@
  */
 const installed = Symbol.for("passerelle.abortReasonsReleased");
 
-export function materializeStack(reason: unknown): void {
+function materializeStack(reason: unknown): void {
   let current = reason;
   for (let depth = 0; depth < 4 && current !== null && typeof current === "object"; depth += 1) {
     if (!("stack" in current)) return;

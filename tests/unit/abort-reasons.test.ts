@@ -62,7 +62,7 @@ describe("abort reasons (lib/http/abort-reasons.ts)", () => {
     expect((signal.reason as Error).stack).toContain("finishedRender");
   });
 
-  it("releases a bare abort's own reason and the causes a reason names", async () => {
+  it("releases the causes a reason names, and leaves a bare abort its own AbortError", async () => {
     const controller = new AbortController();
     controller.abort();
     expect((controller.signal.reason as DOMException).name).toBe("AbortError");

@@ -90,8 +90,17 @@ async function holidaysBetween(from: string, month: string, tx: DbOrTx): Promise
 
 /** The settings with the unit's own authorisation, when it has one (the company's otherwise). */
 export function unitSettings(settings: RhtSettings, unit: { from: string | null; until: string | null }): RhtSettings {
-  return unit.from || unit.until ? { ...settings, authorizedFrom: unit.from, authorizedUntil: unit.until } : settings;
+  if (!unit.from && !unit.until) return settings;
+  // One object per settings and authorisation: the figures find their non-compensable days by
+  // the settings' identity (declaration.ts), so 15,000 copies would each build a key. Never changed once made.
+  const key = `${unit.from}|${unit.until}`;
+  const forSettings = authorised.get(settings) ?? new Map<string, RhtSettings>();
+  authorised.set(settings, forSettings);
+  let own = forSettings.get(key);
+  if (!own) forSettings.set(key, (own = { ...settings, authorizedFrom: unit.from, authorizedUntil: unit.until }));
+  return own;
 }
+const authorised = new WeakMap<RhtSettings, Map<string, RhtSettings>>();
 
 /**
  * Every employee of the month (one unit or all), in unit and name order, read with a

@@ -158,3 +158,30 @@ describe("a short-time work authorisation that starts mid-month (Art. 48a OACI)"
     expect([until.normal, until.lost]).toEqual([10 * 504, 0]);
   });
 });
+
+describe("a month's totals are its days' figures summed", () => {
+  // monthFigures reads each day once (the export walks 315,000): it must give what dayFigures
+  // gives day by day, with any mix of absences, kinds unknown to the rules included.
+  test("over random months, the same lost, overtime, holiday-adjacent and absence totals", () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const kinds = ["holiday", "sickness", "unpaid", "public_holiday", "other_paid", "mystery"];
+    for (let round = 0; round < 200; round += 1) {
+      const days: DayRecord[] = Array.from({ length: 1 + random(25) }, (_, i) => {
+        const absences: Record<string, number> = {};
+        for (let k = random(3); k > 0; k -= 1) absences[kinds[random(kinds.length)]] = random(300);
+        return { date: `2026-11-${String(i + 1).padStart(2, "0")}`, planned: random(2) ? 504 : 0, worked: random(700), absences };
+      });
+      const nonCompensable = new Set(days.filter(() => random(4) === 0).map((d) => d.date));
+      const figures = monthFigures(days, { nonCompensable, waitingDays: 0 });
+      const each = days.map(dayFigures);
+      expect(figures.lost).toBe(each.reduce((a, d) => a + d.lost, 0));
+      expect(figures.overtime).toBe(each.reduce((a, d) => a + d.overtime, 0));
+      expect(figures.deductions.holidayAdjacent).toBe(days.reduce((a, d, i) => a + (nonCompensable.has(d.date) ? each[i].lost : 0), 0));
+      for (const kind of ["holiday", "sickness", "unpaid", "public_holiday", "other_paid"] as const) {
+        expect(figures.absences[kind]).toBe(days.reduce((a, d) => a + (d.absences[kind] ?? 0), 0));
+      }
+      expect(Object.keys(figures.absences)).not.toContain("mystery");
+    }
+  });
+});

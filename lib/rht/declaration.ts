@@ -48,7 +48,8 @@ export function declaredDays(month: string, entered: DayRecord[], contract: Cont
   return { days, missing };
 }
 
-export type HistoryMonth = { month: string; overtime: number; lost: number; over85: boolean };
+/** A locked month of the window, as the count of periods above 85 % reads it. */
+export type HistoryMonth = { month: string; over85: boolean };
 
 /** A known overtime balance: what stood at the start of `month` (a "YYYY-MM"). */
 export type BalanceStart = { month: string; minutes: number };

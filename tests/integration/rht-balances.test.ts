@@ -94,6 +94,14 @@ describe("an overtime balance is used once, across three locked months", () => {
     await month(person.id, "2026-12", { lost: 1 });
     const december = await preview(person.id, "2026-12");
     expect([december.priorOvertimeBalance, december.deductions.overtime, december.compensable]).toEqual([1596, 396, 108]);
+    // Figures frozen before they kept their closing balance: the next month computes it from their parts.
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`select set_config('passerelle.rht_correction', 'older figures', true)`);
+      await tx.execute(sql`update timesheet_months set figures = figures - 'closingOvertimeBalance' where employee_id = ${person.id} and month = '2026-11-01'`);
+    });
+    expect(await frozen(person.id, "2026-11")).not.toHaveProperty("closingOvertimeBalance");
+    const fromParts = await preview(person.id, "2026-12");
+    expect([fromParts.priorOvertimeBalance, fromParts.deductions.overtime, fromParts.compensable]).toEqual([1596, 396, 108]);
   });
 });
 
@@ -146,5 +154,19 @@ describe("each unit has its own authorisation", () => {
     const [period] = (await db().execute(sql`select settings->>'authorizedFrom' as "from" from rht_periods where org_unit_id = ${own}`)) as unknown as { from: string }[];
     expect(period.from).toBe("2026-11-16");
     expect((await frozen(a.id, "2026-11")).normal).toBe(11 * 504);
+  });
+});
+
+describe("periods above 85 % loss are counted from the locked months of the window", () => {
+  test("two locked months above 85 % and this one make three; a locked month below does not count", async () => {
+    const unitId = await unit("O85");
+    const person = await createEmployee({ orgUnitId: unitId, lastName: "Eightyfive" });
+    await month(person.id, "2026-08", { lost: 1 });
+    await month(person.id, "2026-09", { lost: 30 });
+    await month(person.id, "2026-10", { lost: 30 });
+    await month(person.id, "2026-11", { lost: 30 });
+    for (const m of ["2026-08", "2026-09", "2026-10"]) await approveAndLock(hr, unitId, m);
+    expect((await Promise.all(["2026-08", "2026-09", "2026-10"].map((m) => frozen(person.id, m)))).map((f) => f.over85)).toEqual([false, true, true]);
+    expect((await preview(person.id, "2026-11")).over85Periods).toBe(3);
   });
 });

@@ -18,10 +18,24 @@ export type Contract = { weeklyMinutes: number; employmentRate: number; employed
 export const workingDays: Weekday[] = [1, 2, 3, 4, 5];
 
 /** Planned minutes of a date under a contract: 0 on weekends and outside the employment (mid-month entry or exit). */
-export function plannedOn(date: string, contract: Contract, perWeekday = plannedPerWeekday(contract.weeklyMinutes, contract.employmentRate, workingDays)): number {
+export function plannedOn(date: string, contract: Contract, perWeekday: ReadonlyMap<Weekday, number> = plannedPerWeekday(contract.weeklyMinutes, contract.employmentRate, workingDays)): number {
   if (contract.employedFrom && date < contract.employedFrom) return 0;
   if (contract.employedUntil && date > contract.employedUntil) return 0;
   return perWeekday.get(isoWeekday(date)) ?? 0;
+}
+
+// A company has a handful of weekly hours and rates: each plan is built once, not once per person
+// and month of an export. Read only, never changed.
+const weekPlans = new Map<string, ReadonlyMap<Weekday, number>>();
+function weekPlan(weeklyMinutes: number, employmentRate: number): ReadonlyMap<Weekday, number> {
+  const key = `${weeklyMinutes}|${employmentRate}`;
+  let plan = weekPlans.get(key);
+  if (!plan) {
+    plan = plannedPerWeekday(weeklyMinutes, employmentRate, workingDays);
+    if (weekPlans.size > 1_000) weekPlans.clear();
+    weekPlans.set(key, plan);
+  }
+  return plan;
 }
 
 /**
@@ -33,7 +47,7 @@ export function plannedOn(date: string, contract: Contract, perWeekday = planned
  */
 export function declaredDays(month: string, entered: DayRecord[], contract: Contract, holidays: Set<string>, locked = false): { days: DayRecord[]; missing: number } {
   const byDate = new Map(entered.map((d) => [d.date, d]));
-  const perWeekday = plannedPerWeekday(contract.weeklyMinutes, contract.employmentRate, workingDays);
+  const perWeekday = weekPlan(contract.weeklyMinutes, contract.employmentRate);
   let missing = 0;
   const days = daysOfMonth(month).map((date): DayRecord => {
     const stored = byDate.get(date);
@@ -145,7 +159,8 @@ export function employeeMonth(input: {
 }): EmployeeFigures {
   const { settings } = input;
   // Only the authorised part of the month counts, for the employee and so for the unit's 10 %.
-  const days = input.days.filter((d) => (!settings.authorizedFrom || d.date >= settings.authorizedFrom) && (!settings.authorizedUntil || d.date <= settings.authorizedUntil));
+  const { authorizedFrom: from, authorizedUntil: until } = settings;
+  const days = from || until ? input.days.filter((d) => (!from || d.date >= from) && (!until || d.date <= until)) : input.days;
   const figures = monthFigures(days, {
     nonCompensable: nonCompensableDates(input.holidays, settings),
     priorOvertimeBalance: input.openingBalance,

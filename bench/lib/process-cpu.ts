@@ -59,3 +59,17 @@ export const ownCpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
+
+/**
+ * Waits until `root`'s tree has been nearly idle (under a tenth of a core) for half a second, at
+ * most `maxMs`: a load generator that stops leaves its last requests still rendering, and what is
+ * measured next would queue behind them. Never a verdict, only when to start.
+ */
+export async function settle(root: number, maxMs = 30_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const before = treeCpuMs(root);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (treeCpuMs(root) - before < 50) return;
+  }
+}

@@ -139,8 +139,9 @@ export async function* employeeMonths(
   const client = rawClient(tx);
   // Days are read from the month after the last locked one (at most the look-back): in the
   // usual case, where last month is locked, that is this month alone.
-  // The employees come sorted from an inner query, so the days (read per employee as plain
-  // arrays: far cheaper to build and parse than one JSON object per day) never go through a sort.
+  // The employees come sorted from an inner query, so the days (read per employee as one text,
+  // day-rows.ts: far cheaper to build and parse than a JSON object, or an array, per day) never go
+  // through a sort.
   const cursor = client<Row[]>`
     select b.*,
            (select array_agg(to_char(h.month, 'YYYY-MM') order by h.month)

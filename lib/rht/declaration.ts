@@ -17,17 +17,11 @@ export function exclusionReason(person: { contractType: string; noticeGiven: boo
 export type Contract = { weeklyMinutes: number; employmentRate: number; employedFrom: string | null; employedUntil: string | null };
 export const workingDays: Weekday[] = [1, 2, 3, 4, 5];
 
-/** Planned minutes of a date under a contract: 0 on weekends and outside the employment (mid-month entry or exit). */
-export function plannedOn(date: string, contract: Contract, perWeekday: ReadonlyMap<Weekday, number> = plannedPerWeekday(contract.weeklyMinutes, contract.employmentRate, workingDays)): number {
-  if (contract.employedFrom && date < contract.employedFrom) return 0;
-  if (contract.employedUntil && date > contract.employedUntil) return 0;
-  return perWeekday.get(isoWeekday(date)) ?? 0;
-}
-
 // A company has a handful of weekly hours and rates: each plan is built once, not once per person
 // and month of an export. Read only, never changed.
 const weekPlans = new Map<string, ReadonlyMap<Weekday, number>>();
-function weekPlan(weeklyMinutes: number, employmentRate: number): ReadonlyMap<Weekday, number> {
+/** Planned minutes per working weekday for these weekly hours and rate (shared, never change it). */
+export function weekPlan(weeklyMinutes: number, employmentRate: number): ReadonlyMap<Weekday, number> {
   const key = `${weeklyMinutes}|${employmentRate}`;
   let plan = weekPlans.get(key);
   if (!plan) {
@@ -36,6 +30,13 @@ function weekPlan(weeklyMinutes: number, employmentRate: number): ReadonlyMap<We
     weekPlans.set(key, plan);
   }
   return plan;
+}
+
+/** Planned minutes of a date under a contract: 0 on weekends and outside the employment (mid-month entry or exit). */
+export function plannedOn(date: string, contract: Contract, perWeekday = weekPlan(contract.weeklyMinutes, contract.employmentRate)): number {
+  if (contract.employedFrom && date < contract.employedFrom) return 0;
+  if (contract.employedUntil && date > contract.employedUntil) return 0;
+  return perWeekday.get(isoWeekday(date)) ?? 0;
 }
 
 /**

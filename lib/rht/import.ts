@@ -6,9 +6,9 @@ import { db } from "@/lib/db";
 import { allowLongWork } from "@/lib/db/long-work";
 import { ActionError } from "@/lib/auth/action-error";
 import { yielder } from "@/lib/csv/stream";
-import { plannedOn, workingDays } from "./declaration";
+import { plannedOn, weekPlan } from "./declaration";
 import { isoDay, parseHoursFile, type ImportIssue, type ParsedHours } from "./import-rows";
-import { absenceKinds, bookPublicHoliday, dayRefusal, plannedPerWeekday, type Absences } from "./rules";
+import { absenceKinds, bookPublicHoliday, dayRefusal, type Absences } from "./rules";
 
 export type ImportReport = { rows: number; employees: number; months: number; applied: boolean; issues: ImportIssue[]; issueCount: number };
 
@@ -42,7 +42,7 @@ export async function importParsedDays(tx: DbOrTx, { rows, issues }: ParsedHours
   // By the file's employee index: the contract and its plan per weekday, computed once each.
   const byEmployee = rows.numbers.map((n) => {
     const c = byNumber.get(n);
-    return c ? { contract: c, perWeekday: plannedPerWeekday(c.weekly_minutes, c.employment_rate, workingDays) } : null;
+    return c ? { contract: c, perWeekday: weekPlan(c.weekly_minutes, c.employment_rate) } : null;
   });
   let first = Infinity;
   let last = -Infinity;

@@ -3,11 +3,10 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
-import { plannedOn, workingDays } from "./declaration";
+import { plannedOn, weekPlan } from "./declaration";
 import { emptyWorkingDays } from "./filled";
 import { daysOfMonth } from "./month";
 import { lockPeriodRow } from "./periods";
-import { plannedPerWeekday } from "./rules";
 
 // Imported hours stay drafts until submitted, and each draft blocks the unit's approval:
 // HR submits a unit's imported months in one action instead of one click per person
@@ -74,7 +73,7 @@ export async function submitImportedMonths(tx: DbOrTx, actorId: string, unitId: 
   const refused: RefusedMonth[] = [];
   for (const c of candidates) {
     const contract = { weeklyMinutes: c.weekly_minutes, employmentRate: c.employment_rate, employedFrom: c.employed_from, employedUntil: c.employed_until };
-    const perWeekday = plannedPerWeekday(contract.weeklyMinutes, contract.employmentRate, workingDays);
+    const perWeekday = weekPlan(contract.weeklyMinutes, contract.employmentRate);
     const filled = new Set(c.filled);
     const empty = emptyWorkingDays(dates.map((date) => ({ planned: plannedOn(date, contract, perWeekday), holiday: isHoliday(c.canton, date), filled: filled.has(date) })));
     if (empty > 0) refused.push({ number: c.number, name: c.name, emptyDays: empty });

@@ -4,10 +4,10 @@ import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { lockCase } from "@/lib/onboarding/queries";
-import { plannedOn, workingDays } from "./declaration";
+import { plannedOn, weekPlan } from "./declaration";
 import { daysOfMonth } from "./month";
 import { emptyWorkingDays, filledDay, isEmptyEntry } from "./filled";
-import { bookPublicHoliday, isoWeekday, plannedPerWeekday, type Absences, type Weekday } from "./rules";
+import { bookPublicHoliday, isoWeekday, type Absences, type Weekday } from "./rules";
 import type { z } from "zod";
 import type { monthSheetSchema } from "./schema";
 
@@ -44,7 +44,7 @@ export async function getMonthSheet(employeeId: string, month: string, tx: DbOrT
   const stored = new Map(rows.map((r) => [r.day, r]));
   const [status] = (await tx.execute(sql`select status from timesheet_months where employee_id = ${employeeId} and month = ${`${month}-01`}::date`)) as unknown as { status: MonthSheet["status"] }[];
   const terms = { weeklyMinutes: contract.weekly_minutes, employmentRate: contract.employment_rate, employedFrom: contract.employed_from, employedUntil: contract.employed_until };
-  const perWeekday = plannedPerWeekday(terms.weeklyMinutes, terms.employmentRate, workingDays);
+  const perWeekday = weekPlan(terms.weeklyMinutes, terms.employmentRate);
   return {
     month,
     status: status?.status ?? "draft",

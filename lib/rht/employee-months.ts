@@ -95,8 +95,8 @@ export function unitSettings(settings: RhtSettings, unit: { from: string | null;
   // One object per settings and authorisation: the figures find their non-compensable days by
   // the settings' identity (declaration.ts), so 15,000 copies would each build a key. Never changed once made.
   const key = `${unit.from}|${unit.until}`;
-  const forSettings = authorised.get(settings) ?? new Map<string, RhtSettings>();
-  authorised.set(settings, forSettings);
+  let forSettings = authorised.get(settings);
+  if (!forSettings) authorised.set(settings, (forSettings = new Map<string, RhtSettings>()));
   let own = forSettings.get(key);
   if (!own) forSettings.set(key, (own = { ...settings, authorizedFrom: unit.from, authorizedUntil: unit.until }));
   return own;

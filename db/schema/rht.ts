@@ -144,6 +144,12 @@ export const rhtUnitMonths = pgTable(
     month: date("month").notNull(),
     generation: integer("generation").notNull(),
     review: jsonb("review").notNull(),
+    /**
+     * Each person's figures of that review, in the declaration's order (`[{ id, f }]`): the
+     * declaration's summary reads them instead of recomputing the month from its days. Null on
+     * rows kept before the column existed: those are computed again.
+     */
+    people: jsonb("people"),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgUnitId, t.month] })],

@@ -11,6 +11,17 @@ const first = (month: string) => `${month}-01`;
 export type ExportHead = { employees: number; final: boolean; unitName: string | null };
 
 /**
+ * Who the declaration lists, over `employees e` with the month's `timesheet_months m` joined:
+ * `employeeMonths` (employee-months.ts) walks the same filter, written there for its own client.
+ */
+export const declared = (month: string, unitId: string | null) => sql`
+  (${unitId}::uuid is null or e.org_unit_id = ${unitId}::uuid)
+  and (e.active or m.employee_id is not null
+       or exists (select 1 from timesheet_days x where x.employee_id = e.id and x.day >= ${first(month)}::date and x.day < ${first(month)}::date + interval '1 month'))
+  and (e.employed_from is null or e.employed_from < ${first(month)}::date + interval '1 month')
+  and (e.employed_until is null or e.employed_until >= ${first(month)}::date)`;
+
+/**
  * The file's name and the audit's figures, before the file is written: how many people it
  * declares and whether every unit in it is locked (a final declaration, not a preview).
  * The people are those `employeeMonths` walks (employee-months.ts): the same filter.
@@ -22,11 +33,7 @@ export async function exportHead(tx: DbOrTx, month: string, unitId: string | nul
       join org_units o on o.id = e.org_unit_id
       left join timesheet_months m on m.employee_id = e.id and m.month = ${first(month)}::date
       left join rht_periods p on p.org_unit_id = o.id and p.month = ${first(month)}::date
-     where (${unitId}::uuid is null or e.org_unit_id = ${unitId}::uuid)
-       and (e.active or m.employee_id is not null
-            or exists (select 1 from timesheet_days x where x.employee_id = e.id and x.day >= ${first(month)}::date and x.day < ${first(month)}::date + interval '1 month'))
-       and (e.employed_from is null or e.employed_from < ${first(month)}::date + interval '1 month')
-       and (e.employed_until is null or e.employed_until >= ${first(month)}::date)
+     where ${declared(month, unitId)}
      group by o.id, o.name`)) as unknown as { id: string; name: string; employees: number; locked: boolean | null }[];
   return {
     employees: rows.reduce((a, r) => a + r.employees, 0),

@@ -4,11 +4,15 @@ import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
+import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
 import { allowLongWork } from "@/lib/db/long-work";
 import { logger } from "@/lib/log/logger";
 import { csvLine } from "@/lib/csv/write";
+import type { RhtSettings } from "@/lib/settings/schemas";
 import { employeeMonths, rhtSettings, type EmployeeMonth } from "./employee-months";
+import { keptPeople } from "./export-kept";
+import { freshenKeptMonth } from "./unit-months";
 import { annexRow, summaryColumns, type Cell } from "./export-format";
 import { byteSink, nodeWriterInto, type ByteSink } from "./export-sink";
 import { rowSpool } from "./export-spool";
@@ -29,10 +33,12 @@ export type ExportFile = Omit<PreparedExport, "open"> & { body: ReadableStream<U
  */
 export async function prepareDeclaration(request: ExportRequest): Promise<PreparedExport> {
   const { month, unitId, locale } = request;
+  const xlsx = request.format === "xlsx";
+  // The summary alone reads HR's kept months where they are current: bring the stale ones up to date first.
+  if (!xlsx && request.part === "summary") await freshenKeptMonth(month, unitId);
   const head = await exportHead(db(), month, unitId);
   const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "rhtExport" }) as unknown as (key: string) => string;
   const name = `${t("filename")}-${month}${unitId ? `-${head.unitName?.replace(/[^A-Za-z0-9]+/g, "_") ?? "unit"}` : ""}${head.final ? "" : `-${t("preview")}`}`;
-  const xlsx = request.format === "xlsx";
   return {
     filename: xlsx ? `${name}.xlsx` : `${name}${request.part === "annex" ? `-${t("annex")}` : ""}.csv`,
     contentType: xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
@@ -69,22 +75,54 @@ type Visit = (e: EmployeeMonth | null, summary: Cell[][]) => Promise<boolean>;
  * web-request limits would end a slow reader's download, so this transaction allows ten minutes
  * (an abandoned download ends it at once).
  */
-async function readMonth(request: ExportRequest, t: T, withSummary: boolean, visit: Visit): Promise<void> {
-  const { month, unitId } = request;
+async function inSnapshot(read: (tx: DbOrTx) => Promise<void>): Promise<void> {
   await db().transaction(
     async (tx) => {
       await allowLongWork(tx);
-      const settings = await rhtSettings(tx);
-      const rows = withSummary
-        ? summaryRows({ known: await keptThresholds(tx, month, unitId), settings, cap: await insuredCaps(tx, month, settings), excludedLabel: (reason) => t(`excluded.${reason}`) })
-        : null;
-      for await (const e of employeeMonths(month, { unitId, settings, hrFields: withSummary, tx, prefetch: true })) {
-        if (!(await visit(e, rows ? rows.add(e) : []))) return;
-      }
-      await visit(null, rows ? rows.end(t("total")) : []);
+      await read(tx);
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+}
+
+const summaryRowsIn = async (tx: DbOrTx, { month, unitId }: ExportRequest, settings: RhtSettings, t: T) =>
+  summaryRows({ known: await keptThresholds(tx, month, unitId), settings, cap: await insuredCaps(tx, month, settings), excludedLabel: (reason) => t(`excluded.${reason}`) });
+
+/** Every employee's month with their days (the annex, the workbook), and the summary rows when asked for. */
+async function readMonth(request: ExportRequest, t: T, withSummary: boolean, visit: Visit): Promise<void> {
+  const { month, unitId } = request;
+  await inSnapshot(async (tx) => {
+    const settings = await rhtSettings(tx);
+    const rows = withSummary ? await summaryRowsIn(tx, request, settings, t) : null;
+    for await (const e of employeeMonths(month, { unitId, settings, hrFields: withSummary, tx, prefetch: true })) {
+      if (!(await visit(e, rows ? rows.add(e) : []))) return;
+    }
+    await visit(null, rows ? rows.end(t("total")) : []);
+  });
+}
+
+/** Which source each summary was read from (tests check that the kept one is used). */
+export const summarySources = { kept: 0, days: 0 };
+
+/**
+ * The summary alone (the CSV's summary part), which needs no days: from HR's kept months when
+ * every unit's is current in this snapshot (export-kept.ts), else computed from the days.
+ */
+async function readSummary(request: ExportRequest, t: T, visit: (rows: Cell[][]) => Promise<boolean>): Promise<void> {
+  const { month, unitId } = request;
+  await inSnapshot(async (tx) => {
+    const settings = await rhtSettings(tx);
+    const rows = await summaryRowsIn(tx, request, settings, t);
+    const kept = await keptPeople(tx, month, unitId);
+    summarySources[kept ? "kept" : "days"] += 1;
+    let count = 0;
+    for await (const p of kept ?? employeeMonths(month, { unitId, settings, hrFields: true, tx, prefetch: true })) {
+      if (!(await visit(rows.add(p)))) return;
+      // Lets the next batch in from the socket meanwhile (employeeMonths pauses on its own).
+      if (kept && ++count % 200 === 0) await new Promise(setImmediate);
+    }
+    await visit(rows.end(t("total")));
+  });
 }
 
 const header = (t: T) => summaryColumns.map((c) => t(`columns.${c}`));
@@ -105,8 +143,8 @@ async function writeCsv(sink: ByteSink, request: ExportRequest, t: T): Promise<v
     for (const row of rows) text += csvLine(row);
     return text.length < 32_768 || flush();
   };
-  const annex = request.part === "annex";
-  await readMonth(request, t, !annex, (e, summary) => put(annex ? (e ? [annexOf(e)] : []) : summary));
+  if (request.part === "annex") await readMonth(request, t, false, (e) => put(e ? [annexOf(e)] : []));
+  else await readSummary(request, t, put);
   if (!sink.cancelled) await flush();
 }
 

@@ -5,6 +5,7 @@ import { allowLongWork } from "@/lib/db/long-work";
 import { logger } from "@/lib/log/logger";
 import type { Check } from "./checks";
 import { checkOrder } from "./checks";
+import type { EmployeeFigures } from "./declaration";
 import { reviewMonth, type UnitReview } from "./periods";
 
 // HR's month per unit, computed once and kept until a row behind it changes. The figures
@@ -14,7 +15,12 @@ import { reviewMonth, type UnitReview } from "./periods";
 // saw, so it is served only while nothing has changed since: exact invalidation, no timer.
 
 type Stored = { review: UnitReview; checks: Check[] } | { empty: true };
-type Row = { id: string; generation: number | null; current: number; review: Stored | null };
+type Row = { id: string; generation: number | null; current: number; review: Stored | null; has_people: boolean };
+/** A person's figures as the declaration's summary reads them back (export-kept.ts). */
+export type KeptPerson = { id: string; f: EmployeeFigures };
+// The people as the JSON text written: kept with the review for this instance's re-keeping
+// (below), a few megabytes per month at crisis scale instead of 15,000 live objects.
+type Computed = { generation: number; stored: Stored; people: string };
 
 const first = (month: string) => `${month}-01`;
 
@@ -25,7 +31,7 @@ const revive = (u: UnitReview): UnitReview => ({ ...u, approvedAt: u.approvedAt 
  * One unit's review as of one snapshot, and the generation of that snapshot. The generation
  * is read first, so the snapshot is taken then: a change committed later bumps it past.
  */
-async function computeUnit(unitId: string, month: string): Promise<{ generation: number; stored: Stored }> {
+async function computeUnit(unitId: string, month: string): Promise<Computed> {
   return db().transaction(
     async (tx) => {
       // A large unit's month is recomputed in the background: long work, not a page's few seconds.
@@ -33,9 +39,10 @@ async function computeUnit(unitId: string, month: string): Promise<{ generation:
       const [{ generation }] = (await tx.execute(sql`
         select (coalesce((select generation from rht_generations where scope = ${unitId}), 0)
               + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as generation`)) as unknown as { generation: number }[];
-      const { units, checks } = await reviewMonth(month, { unitId, tx });
+      const people: KeptPerson[] = [];
+      const { units, checks } = await reviewMonth(month, { unitId, tx, each: (e) => people.push({ id: e.employeeId, f: e.figures }) });
       const review = units.find((u) => u.orgUnitId === unitId);
-      return { generation, stored: review ? { review, checks } : { empty: true } };
+      return { generation, stored: review ? { review, checks } : { empty: true }, people: JSON.stringify(people) };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
@@ -49,7 +56,7 @@ export const unitMonthComputations = { count: 0 };
 // for a second at crisis scale). The last result per unit and month stays here, so a request that
 // read the stale generation just before the result was kept gets it too; a newer generation
 // replaces it, and a failure is forgotten. A request abandoned meanwhile leaves its result to the next ones.
-type Entry = { generation: number; result: Promise<{ generation: number; stored: Stored }>; settled: boolean };
+type Entry = { generation: number; result: Promise<Computed>; settled: boolean };
 const latest = new Map<string, Entry>();
 
 async function computeOnce(unitId: string, month: string, current: number): Promise<Stored> {
@@ -74,16 +81,18 @@ async function computeOnce(unitId: string, month: string, current: number): Prom
 }
 
 /** Kept only if no newer state was kept meanwhile (another instance may have computed too). */
-async function keep(unitId: string, month: string, computed: { generation: number; stored: Stored }): Promise<void> {
+async function keep(unitId: string, month: string, computed: Computed): Promise<void> {
+  // A row kept before its people were (null) is replaced at the same generation.
   await db()
     .execute(sql`
-      insert into rht_unit_months (org_unit_id, month, generation, review) values (${unitId}, ${first(month)}::date, ${computed.generation}, ${JSON.stringify(computed.stored)}::jsonb)
-      on conflict (org_unit_id, month) do update set generation = excluded.generation, review = excluded.review, computed_at = now()
-       where rht_unit_months.generation < excluded.generation`)
+      insert into rht_unit_months (org_unit_id, month, generation, review, people)
+      values (${unitId}, ${first(month)}::date, ${computed.generation}, ${JSON.stringify(computed.stored)}::jsonb, ${computed.people}::jsonb)
+      on conflict (org_unit_id, month) do update set generation = excluded.generation, review = excluded.review, people = excluded.people, computed_at = now()
+       where rht_unit_months.generation < excluded.generation or (rht_unit_months.generation = excluded.generation and rht_unit_months.people is null)`)
     .catch((error: unknown) => logger.warn({ err: error }, "rht unit month not cached"));
 }
 
-async function computeAndKeep(unitId: string, month: string): Promise<{ generation: number; stored: Stored }> {
+async function computeAndKeep(unitId: string, month: string): Promise<Computed> {
   unitMonthComputations.count += 1;
   const computed = await computeUnit(unitId, month);
   await keep(unitId, month, computed);
@@ -96,7 +105,7 @@ async function computeAndKeep(unitId: string, month: string): Promise<{ generati
  */
 export async function monthOverview(month: string, unitId: string | null = null): Promise<{ units: UnitReview[]; checks: Check[] }> {
   const rows = (await db().execute(sql`
-    select o.id, c.generation, c.review,
+    select o.id, c.generation, c.review, c.people is not null as has_people,
            (coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as current
       from org_units o
       left join rht_generations g on g.scope = o.id::text
@@ -105,7 +114,7 @@ export async function monthOverview(month: string, unitId: string | null = null)
   const units: UnitReview[] = [];
   const checks: Check[] = [];
   for (const row of rows) {
-    const stored = row.generation === row.current && row.review ? row.review : await computeOnce(row.id, month, row.current);
+    const stored = row.generation === row.current && row.review && row.has_people ? row.review : await computeOnce(row.id, month, row.current);
     if ("empty" in stored) continue;
     units.push(revive(stored.review));
     checks.push(...stored.checks);
@@ -124,4 +133,21 @@ export async function warmUnitMonths(now = new Date()): Promise<number> {
      where month >= date_trunc('month', ${now.toISOString()}::timestamptz) - interval '2 months'`)) as unknown as { month: string }[];
   for (const { month } of rows) await monthOverview(month);
   return rows.length;
+}
+
+/**
+ * Before the declaration's summary is read (export.ts): the month's stale units computed again
+ * and kept, as HR's overview would, so the summary can read every unit's kept figures. Only for
+ * a month with kept rows (HR has looked at it, and warmUnitMonths keeps it current): a month
+ * nobody looked at is computed from its days in the export's one pass, cheaper than unit by unit.
+ * A failure here only costs the export that pass.
+ */
+export async function freshenKeptMonth(month: string, unitId: string | null): Promise<void> {
+  try {
+    const [{ kept }] = (await db().execute(sql`
+      select exists (select 1 from rht_unit_months where month = ${first(month)}::date and (${unitId}::uuid is null or org_unit_id = ${unitId}::uuid)) as kept`)) as unknown as { kept: boolean }[];
+    if (kept) await monthOverview(month, unitId);
+  } catch (error) {
+    logger.warn({ err: error }, "rht kept month not refreshed before the export");
+  }
 }

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
-import { exportDeclaration, type ExportRequest } from "@/lib/rht/export";
+import { exportDeclaration, summarySources, type ExportRequest } from "@/lib/rht/export";
+import { keptPeople } from "@/lib/rht/export-kept";
 import { keptThresholds } from "@/lib/rht/export-units";
 import { oracleDeclaration } from "./rht-export-oracle";
 import { month, seedExportMonth } from "./rht-export-seed";
@@ -51,7 +52,10 @@ describe("the one-pass declaration equals the two-pass one", () => {
     for (const r of csvCases()) {
       await forgetKeptReviews();
       expect((await keptThresholds(db(), month, r.unitId)).size).toBe(0);
+      const before = { ...summarySources };
       const { body, expected, about, expectedAbout } = await both(r);
+      // Nobody looked at the month: its summary is computed from the days, not kept first.
+      if (r.part === "summary") expect(summarySources).toEqual({ ...before, days: before.days + 1 });
       expect(about).toEqual(expectedAbout);
       expect(body.toString("utf8")).toBe(expected.toString("utf8"));
       expect(body.equals(expected)).toBe(true);
@@ -62,7 +66,10 @@ describe("the one-pass declaration equals the two-pass one", () => {
     await oracleDeclaration(request(null, "csv")); // keeps every unit's review
     expect((await keptThresholds(db(), month, null)).size).toBe(Object.keys(units).length);
     for (const r of [...csvCases(), request(null, "csv", "summary", "de"), request(units.canteen, "csv", "annex", "fr")]) {
+      const before = { ...summarySources };
       const { body, expected, about, expectedAbout } = await both(r);
+      // The summary reads the kept figures (the annex needs the days).
+      if (r.part === "summary") expect(summarySources).toEqual({ ...before, kept: before.kept + 1 });
       expect(about).toEqual(expectedAbout);
       expect(body.equals(expected)).toBe(true);
     }
@@ -93,10 +100,50 @@ describe("the one-pass declaration equals the two-pass one", () => {
       const kept = await keptThresholds(db(), month, null);
       expect(kept.has(unitId)).toBe(false);
       expect(kept.has(units.locked)).toBe(true);
+      const before = summarySources.kept;
       const { body, expected } = await both(request(null, "csv"));
+      // The changed unit is computed again and kept before the summary reads every unit's kept figures.
+      expect(summarySources.kept).toBe(before + 1);
       expect(body.toString("utf8")).toBe(expected.toString("utf8"));
     }
   }, 300_000);
+
+  test("rows kept before they held their people are computed again, and the summary is still the same", async () => {
+    await oracleDeclaration(request(null, "csv"));
+    await db().execute(sql`update rht_unit_months set people = null`);
+    for (const r of [request(null, "csv"), request(units.locked, "csv", "summary", "fr")]) {
+      const before = summarySources.kept;
+      const { body, expected } = await both(r);
+      expect(summarySources.kept).toBe(before + 1);
+      expect(body.equals(expected)).toBe(true);
+    }
+  }, 180_000);
+
+  test("the kept figures are read only when every unit's kept row is current in the export's snapshot", async () => {
+    await oracleDeclaration(request(null, "csv"));
+    const inSnapshot = <T>(read: (tx: Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0]) => Promise<T>) =>
+      db().transaction(read, { isolationLevel: "repeatable read", accessMode: "read only" });
+    const people = async (unitId: string | null) =>
+      inSnapshot(async (tx) => {
+        const kept = await keptPeople(tx, month, unitId);
+        if (!kept) return null;
+        const all = [];
+        for await (const p of kept) all.push(p);
+        return all;
+      });
+    const [{ n }] = (await db().execute(sql`select count(*)::int as n from (select jsonb_array_elements(people) from rht_unit_months where month = ${`${month}-01`}::date) x`)) as unknown as { n: number }[];
+    expect((await people(null))?.length).toBe(n);
+    // A change lands after the kept rows were brought up to date: that unit's row is no longer current.
+    await db().execute(sql`select rht_bump(array[${units.canteen}::text])`);
+    expect(await people(null)).toBeNull();
+    expect(await people(units.canteen)).toBeNull();
+    expect((await people(units.assembly))?.length).toBeGreaterThan(0);
+    // A current row that does not hold every listed person is not trusted either.
+    await oracleDeclaration(request(null, "csv"));
+    await db().execute(sql`update rht_unit_months set people = people - 0 where org_unit_id = ${units.assembly}`);
+    expect(await people(null)).toBeNull();
+    expect(await people(units.assembly)).toBeNull();
+  }, 180_000);
 
   test("XLSX: the same cells on both sheets, kept reviews or not", async () => {
     const cells = async (file: Buffer) => {
@@ -123,7 +170,8 @@ const busy = async () =>
     select state, query from pg_stat_activity
      where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`)) as unknown as { state: string; query: string }[];
 // pg_stat_activity keeps the first kilobyte of a query: the month's read starts so.
-const exportCursors = async () => (await busy()).filter((b) => /^\s*select b\.\*,/.test(b.query));
+// The month's cursor over the days (`select b.*`) or over the kept figures (`select e.number`).
+const exportCursors = async () => (await busy()).filter((b) => /^\s*select (b\.\*|e\.number),/.test(b.query));
 const released = { timeout: 15_000, interval: 100 };
 
 describe("a download given up half-way", () => {

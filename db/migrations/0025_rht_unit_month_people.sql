@@ -1,0 +1,1 @@
+ALTER TABLE "rht_unit_months" ADD COLUMN "people" jsonb;

@@ -16,7 +16,7 @@ export async function insertMonthDays(tx: Tx, month: string, units: [string, num
   const first = `${month}-01`;
   await tx.execute(sql`
     with loss as (select * from jsonb_to_recordset(${JSON.stringify(units.map(([code, perMille]) => ({ code, perMille })))}::jsonb) as l(code text, "perMille" int)),
-    -- Materialised: inlined, each use of \`holiday\` below ran its holiday lookup again (three per day).
+    -- Materialised: inlined, each use of holiday below ran its holiday lookup again (three per day).
     day as materialized (
       select e.id, d::date as day, pl.planned, abs(hashtext(e.number || d::date::text)) % 1000 as r, loss."perMille" as per_mille,
              exists (select 1 from public_holidays h where h.day = d::date and h.canton in ('CH', coalesce(s.canton, 'CH'))) as holiday

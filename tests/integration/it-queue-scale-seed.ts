@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/lib/db";
+import { allowLongWork } from "@/lib/db/long-work";
 
 // A crowded IT queue for plan tests (issue 16): enough rows that PostgreSQL would sort or scan
 // the whole table without the right index (the crisis set is 100,000 tickets, 40,000 open;
@@ -17,6 +18,9 @@ export async function seedCrowdedQueue(options: { employees?: number; tickets?: 
   const open = Math.round(tickets * (options.openShare ?? 0.4));
   const arr = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
   await db().transaction(async (tx) => {
+    // Tens of thousands of rows a statement, each employee bumping its unit's RHT generation: seconds on a
+    // busy machine, past the web-request limit (5 s) that ended this seed once in a parallel run.
+    await allowLongWork(tx);
     const run = (query: SQL) => tx.execute(query);
     await run(sql`select setseed(0.16)`);
     await run(sql`insert into sites (code, name, city, canton) select 'QS' || g, 'Queue site ' || g, 'Lausanne', 'VD' from generate_series(1, 20) g`);

@@ -33,7 +33,8 @@ export type EmployeeMonth = {
   hr: { avsNumber: string | null; birthDate: string | null; wageCents: number | null } | null;
 };
 
-type Row = {
+/** A row of the month's read, as PostgreSQL gives it (export-kept.ts reads some of the same columns). */
+export type EmployeeMonthRow = {
   employee_id: string;
   number: string;
   first_name: string;
@@ -142,7 +143,7 @@ export async function* employeeMonths(
   // The employees come sorted from an inner query, so the days (read per employee as one text,
   // day-rows.ts: far cheaper to build and parse than a JSON object, or an array, per day) never go
   // through a sort.
-  const cursor = client<Row[]>`
+  const cursor = client<EmployeeMonthRow[]>`
     select b.*,
            (select array_agg(to_char(h.month, 'YYYY-MM') order by h.month)
               from timesheet_months h where h.employee_id = b.employee_id and h.status = 'locked' and (h.figures->>'over85')::boolean

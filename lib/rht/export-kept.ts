@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rawClient, type DbOrTx } from "@/db/client";
 import type { EmployeeFigures } from "./declaration";
-import { readAhead } from "./employee-months";
+import { readAhead, type EmployeeMonthRow } from "./employee-months";
 import type { SummaryInput } from "./export-summary";
 import { declared } from "./export-units";
 
@@ -40,13 +40,7 @@ async function everyUnitKept(tx: DbOrTx, month: string, unitId: string | null): 
   return row.missing === 0;
 }
 
-type Row = {
-  number: string;
-  first_name: string;
-  last_name: string;
-  org_unit_id: string;
-  org_unit: string;
-  employment_rate: number;
+type Row = Pick<EmployeeMonthRow, "number" | "first_name" | "last_name" | "org_unit_id" | "org_unit" | "employment_rate"> & {
   avs_number: string | null;
   birth_date: string | null;
   wage_cents: number | null;

@@ -1,6 +1,14 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages compiled at build time (next-intl's catalog loader, format-only runtime): a page then
+// formats a message by walking its compiled form instead of going through intl-messageformat and
+// a memoiser that serialised its arguments on every call. CPU per request 8–10 % lower on /it,
+// the status page and /hr (alternating runs on the crisis data, 2026-12-02). A message read as
+// raw text from `messagesByLocale` is compiled too: format it (app/admin/waves/page.tsx).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -4,6 +4,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { WaveForm, WaveStatusButton } from "@/components/admin/wave-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
+import { createTranslator } from "next-intl";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { sitesAndUnits, waveProgress } from "@/lib/roster/waves";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
@@ -19,7 +20,14 @@ export default async function AdminWavesPage() {
   // Swiss conventions per language (2’003 in German), see lib/i18n/format.ts.
   const localNumber = await getNumberFormatter();
   const [waves, { sites, units }] = await Promise.all([waveProgress(), sitesAndUnits()]);
-  const defaults = Object.fromEntries((["fr", "de", "en"] as const).map((l) => [l, messagesByLocale[l].email.invitation])) as Record<"fr" | "de" | "en", { subject: string; body: string }>;
+  // The default invitation as a template the admin edits: formatted with its placeholders as their
+  // own values, since the catalogue holds compiled messages, not their text (next.config.js).
+  const keep = { firstName: "{firstName}", link: "{link}" };
+  const template = (locale: "fr" | "de" | "en") => {
+    const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "email.invitation" });
+    return { subject: t("subject", keep), body: t("body", keep) };
+  };
+  const defaults = { fr: template("fr"), de: template("de"), en: template("en") };
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>

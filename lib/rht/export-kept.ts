@@ -5,6 +5,7 @@ import type { EmployeeFigures } from "./declaration";
 import { readAhead, type EmployeeMonthRow } from "./employee-months";
 import type { SummaryInput } from "./export-summary";
 import { declared } from "./export-units";
+import { currentGeneration } from "./unit-months";
 
 // The declaration's summary from HR's kept months (unit-months.ts) instead of the days: each
 // unit's kept row holds its people's figures, computed in one snapshot with the generation it
@@ -36,7 +37,7 @@ async function everyUnitKept(tx: DbOrTx, month: string, unitId: string | null): 
       left join rht_generations g on g.scope = l.org_unit_id::text
      where c.people is null
         or jsonb_array_length(c.people) <> l.people
-        or c.generation <> coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0)`)) as unknown as { missing: number }[];
+        or c.generation <> ${currentGeneration}`)) as unknown as { missing: number }[];
   return row.missing === 0;
 }
 
@@ -65,7 +66,7 @@ export async function keptPeople(tx: DbOrTx, month: string, unitId: string | nul
       join employees e on e.id = (p.person->>'id')::uuid
      where c.month = ${first(month)}::date
        and (${unitId}::uuid is null or c.org_unit_id = ${unitId}::uuid)
-       -- Current rows only: a unit whose people all left keeps a stale row with their names.
+       -- Current rows only (the rule of currentGeneration, unit-months.ts): a unit whose people all left keeps a stale row with their names.
        and c.generation = coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0)
      order by o.name, o.id, p.ord`.cursor(1000);
   return (async function* () {

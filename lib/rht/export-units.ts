@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rhtSettingsSchema, type RhtSettings } from "@/lib/settings/schemas";
 import type { UnitThreshold } from "./declaration";
+import { currentGeneration } from "./unit-months";
 
 // What the declaration needs to know about its units before its first employee row.
 
@@ -55,7 +56,7 @@ export async function keptThresholds(tx: DbOrTx, month: string, unitId: string |
       left join rht_generations g on g.scope = c.org_unit_id::text
      where c.month = ${first(month)}::date
        and (${unitId}::uuid is null or c.org_unit_id = ${unitId}::uuid)
-       and c.generation = coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0)
+       and c.generation = ${currentGeneration}
        and c.review ? 'review'`)) as unknown as { org_unit_id: string; threshold: UnitThreshold | null }[];
   return new Map(rows.filter((r) => r.threshold).map((r) => [r.org_unit_id, r.threshold!]));
 }

@@ -24,6 +24,12 @@ type Computed = { generation: number; stored: Stored; people: string };
 
 const first = (month: string) => `${month}-01`;
 
+/**
+ * The generation a kept row must carry to be current: its unit's own (`rht_generations` joined as
+ * `g` on the unit) plus the global one. export-kept.ts repeats it in its cursor, written for the raw client.
+ */
+export const currentGeneration = sql`(coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0))`;
+
 /** Dates come back from jsonb as strings. */
 const revive = (u: UnitReview): UnitReview => ({ ...u, approvedAt: u.approvedAt ? new Date(u.approvedAt) : null, lockedAt: u.lockedAt ? new Date(u.lockedAt) : null });
 
@@ -106,7 +112,7 @@ async function computeAndKeep(unitId: string, month: string): Promise<Computed> 
 export async function monthOverview(month: string, unitId: string | null = null): Promise<{ units: UnitReview[]; checks: Check[] }> {
   const rows = (await db().execute(sql`
     select o.id, c.generation, c.review, c.people is not null as has_people,
-           (coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0))::int as current
+           ${currentGeneration}::int as current
       from org_units o
       left join rht_generations g on g.scope = o.id::text
       left join rht_unit_months c on c.org_unit_id = o.id and c.month = ${first(month)}::date
@@ -158,7 +164,7 @@ export async function freshenKeptMonth(month: string, unitId: string | null): Pr
         left join rht_generations g on g.scope = o.id::text
         cross join lateral (
           select coalesce(jsonb_array_length(c.people), (c.review->'review'->>'employees')::int, 0) as size,
-                 c.people is null or c.generation <> coalesce(g.generation, 0) + coalesce((select generation from rht_generations where scope = 'all'), 0) as stale
+                 c.people is null or c.generation <> ${currentGeneration} as stale
         ) x
        where ${unitId}::uuid is null or o.id = ${unitId}::uuid`)) as unknown as { missing: number; people: number; stale: number }[];
     if (row.missing === 0 && row.stale <= freshenShare * row.people) await monthOverview(month, unitId);

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "@/lib/i18n/server-translations";
+import { getTranslations, translatorFor } from "@/lib/i18n/server-translations";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { WaveForm, WaveStatusButton } from "@/components/admin/wave-form";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
-import { createTranslator } from "next-intl";
-import { messagesByLocale } from "@/lib/i18n/messages";
 import { sitesAndUnits, waveProgress } from "@/lib/roster/waves";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";
 
@@ -24,7 +22,7 @@ export default async function AdminWavesPage() {
   // own values, since the catalogue holds compiled messages, not their text (next.config.js).
   const keep = { firstName: "{firstName}", link: "{link}" };
   const template = (locale: "fr" | "de" | "en") => {
-    const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "email.invitation" });
+    const t = translatorFor(locale, "email.invitation") as unknown as (key: string, values: typeof keep) => string;
     return { subject: t("subject", keep), body: t("body", keep) };
   };
   const defaults = { fr: template("fr"), de: template("de"), en: template("en") };

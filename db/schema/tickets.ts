@@ -85,6 +85,8 @@ export const tickets = pgTable(
     index("tickets_queue_org_unit_idx").on(t.orgUnitId, t.queueRank, t.slaDueAt, t.number).where(openTicket),
     // The queue's overdue count (now() moves, so it is counted, not kept): only tickets waiting for IT.
     index("tickets_overdue_idx").on(t.slaDueAt).where(sql`status in ('new', 'in_progress')`),
+    // HR's count of open reviews past due (lib/eligibility/review-decision.ts), the same way.
+    index("tickets_review_due_idx").on(t.slaDueAt).where(sql`category = 'eligibility_review' and status not in ('resolved', 'closed')`),
     index("tickets_assignee_idx").on(t.assigneeEmployeeId),
     index("tickets_incident_idx").on(t.incidentId),
     index("tickets_employee_idx").on(t.employeeId),

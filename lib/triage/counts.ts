@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
 
 // The queue's counts per status and category come from ticket_tallies, which triggers on tickets
@@ -11,7 +12,7 @@ import { db } from "@/lib/db";
 // of the tickets (tests/integration/it-queue-scale-counts.test.ts).
 
 /** Past this many appended rows, reading the counts folds them. */
-const foldAbove = 500;
+export const foldTalliesAbove = 500;
 
 type Row = { category: string | null; status: string | null; n: number | null; rows: number | null; overdue: number };
 
@@ -39,7 +40,7 @@ export async function queueCounts(): Promise<{ byCategory: Record<string, number
     if (r.status !== "resolved") byCategory[r.category] = (byCategory[r.category] ?? 0) + r.n;
     byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
   }
-  if (appended > foldAbove) await foldTicketTallies();
+  if (appended > foldTalliesAbove) await foldTicketTallies();
   return { byCategory, byStatus, overdue: rows[0]?.overdue ?? 0 };
 }
 
@@ -48,8 +49,8 @@ export async function queueCounts(): Promise<{ byCategory: Record<string, number
  * one else is folding (skip locked): two readers folding at once each fold their own rows, and
  * rows appended meanwhile stay for the next time. The sums never change, only the row count.
  */
-export async function foldTicketTallies(): Promise<void> {
-  await db().execute(sql`
+export async function foldTicketTallies(tx: DbOrTx = db()): Promise<void> {
+  await tx.execute(sql`
     with gone as (delete from ticket_tallies where ctid in (select ctid from ticket_tallies for update skip locked) returning category, status, n)
     insert into ticket_tallies (category, status, n)
     select category, status, sum(n) from gone group by category, status having sum(n) <> 0`);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
 import { raiseTicket, type TicketCategory } from "@/lib/tickets/service";
+import { pendingReviewCounts } from "@/lib/eligibility/review-decision";
 import { foldTicketTallies } from "@/lib/triage/counts";
 import { queueCounts } from "@/lib/triage/queries";
 import { bulkUpdate, changeStatus, claimTicket } from "@/lib/triage/service";
@@ -48,8 +49,17 @@ async function recount() {
   return { byCategory, byStatus, overdue };
 }
 
+/** What HR's overview counted before the tallies: every open review, and those past due. */
+async function reviewRecount() {
+  const [row] = (await db().execute(sql`
+    select count(*)::int as total, (count(*) filter (where sla_due_at < now()))::int as overdue
+      from tickets where category = 'eligibility_review' and status not in ('resolved', 'closed')`)) as unknown as { total: number; overdue: number }[];
+  return row;
+}
+
 async function expectCountsExact(when: string) {
   expect(await queueCounts(), when).toEqual(await recount());
+  expect(await pendingReviewCounts(db()), `reviews ${when}`).toEqual(await reviewRecount());
 }
 
 async function expectPlacesCopied() {
@@ -196,7 +206,7 @@ describe("the queue's counts and the tickets' copies of site and unit", () => {
     for (const lateShare of [0.9, 0.1, 0.5, 0, 1]) {
       await db().execute(sql`
         update tickets set sla_due_at = case when random() < ${lateShare} then now() - interval '2 days' else now() + interval '2 days' end
-         where status in ('new', 'in_progress')`);
+         where status not in ('resolved', 'closed')`);
       await expectCountsExact(`with ${lateShare * 100} % late`);
     }
   });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { pendingReviewCounts } from "@/lib/eligibility/review-decision";
 import { adjacentTickets, getTicketDetail, listQueue, queueCounts, type QueueFilters } from "@/lib/triage/queries";
 import { indexesOf, plansOf, scansOf, seedCrowdedQueue, seqScansOf, unlimitedTicketSorts, type PlanNode, type ScaleSeed } from "./it-queue-scale-seed";
 
@@ -87,6 +88,15 @@ describe("the queue at tens of thousands of tickets", () => {
     expect(seqScansOf(plan, "tickets")).toEqual([]);
     expect(scansOf(plan, "tickets").length).toBeGreaterThan(0);
     expect(new Set(indexesOf(plan))).toEqual(new Set(["tickets_overdue_idx"]));
+  });
+
+  test("HR's review counts read tallies and the reviews' due index, no ticket row", async () => {
+    const plans = await plansOf(() => pendingReviewCounts(db()));
+    expect(plans).toHaveLength(1);
+    const { plan } = plans[0];
+    expect(seqScansOf(plan, "tickets")).toEqual([]);
+    expect(scansOf(plan, "tickets").length).toBeGreaterThan(0);
+    expect(new Set(indexesOf(plan))).toEqual(new Set(["tickets_review_due_idx"]));
   });
 
   test("the ticket page: its neighbours through the queue's indexes, its details by key", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_review_due_idx" ON "tickets" USING btree ("sla_due_at") WHERE category = 'eligibility_review' and status not in ('resolved', 'closed');

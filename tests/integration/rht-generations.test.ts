@@ -13,6 +13,11 @@ async function unit(code: string): Promise<string> {
 const generation = async (unitId: string) =>
   ((await db().execute(sql`select generation from rht_generations where scope = ${unitId}`)) as unknown as { generation: number }[])[0]?.generation ?? 0;
 const generations = async (...ids: string[]) => Promise.all(ids.map(generation));
+/** The same, inside a transaction (one connection throughout). */
+async function generationsIn(tx: Pick<ReturnType<typeof db>, "execute">, ...ids: string[]): Promise<number[]> {
+  const rows = (await tx.execute(sql`select scope, generation from rht_generations where scope in ${ids}`)) as unknown as { scope: string; generation: number }[];
+  return ids.map((id) => rows.find((r) => r.scope === id)?.generation ?? 0);
+}
 
 describe("employees and their units' generations", () => {
   test("a statement bumps each unit it touches once; columns the month does not read bump nothing", async () => {
@@ -35,5 +40,36 @@ describe("employees and their units' generations", () => {
     expect(await generations(a, b, c)).toEqual([2, 2, 1]);
     await db().execute(sql`delete from employees where org_unit_id = ${c}`);
     expect(await generations(a, b, c)).toEqual([2, 2, 2]);
+  });
+
+  test("a whole company's update after a one-person update on the same connection bumps the same units", async () => {
+    // PL/pgSQL keeps a trigger query's plan per connection, made for the first statement's size:
+    // a join of the two transition tables planned for one row compared every old row with every
+    // new one at 15,000 (migration 0029). Here on one connection, one person first, then everyone.
+    const [d, e] = [await unit("GEND"), await unit("GENE")];
+    await db().execute(sql`
+      insert into employees (number, first_name, last_name, work_email, job_family, org_unit_id)
+      select 'H' || g, 'Gen', 'Person' || g, 'genh' || g || '@work.test', 'sales', case when g % 2 = 0 then ${d}::uuid else ${e}::uuid end
+        from generate_series(1, 3000) g`);
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`update employees set employment_rate = 90 where number = 'H1'`);
+      expect(await generationsIn(tx, d, e)).toEqual([1, 2]);
+      await tx.execute(sql`update employees set weekly_minutes = weekly_minutes + 1, updated_at = now() where number like 'H%' and org_unit_id = ${d}`);
+      expect(await generationsIn(tx, d, e)).toEqual([2, 2]);
+      // Nulls compare as equal: a person without a unit whose name changes bumps no unit, and nothing unchanged bumps.
+      await tx.execute(sql`update employees set org_unit_id = null where number = 'H2'`);
+      expect(await generationsIn(tx, d, e)).toEqual([3, 2]);
+      await tx.execute(sql`update employees set updated_at = now() where number like 'H%'`);
+      expect(await generationsIn(tx, d, e)).toEqual([3, 2]);
+    });
+  });
+
+  test("no statement trigger joins its transition tables (a plan kept per connection would make that quadratic)", async () => {
+    const rows = (await db().execute(sql`
+      select distinct t.tgname, p.prosrc from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+       where t.tgoldtable is not null or t.tgnewtable is not null`)) as unknown as { tgname: string; prosrc: string }[];
+    expect(rows.length).toBeGreaterThan(10);
+    const joined = rows.filter((r) => /\bjoin\s+(old_rows|new_rows)\b|\b(old_rows|new_rows)\b(\s+\w+)?\s*,\s*(old_rows|new_rows)\b/i.test(r.prosrc)).map((r) => r.tgname);
+    expect(joined).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@
 // page grown to its own size (bench/bare-app/app/rows), for information: what Next.js alone costs
 // for that much output. One process serves each page, as one bare process serves the yardstick;
 // the 100-connection run is repeated as `npm start` serves on this machine (one worker per core,
-// the bare page likewise). Ends by itself; servers stop by handle.
+// the bare page likewise). Each page also says whether the database read a large table whole while
+// it was loaded (bench/lib/table-scans.ts). Ends by itself; servers stop by handle.
 //   BENCH_SECONDS=10 (per run), BENCH_WARMUP=15 (seconds of load before a page is measured),
 //   BENCH_LOAD_SECONDS=60 (the 100-connection run),
 //   BENCH_PAGES=status,admin (only the lines whose name contains one of the words: "status" takes
@@ -22,16 +23,16 @@ import fs from "node:fs";
 import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes, randomUUID } from "node:crypto";
 import { createDb, noConnectionLimits } from "../db/client";
 import { parseKey } from "../lib/tokens/secret-box";
 import { ensureBuild } from "../scripts/lib/build";
-import { benchKey, startBenchDatabase } from "./lib/bench-database";
+import { benchKey, sessionsFor, startBenchDatabase } from "./lib/bench-database";
 import { load, type LoadResult } from "./lib/load";
 import { fmt } from "./lib/measure";
 import { compareBuilds } from "./lib/compare-builds";
 import { ownCpuMs, settle, treeCpuMs, treeRssMb } from "./lib/process-cpu";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
+import { scansSince, tableScans } from "./lib/table-scans";
 
 // The crisis seed locks last month through lib/rht (server-only, next-intl): loaded the way the tests load lib/.
 register("./resolve-hook.mjs", import.meta.url);
@@ -58,23 +59,6 @@ function verdict(line: Line): string {
   const ok = (line.target.ratio === undefined || ratio >= line.target.ratio) && (line.target.p95 === undefined || line.page.p95 < line.target.p95) && line.page.errors === 0 && line.page.non2xx === 0;
   const wanted = [line.target.ratio !== undefined ? `≥ ${line.target.ratio}×` : null, line.target.p95 !== undefined ? `p95 < ${line.target.p95} ms` : null].filter(Boolean).join(", ");
   return `${line.name.padEnd(34)} ${fmt(ratio, 2).padStart(6)}× bare (${fmt(line.page.rps)} / ${fmt(line.bare.rps)} req/s)  p95 ${fmt(line.page.p95).padStart(5)} ms  errors ${line.page.errors + line.page.non2xx}  target ${wanted}: ${ok ? "OK" : "SLOW"}`;
-}
-
-/** Sessions as next-auth's database strategy stores them (lib/auth/options.ts): one cookie per person. */
-async function sessionsFor(sql: ReturnType<typeof createDb>["sql"], employeeIds: string[]): Promise<string[]> {
-  const cookies: string[] = [];
-  for (const employeeId of employeeIds) {
-    const [employee] = await sql`select coalesce(work_email, private_email) as email from employees where id = ${employeeId}`;
-    const [user] = await sql`
-      insert into users (id, email, employee_id, email_verified) values (${randomUUID()}, ${employee.email}, ${employeeId}, now())
-      on conflict (email) do update set employee_id = excluded.employee_id returning id`;
-    const token = randomBytes(24).toString("hex");
-    // As next-auth writes a new session (maxAge 7 days): a session that expired sooner would be
-    // renewed (a write) on every request, which real sessions do once a day.
-    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${user.id}, now() + interval '7 days')`;
-    cookies.push(`next-auth.session-token=${token}`);
-  }
-  return cookies;
 }
 
 /** The database's share of the last run: time and statements per request, and the heaviest ones. */
@@ -149,6 +133,7 @@ async function main() {
     const statsDb = createDb(database.url, { max: 1, limits: noConnectionLimits });
     await statsDb.sql`create extension if not exists pg_stat_statements`;
     const lines: Line[] = [];
+    const scanFailures: string[] = [];
     // The bare page's size grows linearly with its rows (bench/bare-app/app/rows): two sizes give the line.
     const bareBytes = async (rows: number) => (await (await fetch(`${bare.url}/rows?n=${rows}`)).text()).length;
     const [small, large] = [await bareBytes(50), await bareBytes(1050)];
@@ -182,6 +167,7 @@ async function main() {
       const bareRun = await load({ url: `${bare.url}/`, connections: 20, seconds });
       const bareUsed = [treeCpuMs(bare.pid) - bareCpu[0], ownCpuMs() - bareCpu[1]];
       await statsDb.sql`select pg_stat_statements_reset()`;
+      const scansBefore = await tableScans(statsDb.sql);
       const cpu = [treeCpuMs(app.pid), treeCpuMs(database.pid), ownCpuMs()];
       const pageRun = await load({ url: `${app.url}${page.path}`, connections: 20, seconds, cookies: page.cookies });
       const used = [treeCpuMs(app.pid) - cpu[0], treeCpuMs(database.pid) - cpu[1], ownCpuMs() - cpu[2]];
@@ -195,6 +181,9 @@ async function main() {
       const per = (ms: number, run: LoadResult) => fmt(ms / Math.max(1, run.requests), 1);
       log(`  CPU per request: app ${per(used[0], pageRun)} ms, PostgreSQL ${per(used[1], pageRun)} ms, load generator ${per(used[2], pageRun)} ms (bare page: ${per(bareUsed[0], bareRun)} ms, load generator ${per(bareUsed[1], bareRun)} ms)`);
       await printStatements(statsDb.sql, pageRun.requests);
+      const scans = await scansSince(statsDb.sql, scansBefore);
+      log(`  ${scans.text}`);
+      if (!scans.ok) scanFailures.push(page.name);
     }
 
     // The status page for 100 people at once, right after the bare page under the same 100 connections.
@@ -281,6 +270,7 @@ async function main() {
       const v = verdict(line);
       console.log(`| ${line.name} | ${fmt(line.page.rps / line.bare.rps, 2)}× | ${fmt(line.page.p95)} ms | ${[line.target.ratio !== undefined ? `≥ ${line.target.ratio}×` : "", line.target.p95 !== undefined ? `p95 < ${line.target.p95} ms` : ""].filter(Boolean).join(", ")} | ${v.endsWith("OK") ? "OK" : "SLOW"} |`);
     }
+    console.log(`\nSequential scans of tickets, timesheet days, allocations or the outbox while a page was loaded: ${scanFailures.length === 0 ? "none (OK)" : scanFailures.join(", ")}`);
     finished = true;
   } finally {
     for (const server of servers.reverse()) await server.stop();

@@ -16,15 +16,19 @@ export type AdminOverview = {
 
 /**
  * The overview's query. The roster and sign-ups come from the rollups (lib/admin/rollups.ts);
- * pending and dead mail from their partial indexes (only those rows are read, never the sent
- * history); sessions are counted as they are, since each one's end moves with the clock.
+ * active sessions too, by the hour their end falls in: the hours after this one from the rollups,
+ * the sessions ending within this hour from their index (migration 0031); pending and dead mail
+ * from their partial indexes (only those rows are read, never the sent history).
  */
 export function adminOverviewQuery(): SQL {
+  // Computed once per statement (an init plan), as the dashboard's other windows.
+  const nextHour = sql`(select date_trunc('hour', now(), 'UTC') + interval '1 hour')`;
   return sql`
     select
       (select coalesce(sum(people), 0) from (${funnelCounts}) f)::int as "activeEmployees",
       (select coalesce(sum(n), 0) from (${rolled(["users"])}) u)::int as "signedUp",
-      (select count(*) from sessions where expires > now())::int as "activeSessions",
+      ((select coalesce(sum(n), 0) from (${rolled(["sessions"], nextHour)}) s) +
+       (select count(*) from sessions where expires > now() and expires < ${nextHour}))::int as "activeSessions",
       (select count(*) from outbox where status = 'pending')::int as "mailPending",
       (select count(*) from outbox where status = 'dead')::int as "mailDead"`;
 }

@@ -13,7 +13,7 @@ import { seedRollOut } from "./admin-rollups-seed";
 // (a few hundred rows); the rows themselves only through an index, for an edge hour, a dead or
 // pending mail, a waiting allocation, or a person marked since the last fold.
 
-const big = ["employees", "users", "invitations", "onboarding_cases", "allocations", "mfa_tokens", "tickets", "connectivity_tests", "outbox"];
+const big = ["employees", "users", "sessions", "invitations", "onboarding_cases", "allocations", "mfa_tokens", "tickets", "connectivity_tests", "outbox"];
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Index Cond"?: string; "Parent Relationship"?: string; Plans?: PlanNode[] };
 
@@ -69,11 +69,12 @@ test("the windows' edges are computed once per statement, not once per rollup ro
   }
 });
 
-test("the edges come from indexes: tickets' edge hours, the tests' edge hour, dead and pending mail", async () => {
+test("the edges come from indexes: tickets' edge hours, the tests' edge hour, the sessions ending this hour, dead and pending mail", async () => {
   const indexes = async (query: SQL) => (await plan(query)).map((n) => n["Index Name"]).filter(Boolean);
   expect((await indexes(ticketsByAgeQuery())).filter((name) => name!.startsWith("tickets_")).length).toBeGreaterThan(0);
   expect(await indexes(topIspFailuresQuery(8))).toContain("connectivity_tests_started_idx");
   const overview = await indexes(adminOverviewQuery());
+  expect(overview).toContain("sessions_expires_idx");
   expect(overview).toContain("outbox_dead_idx");
   expect(overview).toContain("outbox_due_idx");
 });

@@ -103,6 +103,11 @@ test("after each of 300 random changes, folded or not, every dashboard figure eq
     },
     async () => db().execute(sql`delete from users where employee_id = ${(await person()).id}`),
     async () => db().execute(sql`insert into sessions (session_token, user_id, expires) select gen_random_uuid()::text, id, now() + make_interval(mins => ${minutes(600) - 300}) from users order by id offset ${pick(5)} limit 1`),
+    // Sessions: renewed (a new end), ending within the hour, signed out, several at once.
+    async () => db().execute(sql`update sessions set expires = now() + make_interval(mins => ${minutes(600) - 120}) where session_token = (select session_token from sessions order by session_token offset ${pick(4)} limit 1)`),
+    async () => db().execute(sql`insert into sessions (session_token, user_id, expires) select gen_random_uuid()::text, id, now() + make_interval(secs => ${minutes(7200) - 3600}) from users order by id offset ${pick(5)} limit 1`),
+    async () => db().execute(sql`delete from sessions where session_token = (select session_token from sessions order by expires offset ${pick(3)} limit 1)`),
+    async () => db().execute(sql`update sessions set expires = expires + make_interval(mins => ${minutes(90) - 45}) where expires > now() - interval '2 hours'`),
     async () =>
       db().execute(sql`insert into onboarding_cases (employee_id, eligibility, connectivity) values (${(await person()).id}, ${choose(["pending", "eligible", "eligible", "not_eligible", "review"])}, ${choose(["not_tested", "good", "limited", "udp_untested", "offline"])})
         on conflict (employee_id) do update set eligibility = excluded.eligibility, connectivity = excluded.connectivity`),

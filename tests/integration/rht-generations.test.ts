@@ -10,14 +10,12 @@ async function unit(code: string): Promise<string> {
   const [row] = (await db().execute(sql`insert into org_units (code, name) values (${code}, ${`Unit ${code}`}) returning id`)) as unknown as { id: string }[];
   return row.id;
 }
-const generation = async (unitId: string) =>
-  ((await db().execute(sql`select generation from rht_generations where scope = ${unitId}`)) as unknown as { generation: number }[])[0]?.generation ?? 0;
-const generations = async (...ids: string[]) => Promise.all(ids.map(generation));
-/** The same, inside a transaction (one connection throughout). */
-async function generationsIn(tx: Pick<ReturnType<typeof db>, "execute">, ...ids: string[]): Promise<number[]> {
-  const rows = (await tx.execute(sql`select scope, generation from rht_generations where scope in ${ids}`)) as unknown as { scope: string; generation: number }[];
+/** The units' generations as `executor` sees them (a transaction: one connection throughout). */
+async function generationsIn(executor: Pick<ReturnType<typeof db>, "execute">, ...ids: string[]): Promise<number[]> {
+  const rows = (await executor.execute(sql`select scope, generation from rht_generations where scope in ${ids}`)) as unknown as { scope: string; generation: number }[];
   return ids.map((id) => rows.find((r) => r.scope === id)?.generation ?? 0);
 }
+const generations = (...ids: string[]) => generationsIn(db(), ...ids);
 
 describe("employees and their units' generations", () => {
   test("a statement bumps each unit it touches once; columns the month does not read bump nothing", async () => {

@@ -5,7 +5,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { releaseWaitingDevice } from "@/lib/devices/service";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
-import { foldTalliesAbove, foldTicketTallies } from "@/lib/triage/counts";
+import { foldTalliesAbove, foldTicketTallies, overdueAmong } from "@/lib/triage/counts";
 import { endTicket } from "@/lib/triage/resolve";
 import { reviewedReasons } from "./review-reasons";
 
@@ -82,15 +82,10 @@ export async function listPendingReviews(tx: DbOrTx, limit = 200): Promise<{ row
  * tickets_review_due_idx (at most about half the open reviews, few in a crisis when most are late).
  */
 export async function pendingReviewCounts(tx: DbOrTx): Promise<{ total: number; overdue: number }> {
+  const open = sql`category = 'eligibility_review' and status not in ('resolved', 'closed')`;
   const [row] = (await tx.execute(sql`
-    with tally as (select coalesce(sum(n), 0)::int as n, count(*)::int as rows from ticket_tallies
-                    where category = 'eligibility_review' and status not in ('resolved', 'closed')),
-         on_time as (select count(*)::int as n from (select 1 from tickets where category = 'eligibility_review' and status not in ('resolved', 'closed')
-                                                        and sla_due_at >= now() limit (select n / 2 + 1 from tally)) x)
-    select tally.n as total, tally.rows,
-           case when on_time.n <= tally.n / 2 then tally.n - on_time.n
-                else (select count(*)::int from tickets where category = 'eligibility_review' and status not in ('resolved', 'closed') and sla_due_at < now()) end as overdue
-      from tally, on_time`)) as unknown as { total: number; overdue: number; rows: number }[];
+    with tally as (select coalesce(sum(n), 0)::int as n, count(*)::int as rows from ticket_tallies where ${open})
+    select tally.n as total, tally.rows, ${overdueAmong(open, sql`(select n from tally)`)} as overdue from tally`)) as unknown as { total: number; overdue: number; rows: number }[];
   if (row.rows > foldTalliesAbove) await foldTicketTallies(tx);
   return { total: row.total, overdue: row.overdue };
 }

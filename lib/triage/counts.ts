@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
 
@@ -24,11 +24,7 @@ export async function queueCounts(): Promise<{ byCategory: Record<string, number
   const rows = (await db().execute(sql`
     with tally as (select category, status, sum(n)::int as n, count(*)::int as rows from ticket_tallies group by category, status),
          active as (select coalesce(sum(n), 0)::int as n from tally where status in ('new', 'in_progress')),
-         on_time as (select count(*)::int as n from (select 1 from tickets where status in ('new', 'in_progress') and sla_due_at >= now()
-                                                      limit (select n / 2 + 1 from active)) x),
-         overdue as (select case when on_time.n <= active.n / 2 then active.n - on_time.n
-                                 else (select count(*)::int from tickets where status in ('new', 'in_progress') and sla_due_at < now()) end as n
-                       from active, on_time)
+         overdue as (select ${overdueAmong(sql`status in ('new', 'in_progress')`, sql`(select n from active)`)} as n)
     select t.category::text, t.status::text, t.n, t.rows, o.n as overdue from overdue o left join tally t on true order by t.status, t.category`)) as unknown as Row[];
   const byCategory: Record<string, number> = {};
   const byStatus: Record<string, number> = {};
@@ -42,6 +38,19 @@ export async function queueCounts(): Promise<{ byCategory: Record<string, number
   }
   if (appended > foldTalliesAbove) await foldTicketTallies();
   return { byCategory, byStatus, overdue: rows[0]?.overdue ?? 0 };
+}
+
+/**
+ * How many of the tickets that match `where` are past due, `total` being how many match (from the
+ * tallies, not counted): counted from the side of now() with fewer of them, through a partial index
+ * on sla_due_at whose condition is `where` (tickets_overdue_idx, tickets_review_due_idx) — first
+ * those still on time, stopping past half; then, only if they are the many, the late ones directly.
+ */
+export function overdueAmong(where: SQL, total: SQL): SQL {
+  return sql`(select case when on_time.n <= t.n / 2 then t.n - on_time.n
+                     else (select count(*)::int from tickets where ${where} and sla_due_at < now()) end
+                from (select ${total} as n) t,
+                     lateral (select count(*)::int as n from (select 1 from tickets where ${where} and sla_due_at >= now() limit t.n / 2 + 1) x) on_time)`;
 }
 
 /**

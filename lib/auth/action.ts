@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { isDatabaseUnavailable, isStatementCut } from "@/lib/db/errors";
-import { DatabaseBusyError, NestedConnectionError } from "@/lib/db/scope";
+import { DatabaseBusyError } from "@/lib/db/scope";
 import { runTransaction } from "@/lib/db/transaction";
 import { hasNul } from "@/lib/http/fields";
 import { claimReceipt, receiptHash, storeReceipt } from "./receipts";
@@ -158,8 +158,10 @@ function attemptOf<S extends z.ZodType, R>(config: ActionConfig<S, R>) {
         logger.warn({ action: config.name }, "action refused: a statement ran past the database's time limits");
         return { ok: false, formError: "busy" };
       }
-      // A nesting bug is named in the log (the class of bug, not the data), so it is found and fixed.
-      logger.error({ action: config.name, err: error instanceof NestedConnectionError ? error.message : error instanceof Error ? error.name : "unknown" }, "action failed");
+      // Logged through the error serializer (lib/log/errors.ts): its type, code, scrubbed message,
+      // stack and causes, so that a nesting bug or a driver's failure (UNSAFE_TRANSACTION, found
+      // this way under load) is found and fixed; never the query's values.
+      logger.error({ action: config.name, err: error }, "action failed");
       return { ok: false, formError: "unexpected" };
     }
   };

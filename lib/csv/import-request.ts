@@ -128,7 +128,7 @@ export async function handleImport<R>(request: Request, access: { roles: readonl
     if (error instanceof ActionError) return importRefusal(request, caller.person, 409, error.key);
     // PostgreSQL out of reach: "try again in a minute", as pages and actions say it.
     if (isDatabaseUnavailable(error)) return importRefusal(request, caller.person, 503, "unavailable");
-    logger.error({ route: new URL(request.url).pathname, err: error instanceof Error ? error.name : "unknown" }, "import failed");
+    logger.error({ route: new URL(request.url).pathname, err: error }, "import failed");
     return importRefusal(request, caller.person, 500, "unexpected");
   } finally {
     caller.release();

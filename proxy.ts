@@ -44,5 +44,14 @@ export const config = {
   // Not the probe routes either: a buffered upload cannot be timed where its bytes arrive, and
   // each ping would wait for the proxy; they check the run's ticket themselves
   // (lib/connectivity/probe-route.ts).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt|api/imports/|api/probe/).*)"],
+  // Not a server action's call from a page's script either (its `Next-Action` header): it answers
+  // data, not a page (no script for a nonce), checks its session itself (defineAction), and
+  // the proxy's work was a quarter of such a request's time in the device storm (bench/device-storm.ts).
+  // A form posted without JavaScript carries no such header and still gets the proxy.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt|api/imports/|api/probe/).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

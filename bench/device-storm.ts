@@ -7,15 +7,25 @@
 //  - the same action for people who already asked (everything but the pool's decision).
 // Their ratios show what the pools' lock costs. The storm's end state is checked: exactly the
 // free units taken, the rest queued 1…n, nothing overbooked (else the bench fails).
-// The issue's own yardstick, a bare Next.js JSON route over HTTP, needs the production build:
-// see bench/bare-app/app/api/bare. `bench/run.ts` runs this file in a process of its own; alone:
+// Then the issue's own yardstick: the production build and the bare Next.js JSON route
+// (bench/bare-app/app/api/bare) on loopback, 2,000 POSTs at once to the bare route, then 2,000
+// other people's requests at once as their browsers send them (the server action over HTTP,
+// each with its session cookie), then the same again with nothing to decide, then 500 at once.
+// `bench/run.ts` runs this file in a process of its own; alone:
 //   node --conditions=react-server --import tsx bench/device-storm.ts
 import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
 import { register } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import { createDb, noConnectionLimits } from "../db/client";
 import type { CurrentPerson } from "../lib/roster/queries";
-import { percentile, pointAppAt, startBenchDatabase } from "./lib/bench-database";
+import { ensureBuild } from "../scripts/lib/build";
+import { benchKey, percentile, pointAppAt, sessionsFor, startBenchDatabase } from "./lib/bench-database";
 import { fmt } from "./lib/measure";
+import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
+import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
+import { post, serverActionId, serverActionRequest, serverActionResult } from "./lib/server-action-http";
 
 register("./resolve-hook.mjs", import.meta.url);
 // The action's session: each simulated request's person (lib/auth/session.ts reads Next's cookies).
@@ -49,6 +59,7 @@ async function atOnce<T>(calls: (() => Promise<T>)[]): Promise<Timed<T>> {
 async function main() {
   const bench = await startBenchDatabase("device-storm");
   let endPool: (() => Promise<void>) | null = null;
+  const servers: NextServer[] = [];
   try {
     pointAppAt(bench.url);
     const seed = createDb(bench.url, { max: 1, limits: noConnectionLimits });
@@ -56,7 +67,8 @@ async function main() {
     let started = performance.now();
     // A roll-out in progress (issue 16's crisis scale): 6,800 devices out or promised, 777 people
     // waiting for a VDI seat, 1,000 laptops free; and the people of the storm, the burst and the yardstick.
-    const crowd = storm + burst;
+    // In process: the storm, then the burst; over HTTP: the storm, then the burst (other people).
+    const crowd = 2 * (storm + burst);
     await s`
       insert into employees (number, first_name, last_name, work_email, job_family, language)
       select 'B' || lpad(g::text, 6, '0'), (array['Zoé','Jonas','Lena','Marco','Aline'])[1 + g % 5], 'Storm' || g, 'b' || g || '@bench.test',
@@ -87,6 +99,10 @@ async function main() {
         from employees e where e.number > 'B006800' order by e.number`).map(
       (r) => ({ ...r, userId: r.employeeId, locale: r.language, roles: ["employee"] }) as unknown as CurrentPerson,
     );
+    // Signed in over HTTP: the in-process burst's people (the HTTP warm-up asks again for them) and the HTTP crowd.
+    const cookieOf = new Map<string, string>();
+    const signedIn = people.slice(storm, crowd);
+    (await sessionsFor(s, signedIn.map((p) => p.employeeId))).forEach((cookie, i) => cookieOf.set(signedIn[i].employeeId, cookie));
     await s.end({ timeout: 5 });
     console.log(`device storm: seeded ${fmt(6_800 + crowd)} people, 6,800 devices out or promised, 777 waiting, ${fmt(free)} laptops free in ${fmt(performance.now() - started)} ms`);
 
@@ -95,6 +111,31 @@ async function main() {
     const { runTransaction } = await import("../lib/db/transaction");
     const { requestDeviceAction } = await import("../lib/devices/actions");
     endPool = () => (db().$client as unknown as { end(o: object): Promise<void> }).end({ timeout: 5 });
+    const laptopPool = async () =>
+      (
+        (await db().execute(sql`
+          select p.capacity, p.in_use,
+                 (select count(*)::int from allocations a where a.pool_id = p.id and a.status in ('reserved', 'issued')) as held,
+                 (select count(*)::int from allocations a where a.pool_id = p.id and a.status = 'waiting') as waiting,
+                 (select count(*)::int from outbox) as mails
+            from resource_pools p where p.kind = 'laptop'`)) as unknown as { capacity: number; in_use: number; held: number; waiting: number; mails: number }[]
+      )[0];
+    /** Laptops among these people: reserved and queued. */
+    const laptopsOf = async (among: CurrentPerson[]) =>
+      (
+        (await db().execute(sql`
+          select count(*) filter (where a.status = 'reserved')::int as reserved, count(*) filter (where a.status = 'waiting')::int as waiting
+            from allocations a join resource_pools p on p.id = a.pool_id and p.kind = 'laptop'
+           where a.employee_id in ${among.map((p) => p.employeeId)}`)) as unknown as { reserved: number; waiting: number }[]
+      )[0];
+    /** These people's devices given back (their queue places too). */
+    const release = (among: CurrentPerson[]) =>
+      db().execute(sql`update allocations set status = 'released', released_at = now(), release_reason = 'bench' where employee_id in ${among.map((p) => p.employeeId)}`);
+    /** The laptop pool's in-use count recomputed from its rows (after the bench released some), then `n` free. */
+    const freeLaptops = async (n: number) => {
+      await db().execute(sql`update resource_pools p set in_use = (select count(*) from allocations a where a.pool_id = p.id and a.status in ('reserved', 'issued')) where kind in ('laptop', 'vpn_licence')`);
+      await db().execute(sql`update resource_pools set capacity = in_use + ${n} where kind = 'laptop'`);
+    };
     type Answer = Awaited<ReturnType<typeof requestDeviceAction>>;
     // A person told "busy" (no pool connection came free within the action's 10 s) sends again
     // at once, as the page lets them; the time counted is until each has a real answer.
@@ -120,12 +161,7 @@ async function main() {
 
     started = performance.now();
     const run = await busyDuring(() => atOnce(stormers.map(ask)));
-    const [state] = (await db().execute(sql`
-      select p.capacity, p.in_use,
-             (select count(*)::int from allocations a where a.pool_id = p.id and a.status in ('reserved', 'issued')) as held,
-             (select count(*)::int from allocations a where a.pool_id = p.id and a.status = 'waiting') as waiting,
-             (select count(*)::int from outbox) as mails
-        from resource_pools p where p.kind = 'laptop'`)) as unknown as { capacity: number; in_use: number; held: number; waiting: number; mails: number }[];
+    const state = await laptopPool();
     const statuses = run.results.map((a) => (a.ok ? a.data.status : "refused"));
     const reserved = statuses.filter((x) => x === "reserved").length;
     const problems = [
@@ -149,9 +185,8 @@ async function main() {
     );
 
     // 500 at once, a quarter of the storm's free stock: half take a laptop, half queue.
-    await db().execute(sql`update allocations set status = 'released', released_at = now(), release_reason = 'bench' where employee_id in ${stormers.map((p) => p.employeeId)}`);
-    await db().execute(sql`update resource_pools p set in_use = (select count(*) from allocations a where a.pool_id = p.id and a.status in ('reserved', 'issued')) where kind in ('laptop', 'vpn_licence')`);
-    await db().execute(sql`update resource_pools set capacity = in_use + ${burstFree} where kind = 'laptop'`);
+    await release(stormers);
+    await freeLaptops(burstFree);
     const burstRun = await busyDuring(() => atOnce(people.slice(storm, storm + burst).map(ask)));
     const burstTaken = burstRun.results.filter((a) => a.ok && a.data.status === "reserved").length;
     if (refused(burstRun.results).length > 0 || burstTaken !== burstFree) problems.push(`burst: ${burstTaken} reserved, refused ${refused(burstRun.results).join(", ")}`);
@@ -159,9 +194,85 @@ async function main() {
       `device requests, ${burst} at once (${burstFree} free): ${fmt(burstRun.rps)} req/s, p50 ${fmt(burstRun.p50)} ms, p95 ${fmt(burstRun.p95)} ms, max ${fmt(burstRun.max)} ms ` +
         `("busy" sent again: ${burstRun.busy}) (target p95 < 2,000 ms) ${burstRun.p95 < 2000 ? "OK" : "SLOW"}`,
     );
+
+    // Over HTTP, the issue's yardstick: the production build and the bare Next.js JSON route.
+    ensureBuild(console.log);
+    ensureBareBuild(console.log);
+    const logs = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-storm-"));
+    const env = { DATABASE_URL: bench.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", TOKEN_ENCRYPTION_KEY: benchKey, DEMO_MODE: "true", LOG_LEVEL: "warn", SMTP_URL: "" };
+    const bareServer = await startNext(bareAppDir, {}, "/", path.join(logs, "bare.log"));
+    servers.push(bareServer);
+    // BENCH_CPU_PROFILE=/tmp/prof: the app server's V8 profile, written when it stops.
+    const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
+    const app = await startNext(process.cwd(), env, "/api/health", path.join(logs, "app.log"), profile);
+    servers.push(app);
+    const actionId = serverActionId(process.cwd(), "lib/devices/actions.ts", "requestDeviceAction");
+    // A connection refused or reset, or "busy": the person sends again at once (counted).
+    let resent = 0;
+    const untilAnswered = <T>(send: () => Promise<T | null>) => async () => {
+      for (;;) {
+        const answer = await send().catch(() => null);
+        if (answer !== null) return answer;
+        resent += 1;
+      }
+    };
+    const askOverHttp = (person: CurrentPerson) => {
+      const { headers, body } = serverActionRequest(app.url, actionId, cookieOf.get(person.employeeId)!, [{ path: "laptop" }]);
+      return untilAnswered(async () => {
+        const result = serverActionResult<Answer>(await post(`${app.url}/device`, headers, body));
+        return result.ok || result.formError !== "busy" ? result : null;
+      });
+    };
+    const bareRequest = untilAnswered(async () => ((await post(`${bareServer.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"laptop"}')).status === 200 ? true : null));
+    // What each request cost the server, PostgreSQL and this process (the 2,000 browsers), in ms of CPU.
+    const resentDuring = async <T extends { results: unknown[] }>(run: () => Promise<T>, server: NextServer = app) => {
+      const [before, cpu] = [resent, [treeCpuMs(server.pid), treeCpuMs(bench.pid), ownCpuMs()]];
+      const result = await run();
+      const [serverMs, postgresMs, clientMs] = [treeCpuMs(server.pid), treeCpuMs(bench.pid), ownCpuMs()].map((after, i) => fmt((after - cpu[i]) / result.results.length, 1));
+      return { ...result, resent: resent - before, cpu: `${serverMs} / ${postgresMs} / ${clientMs} ms` };
+    };
+    // Warm-up: each server's code optimised by three rounds of 500 at once (the app's by people who already asked).
+    for (let round = 0; round < 3; round++) {
+      await atOnce(Array.from({ length: burst }, () => bareRequest));
+      await db().execute(sql`delete from action_receipts`);
+      await atOnce(people.slice(storm, storm + burst).map(askOverHttp));
+    }
+    // Nobody waiting any more (the queue would take the free laptops first), then 1,000 free.
+    await release(people.slice(storm, storm + burst));
+    const httpStormers = people.slice(storm + burst, 2 * storm + burst);
+    await freeLaptops(free);
+    const bareHttp = await resentDuring(() => atOnce(httpStormers.map(() => bareRequest)), bareServer);
+    const httpRun = await resentDuring(() => atOnce(httpStormers.map(askOverHttp)));
+    const httpTaken = await laptopsOf(httpStormers);
+    const httpPool = await laptopPool();
+    if (refused(httpRun.results).length > 0) problems.push(`over HTTP: ${refused(httpRun.results).length} refused (${[...new Set(refused(httpRun.results))].join(", ")})`);
+    if (httpTaken.reserved !== free || httpTaken.waiting !== storm - free) problems.push(`over HTTP: ${httpTaken.reserved} reserved and ${httpTaken.waiting} queued, expected ${free} and ${storm - free}`);
+    if (httpPool.in_use !== httpPool.held || httpPool.in_use > httpPool.capacity) problems.push(`over HTTP: overbooked or miscounted: ${JSON.stringify(httpPool)}`);
+    await db().execute(sql`delete from action_receipts`);
+    const httpAgain = await resentDuring(() => atOnce(httpStormers.map(askOverHttp)));
+    if (httpAgain.results.some((a) => !a.ok || a.data.created)) problems.push("over HTTP: asking again changed something or was refused");
+    const ratio = httpRun.rps / bareHttp.rps;
+    console.log(
+      `device storm over HTTP, ${fmt(storm)} requests at once, ${fmt(free)} free: ${fmt(httpRun.rps)} req/s = ${fmt(ratio, 2)}× the bare JSON route ` +
+        `(${fmt(bareHttp.rps)} req/s, p95 ${fmt(bareHttp.p95)} ms) (target ≥ 0.3×) ${ratio >= 0.3 ? "OK" : "SLOW"}; ${fmt(httpRun.rps / httpAgain.rps, 2)}× the same action with nothing to decide ` +
+        `(${fmt(httpAgain.rps)} req/s); p50 ${fmt(httpRun.p50)} ms, p95 ${fmt(httpRun.p95)} ms, max ${fmt(httpRun.max)} ms; ${httpTaken.reserved} reserved, ${httpTaken.waiting} queued, ` +
+        `in use ${httpPool.in_use} of ${httpPool.capacity}; sent again (busy, refused or reset): ${httpRun.resent} (bare route: ${bareHttp.resent}); ` +
+        `CPU a request, server / PostgreSQL / browsers: ${httpRun.cpu} (nothing to decide ${httpAgain.cpu}; bare route ${bareHttp.cpu})`,
+    );
+    const httpBurst = people.slice(2 * storm + burst, crowd);
+    await release(httpStormers);
+    await freeLaptops(burstFree);
+    const httpBurstRun = await resentDuring(() => atOnce(httpBurst.map(askOverHttp)));
+    const httpBurstTaken = await laptopsOf(httpBurst);
+    if (refused(httpBurstRun.results).length > 0 || httpBurstTaken.reserved !== burstFree) problems.push(`burst over HTTP: ${httpBurstTaken.reserved} reserved, refused ${refused(httpBurstRun.results).join(", ")}`);
+    console.log(
+      `device requests over HTTP, ${burst} at once (${burstFree} free): ${fmt(httpBurstRun.rps)} req/s, p50 ${fmt(httpBurstRun.p50)} ms, p95 ${fmt(httpBurstRun.p95)} ms, ` +
+        `max ${fmt(httpBurstRun.max)} ms (sent again: ${httpBurstRun.resent}) (target p95 < 2,000 ms) ${httpBurstRun.p95 < 2000 ? "OK" : "SLOW"}`,
+    );
     console.log(`device storm: ${fmt((performance.now() - started) / 1000, 1)} s of load`);
     if (problems.length > 0) throw new Error(`device storm: wrong outcome:\n  ${problems.join("\n  ")}`);
   } finally {
+    for (const server of servers) await server.stop();
     await endPool?.();
     await bench.stop();
   }

@@ -1,0 +1,49 @@
+// Calling the production build's server actions over HTTP as a browser does (for the device
+// storm measured against the bare Next.js JSON route, issue 16): a POST to the page with the
+// action's id in `Next-Action`, the arguments as JSON, the session cookie, the page's origin.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+
+export type HttpAnswer = { status: number; body: string };
+
+/**
+ * One POST on a connection of its own, as each person's browser sends the request of the storm.
+ * A connection refused or reset rejects (the caller counts it and sends again, as the person would).
+ */
+export function post(url: string, headers: Record<string, string>, body: string): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+/** The id the build gave a server action (what the browser sends as `Next-Action`). */
+export function serverActionId(appDir: string, filename: string, exportedName: string): string {
+  const manifestFile = path.join(appDir, ".next", "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  if (!found) throw new Error(`no server action ${exportedName} of ${filename} in ${manifestFile}`);
+  return found[0];
+}
+
+/** A server action's call as the browser makes it: the arguments in React's reply encoding (plain JSON for plain values). */
+export function serverActionRequest(appUrl: string, id: string, cookie: string, args: unknown[]) {
+  return {
+    headers: { "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: appUrl, cookie },
+    body: JSON.stringify(args),
+  };
+}
+
+/** The value a server action returned, from its answer (row 1 of the React Server Components stream). */
+export function serverActionResult<T>(answer: HttpAnswer): T {
+  const row = answer.body.split("\n").find((line) => line.startsWith("1:"));
+  if (answer.status !== 200 || !row) throw new Error(`the server action answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  return JSON.parse(row.slice(2)) as T;
+}

@@ -10,8 +10,9 @@
 // Then the issue's own yardstick: the production build and the bare Next.js JSON route
 // (bench/bare-app/app/api/bare) on loopback, 2,000 POSTs at once to the bare route, then 2,000
 // other people's requests at once as their browsers send them (the server action over HTTP,
-// each with its session cookie), then the same again with nothing to decide, then 500 at once.
-// `bench/run.ts` runs this file in a process of its own; alone:
+// each with its session cookie), then the same again with nothing to decide, then 500 at once
+// (bench/lib/device-storm-http.ts); then all of it again on one web worker per core, as
+// `npm start` serves, against the bare route on as many. `bench/run.ts` runs this file in a process of its own; alone:
 //   node --conditions=react-server --import tsx bench/device-storm.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
@@ -24,8 +25,7 @@ import { ensureBuild } from "../scripts/lib/build";
 import { benchKey, percentile, pointAppAt, sessionsFor, startBenchDatabase } from "./lib/bench-database";
 import { fmt } from "./lib/measure";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
-import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
-import { post, serverActionId, serverActionRequest, serverActionResult } from "./lib/server-action-http";
+import { stormOverHttp, type StormWorld } from "./lib/device-storm-http";
 
 register("./resolve-hook.mjs", import.meta.url);
 // The action's session: each simulated request's person (lib/auth/session.ts reads Next's cookies).
@@ -67,8 +67,8 @@ async function main() {
     let started = performance.now();
     // A roll-out in progress (issue 16's crisis scale): 6,800 devices out or promised, 777 people
     // waiting for a VDI seat, 1,000 laptops free; and the people of the storm, the burst and the yardstick.
-    // In process: the storm, then the burst; over HTTP: the storm, then the burst (other people).
-    const crowd = 2 * (storm + burst);
+    // In process: the storm, then the burst; over HTTP, on one process then on workers: the same, other people each time.
+    const crowd = 3 * (storm + burst);
     await s`
       insert into employees (number, first_name, last_name, work_email, job_family, language)
       select 'B' || lpad(g::text, 6, '0'), (array['Zoé','Jonas','Lena','Marco','Aline'])[1 + g % 5], 'Storm' || g, 'b' || g || '@bench.test',
@@ -206,68 +206,21 @@ async function main() {
     const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
     const app = await startNext(process.cwd(), env, "/api/health", path.join(logs, "app.log"), profile);
     servers.push(app);
-    const actionId = serverActionId(process.cwd(), "lib/devices/actions.ts", "requestDeviceAction");
-    // A connection refused or reset, or "busy": the person sends again at once (counted).
-    let resent = 0;
-    const untilAnswered = <T>(send: () => Promise<T | null>) => async () => {
-      for (;;) {
-        const answer = await send().catch(() => null);
-        if (answer !== null) return answer;
-        resent += 1;
-      }
-    };
-    const askOverHttp = (person: CurrentPerson) => {
-      const { headers, body } = serverActionRequest(app.url, actionId, cookieOf.get(person.employeeId)!, [{ path: "laptop" }]);
-      return untilAnswered(async () => {
-        const result = serverActionResult<Answer>(await post(`${app.url}/device`, headers, body));
-        return result.ok || result.formError !== "busy" ? result : null;
-      });
-    };
-    const bareRequest = untilAnswered(async () => ((await post(`${bareServer.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"laptop"}')).status === 200 ? true : null));
-    // What each request cost the server, PostgreSQL and this process (the 2,000 browsers), in ms of CPU.
-    const resentDuring = async <T extends { results: unknown[] }>(run: () => Promise<T>, server: NextServer = app) => {
-      const [before, cpu] = [resent, [treeCpuMs(server.pid), treeCpuMs(bench.pid), ownCpuMs()]];
-      const result = await run();
-      const [serverMs, postgresMs, clientMs] = [treeCpuMs(server.pid), treeCpuMs(bench.pid), ownCpuMs()].map((after, i) => fmt((after - cpu[i]) / result.results.length, 1));
-      return { ...result, resent: resent - before, cpu: `${serverMs} / ${postgresMs} / ${clientMs} ms` };
-    };
-    // Warm-up: each server's code optimised by three rounds of 500 at once (the app's by people who already asked).
-    for (let round = 0; round < 3; round++) {
-      await atOnce(Array.from({ length: burst }, () => bareRequest));
-      await db().execute(sql`delete from action_receipts`);
-      await atOnce(people.slice(storm, storm + burst).map(askOverHttp));
-    }
-    // Nobody waiting any more (the queue would take the free laptops first), then 1,000 free.
-    await release(people.slice(storm, storm + burst));
-    const httpStormers = people.slice(storm + burst, 2 * storm + burst);
-    await freeLaptops(free);
-    const bareHttp = await resentDuring(() => atOnce(httpStormers.map(() => bareRequest)), bareServer);
-    const httpRun = await resentDuring(() => atOnce(httpStormers.map(askOverHttp)));
-    const httpTaken = await laptopsOf(httpStormers);
-    const httpPool = await laptopPool();
-    if (refused(httpRun.results).length > 0) problems.push(`over HTTP: ${refused(httpRun.results).length} refused (${[...new Set(refused(httpRun.results))].join(", ")})`);
-    if (httpTaken.reserved !== free || httpTaken.waiting !== storm - free) problems.push(`over HTTP: ${httpTaken.reserved} reserved and ${httpTaken.waiting} queued, expected ${free} and ${storm - free}`);
-    if (httpPool.in_use !== httpPool.held || httpPool.in_use > httpPool.capacity) problems.push(`over HTTP: overbooked or miscounted: ${JSON.stringify(httpPool)}`);
-    await db().execute(sql`delete from action_receipts`);
-    const httpAgain = await resentDuring(() => atOnce(httpStormers.map(askOverHttp)));
-    if (httpAgain.results.some((a) => !a.ok || a.data.created)) problems.push("over HTTP: asking again changed something or was refused");
-    const ratio = httpRun.rps / bareHttp.rps;
-    console.log(
-      `device storm over HTTP, ${fmt(storm)} requests at once, ${fmt(free)} free: ${fmt(httpRun.rps)} req/s = ${fmt(ratio, 2)}× the bare JSON route ` +
-        `(${fmt(bareHttp.rps)} req/s, p95 ${fmt(bareHttp.p95)} ms) (target ≥ 0.3×) ${ratio >= 0.3 ? "OK" : "SLOW"}; ${fmt(httpRun.rps / httpAgain.rps, 2)}× the same action with nothing to decide ` +
-        `(${fmt(httpAgain.rps)} req/s); p50 ${fmt(httpRun.p50)} ms, p95 ${fmt(httpRun.p95)} ms, max ${fmt(httpRun.max)} ms; ${httpTaken.reserved} reserved, ${httpTaken.waiting} queued, ` +
-        `in use ${httpPool.in_use} of ${httpPool.capacity}; sent again (busy, refused or reset): ${httpRun.resent} (bare route: ${bareHttp.resent}); ` +
-        `CPU a request, server / PostgreSQL / browsers: ${httpRun.cpu} (nothing to decide ${httpAgain.cpu}; bare route ${bareHttp.cpu})`,
+    const world: StormWorld = { atOnce, cookieOf, postgresPid: bench.pid, laptopsOf, laptopPool, release, freeLaptops, forgetReceipts: () => db().execute(sql`delete from action_receipts`) };
+    const crowdAt = (k: number) => people.slice(k * (storm + burst), (k + 1) * (storm + burst));
+    const [first, second] = [crowdAt(1), crowdAt(2)];
+    problems.push(
+      ...(await stormOverHttp("", app, bareServer, world, { warmers: people.slice(storm, storm + burst), stormers: first.slice(0, storm), bursters: first.slice(storm), free, burstFree })),
     );
-    const httpBurst = people.slice(2 * storm + burst, crowd);
-    await release(httpStormers);
-    await freeLaptops(burstFree);
-    const httpBurstRun = await resentDuring(() => atOnce(httpBurst.map(askOverHttp)));
-    const httpBurstTaken = await laptopsOf(httpBurst);
-    if (refused(httpBurstRun.results).length > 0 || httpBurstTaken.reserved !== burstFree) problems.push(`burst over HTTP: ${httpBurstTaken.reserved} reserved, refused ${refused(httpBurstRun.results).join(", ")}`);
-    console.log(
-      `device requests over HTTP, ${burst} at once (${burstFree} free): ${fmt(httpBurstRun.rps)} req/s, p50 ${fmt(httpBurstRun.p50)} ms, p95 ${fmt(httpBurstRun.p95)} ms, ` +
-        `max ${fmt(httpBurstRun.max)} ms (sent again: ${httpBurstRun.resent}) (target p95 < 2,000 ms) ${httpBurstRun.p95 < 2000 ? "OK" : "SLOW"}`,
+    // As `npm start` serves here: one web worker per core behind one port, against the bare route on as many.
+    for (const server of servers.splice(0)) await server.stop();
+    const workers = Math.min(os.availableParallelism(), 4);
+    const bareWorkers = await startNext(bareAppDir, {}, "/", path.join(logs, "bare-workers.log"), [], workers);
+    servers.push(bareWorkers);
+    const appWorkers = await startNext(process.cwd(), env, "/api/health", path.join(logs, "app-workers.log"), [], workers);
+    servers.push(appWorkers);
+    problems.push(
+      ...(await stormOverHttp(`, ${workers} web workers as npm start`, appWorkers, bareWorkers, world, { warmers: first.slice(storm), stormers: second.slice(0, storm), bursters: second.slice(storm), free, burstFree })),
     );
     console.log(`device storm: ${fmt((performance.now() - started) / 1000, 1)} s of load`);
     if (problems.length > 0) throw new Error(`device storm: wrong outcome:\n  ${problems.join("\n  ")}`);

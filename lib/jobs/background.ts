@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/db/client";
 import { sendCrisisSummaryIfDue } from "@/lib/admin/crisis-summary";
 import { foldAdminRollups } from "@/lib/admin/rollups";
-import { processSignInRequests } from "@/lib/auth/sign-in-requests";
+import { serveSignInRequests } from "@/lib/auth/sign-in-requests";
 import { purgeReceipts } from "@/lib/auth/receipts";
 import { purgeOldConnectivityTests } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
@@ -59,7 +59,7 @@ export function startBackgroundWorker(): void {
         logger.error({ job: "mail", err: error }, "background job failed");
       }
       // Sign-in requests are served right after their answer; this pass catches any left by a crash.
-      await every(signIn, 1000, () => processSignInRequests(), "sign-in-requests");
+      await every(signIn, 1000, () => serveSignInRequests(), "sign-in-requests");
       // A new day opens a new activation wave: the queues move without anyone clicking.
       await every(promote, 60_000, () => jobTransaction(promoteAllQueues), "promote-queues");
       await every(invite, 60_000, () => jobTransaction(sendDueInvitations), "invitation-waves");

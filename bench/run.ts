@@ -21,7 +21,7 @@ register("./resolve-hook.mjs", import.meta.url);
 // `npm run bench -- rht admin`: only the standalone benches whose file name contains one of
 // the words (the roster, outbox and IT-queue targets of `core` run only without words).
 const only = process.argv.slice(2);
-const standalone = ["http-pages.ts", "rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts", "import-health.ts", "device-storm.ts", "self-service.ts"];
+const standalone = ["http-pages.ts", "rht-export.ts", "admin.ts", "outbox-slow-relay.ts", "wrong-codes.ts", "import-health.ts", "device-storm.ts", "sign-in-storm.ts", "self-service.ts"];
 
 async function main() {
   if (only.length === 0) await core();

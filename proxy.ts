@@ -44,13 +44,16 @@ export const config = {
   // Not the probe routes either: a buffered upload cannot be timed where its bytes arrive, and
   // each ping would wait for the proxy; they check the run's ticket themselves
   // (lib/connectivity/probe-route.ts).
+  // Not next-auth's routes (/api/auth/…): they answer data or a redirect, never a page (its pages
+  // are ours: lib/auth/options.ts), check what they need themselves, and a crisis morning's
+  // requests for a link spent a tenth of their server time here (bench/sign-in-storm.ts).
   // Not a server action's call from a page's script either (its `Next-Action` header): it answers
   // data, not a page (no script for a nonce), checks its session itself (defineAction), and
   // the proxy's work was a quarter of such a request's time in the device storm (bench/device-storm.ts).
   // A form posted without JavaScript carries no such header and still gets the proxy.
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt|api/imports/|api/probe/).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|manifest.webmanifest|robots.txt|api/imports/|api/probe/|api/auth/).*)",
       missing: [{ type: "header", key: "next-action" }],
     },
   ],

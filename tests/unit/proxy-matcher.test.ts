@@ -23,6 +23,9 @@ describe("the proxy's matcher", () => {
   test("leaves the probe routes alone, so an upload streams into its route and a ping waits for nothing", () => {
     for (const kind of ["ping", "download", "upload", "gateway"]) expect(runsOn(`/api/probe/${kind}`)).toBe(false);
   });
+  test("leaves next-auth's routes alone: data and redirects, never a page", () => {
+    for (const path of ["/api/auth/signin/email", "/api/auth/csrf", "/api/auth/callback/email", "/api/auth/session"]) expect(runsOn(path)).toBe(false);
+  });
   test("leaves a page script's server action call alone (its Next-Action header), not a form posted without script", () => {
     expect(runsOn("/device", { "next-action": "40bf7683b0b7a06de5c38c2ff5eac42c79b8fae2db" })).toBe(false);
     expect(runsOn("/device", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);

@@ -206,7 +206,14 @@ async function main() {
     const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
     const app = await startNext(process.cwd(), env, "/api/health", path.join(logs, "app.log"), profile);
     servers.push(app);
-    const world: StormWorld = { atOnce, cookieOf, postgresPid: bench.pid, laptopsOf, laptopPool, release, freeLaptops, forgetReceipts: () => db().execute(sql`delete from action_receipts`) };
+    const mailsTo = async (among: CurrentPerson[]) =>
+      (
+        (await db().execute(sql`
+          select count(*) filter (where n = 1)::int as one, coalesce(sum(n), 0)::int as total
+            from (select count(o.id) as n from unnest(${`{${among.map((p) => `"${p.email}"`).join(",")}}`}::text[]) a(address)
+                  left join outbox o on o.to_address = a.address group by a.address) m`)) as unknown as { one: number; total: number }[]
+      )[0];
+    const world: StormWorld = { atOnce, cookieOf, postgresPid: bench.pid, laptopsOf, laptopPool, release, freeLaptops, mailsTo, forgetReceipts: () => db().execute(sql`delete from action_receipts`) };
     const crowdAt = (k: number) => people.slice(k * (storm + burst), (k + 1) * (storm + burst));
     const [first, second] = [crowdAt(1), crowdAt(2)];
     problems.push(

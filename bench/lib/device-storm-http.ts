@@ -25,6 +25,8 @@ export type StormWorld = {
   release(among: CurrentPerson[]): Promise<unknown>;
   /** The pool's in-use count recomputed, then `n` laptops free. */
   freeLaptops(n: number): Promise<void>;
+  /** How many of these people have exactly one mail, and how many mails they have in all. */
+  mailsTo(among: CurrentPerson[]): Promise<{ one: number; total: number }>;
   /** The actions' receipts forgotten (as after their few minutes): asking again is a new call. */
   forgetReceipts(): Promise<unknown>;
 };
@@ -86,6 +88,9 @@ export async function stormOverHttp(label: string, app: NextServer, bare: NextSe
   if (refused(run.results).length > 0) problems.push(`${label}: ${refused(run.results).length} refused (${[...new Set(refused(run.results))].join(", ")})`);
   if (taken.reserved !== free || taken.waiting !== stormers.length - free) problems.push(`${label}: ${taken.reserved} reserved and ${taken.waiting} queued, expected ${free} and ${stormers.length - free}`);
   if (pool.in_use !== pool.held || pool.in_use > pool.capacity) problems.push(`${label}: overbooked or miscounted: ${JSON.stringify(pool)}`);
+  // Each person told once (a laptop reserved, or their place in the queue): no mail lost, none twice.
+  const mails = await world.mailsTo(stormers);
+  if (mails.one !== stormers.length || mails.total !== stormers.length) problems.push(`${label}: ${mails.total} mails, ${mails.one} of ${stormers.length} people with exactly one`);
   await world.forgetReceipts();
   const again = await measured(() => atOnce(stormers.map(ask)));
   if (again.results.some((a) => !a.ok || a.data.created)) problems.push(`${label}: asking again changed something or was refused`);
@@ -94,7 +99,7 @@ export async function stormOverHttp(label: string, app: NextServer, bare: NextSe
     `device storm over HTTP${label}, ${fmt(stormers.length)} requests at once, ${fmt(free)} free: ${fmt(run.rps)} req/s = ${fmt(ratio, 2)}× the bare JSON route ` +
       `(${fmt(bareRun.rps)} req/s, p95 ${fmt(bareRun.p95)} ms) (target ≥ 0.3×) ${ratio >= 0.3 ? "OK" : "SLOW"}; ${fmt(run.rps / again.rps, 2)}× the same action with nothing to decide ` +
       `(${fmt(again.rps)} req/s); p50 ${fmt(run.p50)} ms, p95 ${fmt(run.p95)} ms, max ${fmt(run.max)} ms; ${taken.reserved} reserved, ${taken.waiting} queued, ` +
-      `in use ${pool.in_use} of ${pool.capacity}; sent again (busy, refused or reset): ${run.resent} (bare route: ${bareRun.resent}); ` +
+      `in use ${pool.in_use} of ${pool.capacity}; one mail each; sent again (busy, refused or reset): ${run.resent} (bare route: ${bareRun.resent}); ` +
       `CPU a request, server / PostgreSQL / browsers: ${run.cpu} (nothing to decide ${again.cpu}; bare route ${bareRun.cpu})`,
   );
 

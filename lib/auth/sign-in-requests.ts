@@ -32,13 +32,20 @@ type Claimed = { identifier: string; callback_url: string | null; created_at: st
  * rows are claimed (SKIP LOCKED, so instances share the work), the newest one
  * gets a link (which replaces every earlier link of that address) and all are
  * deleted. An address off the roster is deleted without a trace beyond the
- * row's life. Requests older than a link's lifetime are dropped unserved.
+ * row's life. Requests older than a link's lifetime are dropped unserved
+ * (once a pass, whatever its number of lanes).
  */
-export async function processSignInRequests(limit = 50): Promise<{ issued: number; dropped: number }> {
+export async function processSignInRequests(limit = 50, lanes = 1): Promise<{ issued: number; dropped: number }> {
   const stale = await db().execute(sql`
     delete from sign_in_requests where created_at < now() - make_interval(mins => ${signInLinkMinutes}) returning id`);
+  const passes = await Promise.all(Array.from({ length: lanes }, () => serveLane(limit)));
+  return passes.reduce((sum, pass) => ({ issued: sum.issued + pass.issued, dropped: sum.dropped + pass.dropped }), { issued: 0, dropped: stale.length });
+}
+
+/** One lane: up to `limit` addresses, one transaction each, the next one nobody holds. */
+async function serveLane(limit: number): Promise<{ issued: number; dropped: number }> {
   let issued = 0;
-  let dropped = stale.length;
+  let dropped = 0;
   // Rows whose handling failed in this pass: skipped until the next pass, so one bad row blocks nobody.
   const failed: number[] = [];
   for (let round = 0; round < limit; round += 1) {
@@ -81,11 +88,8 @@ export async function processSignInRequests(limit = 50): Promise<{ issued: numbe
  */
 export const signInLanes = 4;
 
-/** One pass in `lanes` lanes (the background loop's and the one after each answer). */
-export async function serveSignInRequests(lanes = signInLanes): Promise<{ issued: number; dropped: number }> {
-  const passes = await Promise.all(Array.from({ length: lanes }, () => processSignInRequests()));
-  return passes.reduce((sum, pass) => ({ issued: sum.issued + pass.issued, dropped: sum.dropped + pass.dropped }));
-}
+/** One pass in `signInLanes` lanes (the background loop's and the one after each answer). */
+export const serveSignInRequests = () => processSignInRequests(50, signInLanes);
 
 type Kicks = { scheduled: number; running: Promise<void> | null; again: boolean };
 const holder = globalThis as unknown as { __passerelleSignInKicks?: Kicks };

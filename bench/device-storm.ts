@@ -12,7 +12,8 @@
 // other people's requests at once as their browsers send them (the server action over HTTP,
 // each with its session cookie), then the same again with nothing to decide, then 500 at once
 // (bench/lib/device-storm-http.ts); then all of it again on one web worker per core, as
-// `npm start` serves, against the bare route on as many. `bench/run.ts` runs this file in a process of its own; alone:
+// `npm start` serves, against the bare route on as many.
+// `bench/run.ts` runs this file in a process of its own; alone:
 //   node --conditions=react-server --import tsx bench/device-storm.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
@@ -22,7 +23,8 @@ import path from "node:path";
 import { createDb, noConnectionLimits } from "../db/client";
 import type { CurrentPerson } from "../lib/roster/queries";
 import { ensureBuild } from "../scripts/lib/build";
-import { benchKey, percentile, pointAppAt, sessionsFor, startBenchDatabase } from "./lib/bench-database";
+import { benchKey, pointAppAt, sessionsFor, startBenchDatabase } from "./lib/bench-database";
+import { atOnce } from "./lib/at-once";
 import { fmt } from "./lib/measure";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
 import { stormOverHttp, type StormWorld } from "./lib/device-storm-http";
@@ -44,17 +46,6 @@ const storm = 2_000;
 const free = 1_000;
 const burst = 500;
 const burstFree = 250;
-
-type Timed<T> = { results: T[]; seconds: number; rps: number; p50: number; p95: number; max: number };
-
-/** Starts every call at the same moment; each one's time from the start to its answer. */
-async function atOnce<T>(calls: (() => Promise<T>)[]): Promise<Timed<T>> {
-  const started = performance.now();
-  const times: number[] = [];
-  const results = await Promise.all(calls.map((call) => call().then((r) => (times.push(performance.now() - started), r))));
-  const seconds = (performance.now() - started) / 1000;
-  return { results, seconds, rps: calls.length / seconds, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
-}
 
 async function main() {
   const bench = await startBenchDatabase("device-storm");
@@ -206,14 +197,12 @@ async function main() {
     const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
     const app = await startNext(process.cwd(), env, "/api/health", path.join(logs, "app.log"), profile);
     servers.push(app);
-    const mailsTo = async (among: CurrentPerson[]) =>
-      (
-        (await db().execute(sql`
-          select count(*) filter (where n = 1)::int as one, coalesce(sum(n), 0)::int as total
-            from (select count(o.id) as n from unnest(${`{${among.map((p) => `"${p.email}"`).join(",")}}`}::text[]) a(address)
-                  left join outbox o on o.to_address = a.address group by a.address) m`)) as unknown as { one: number; total: number }[]
-      )[0];
-    const world: StormWorld = { atOnce, cookieOf, postgresPid: bench.pid, laptopsOf, laptopPool, release, freeLaptops, mailsTo, forgetReceipts: () => db().execute(sql`delete from action_receipts`) };
+    const mailsTo = async (among: CurrentPerson[]) => {
+      const counts = (await db().execute(sql`
+        select count(*)::int as n from outbox where to_address in ${among.map((p) => p.email)} group by to_address`)) as unknown as { n: number }[];
+      return { one: counts.filter((c) => c.n === 1).length, total: counts.reduce((sum, c) => sum + c.n, 0) };
+    };
+    const world: StormWorld = { cookieOf, postgresPid: bench.pid, laptopsOf, laptopPool, release, freeLaptops, mailsTo, forgetReceipts: () => db().execute(sql`delete from action_receipts`) };
     const crowdAt = (k: number) => people.slice(k * (storm + burst), (k + 1) * (storm + burst));
     const [first, second] = [crowdAt(1), crowdAt(2)];
     problems.push(

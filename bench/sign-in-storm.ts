@@ -10,50 +10,19 @@
 // `bench/run.ts` runs this file in a process of its own; alone:
 //   node --conditions=react-server --import tsx bench/sign-in-storm.ts
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createDb, noConnectionLimits } from "../db/client";
 import { ensureBuild } from "../scripts/lib/build";
-import { benchKey, percentile, startBenchDatabase } from "./lib/bench-database";
+import { atOnce, untilAnswered } from "./lib/at-once";
+import { benchKey, startBenchDatabase } from "./lib/bench-database";
+import { get, post } from "./lib/browser-requests";
 import { fmt } from "./lib/measure";
 import { bareAppDir, ensureBareBuild, startNext, type NextServer } from "./lib/next-server";
-import { ownCpuMs, treeCpuMs } from "./lib/process-cpu";
-import { post } from "./lib/server-action-http";
+import { cpuPerRequest } from "./lib/process-cpu";
 
 const onRoster = 2_000;
 const strangers = 200;
-
-/** A GET on a connection of its own: body and the cookies it sets. */
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string; cookies: string[] }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), cookies: (response.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]) }));
-      })
-      .on("error", reject);
-  });
-}
-
-/** Every call started at once; each one's time to its answer; a refused or reset connection is sent again (counted). */
-async function atOnce<T>(calls: (() => Promise<T>)[]) {
-  let resent = 0;
-  const started = performance.now();
-  const times: number[] = [];
-  const results = await Promise.all(
-    calls.map(async (call) => {
-      for (;;) {
-        const result = await call().catch(() => null);
-        if (result !== null) return times.push(performance.now() - started), result;
-        resent += 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { results, resent, rps: calls.length / seconds, p95: percentile(times, 95) };
-}
 
 async function main() {
   const bench = await startBenchDatabase("sign-in-storm");
@@ -93,19 +62,20 @@ async function main() {
       );
       forms.push(...batch);
     }
-    // Warm-up: 200 bare POSTs at once, twice.
+    // Warm-up: 200 bare POSTs at once, twice (their answers not looked at).
     for (let round = 0; round < 2; round++) await atOnce(Array.from({ length: 200 }, () => () => post(`${bare.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"warm"}')));
 
-    const bareCpu = treeCpuMs(bare.pid);
-    const bareRun = await atOnce(forms.map(() => () => post(`${bare.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"link"}').then((a) => (a.status === 200 ? a : null))));
-    const bareMs = (treeCpuMs(bare.pid) - bareCpu) / forms.length;
-
-    const cpu = [treeCpuMs(app.pid), treeCpuMs(bench.pid), ownCpuMs()];
-    const first = Date.now();
-    const run = await atOnce(
-      forms.map((f) => () => post(`${app.url}/api/auth/signin/email`, { "content-type": "application/x-www-form-urlencoded", cookie: f.cookie, "x-forwarded-for": f.from }, f.body)),
+    // A connection refused or reset, or a bare answer other than 200: sent again at once (counted).
+    let resent = 0;
+    const sentAgain = () => (resent += 1);
+    const bareRun = await cpuPerRequest([bare.pid], () =>
+      atOnce(forms.map(() => untilAnswered(async () => ((await post(`${bare.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"link"}')).status === 200 ? true : null), sentAgain))),
     );
-    const [appMs, pgMs, clientMs] = [treeCpuMs(app.pid), treeCpuMs(bench.pid), ownCpuMs()].map((after, i) => (after - cpu[i]) / forms.length);
+    const resentToBare = resent;
+    const first = Date.now();
+    const run = await cpuPerRequest([app.pid, bench.pid], () =>
+      atOnce(forms.map((f) => untilAnswered(() => post(`${app.url}/api/auth/signin/email`, { "content-type": "application/x-www-form-urlencoded", cookie: f.cookie, "x-forwarded-for": f.from }, f.body), sentAgain))),
+    );
 
     // The answers: one and the same for a person on the roster and a stranger.
     const shapes = new Map<string, number>();
@@ -138,7 +108,7 @@ async function main() {
     console.log(
       `sign-in storm over HTTP, ${fmt(onRoster)} people and ${fmt(strangers)} strangers at once: ${fmt(run.rps)} answers/s = ${fmt(run.rps / bareRun.rps, 2)}× the bare JSON route ` +
         `(${fmt(bareRun.rps)} req/s), p95 ${fmt(run.p95)} ms (each padded to 600 ms), all alike; CPU a request, server / PostgreSQL / browsers: ` +
-        `${fmt(appMs, 1)} / ${fmt(pgMs, 1)} / ${fmt(clientMs, 1)} ms (bare route ${fmt(bareMs, 1)}); sent again (refused or reset): ${run.resent}; ` +
+        `${run.cpuMs.map((ms) => fmt(ms, 1)).join(" / ")} ms (bare route ${fmt(bareRun.cpuMs[0], 1)}); sent again (refused or reset): ${resent - resentToBare} (bare route: ${resentToBare}); ` +
         `every request served (its link in the outbox) ${fmt(served, 1)} s and the last of ${fmt(mails.size)} links sent ${fmt(allSent, 1)} s after the first request, one each, none to a stranger`,
     );
     if (problems.length > 0) throw new Error(`sign-in storm: wrong outcome:\n  ${problems.join("\n  ")}`);

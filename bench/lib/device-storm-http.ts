@@ -4,17 +4,15 @@
 // again with nothing to decide, then 500 other people at once. The outcome is checked as in
 // process: exactly the free laptops reserved, the rest queued, never overbooked.
 import type { CurrentPerson } from "../../lib/roster/queries";
+import { atOnce, untilAnswered, type Timed } from "./at-once";
+import { post, serverActionId, serverActionRequest, serverActionResult } from "./browser-requests";
 import { fmt } from "./measure";
 import type { NextServer } from "./next-server";
-import { ownCpuMs, treeCpuMs } from "./process-cpu";
-import { post, serverActionId, serverActionRequest, serverActionResult } from "./server-action-http";
+import { cpuPerRequest } from "./process-cpu";
 
 type Answer = { ok: true; data: { status: string; created: boolean } } | { ok: false; formError: string };
-type Timed<T> = { results: T[]; rps: number; p50: number; p95: number; max: number };
 
 export type StormWorld = {
-  /** Starts every call at the same moment; each one's time from the start to its answer. */
-  atOnce<T>(calls: (() => Promise<T>)[]): Promise<Timed<T>>;
   cookieOf: Map<string, string>;
   postgresPid: number;
   /** The laptops reserved and queued among these people. */
@@ -42,33 +40,26 @@ export type StormCrowd = {
 
 /** Runs the storm and the burst against `app` and `bare`; prints two lines, returns what went wrong. */
 export async function stormOverHttp(label: string, app: NextServer, bare: NextServer, world: StormWorld, crowd: StormCrowd): Promise<string[]> {
-  const { atOnce, cookieOf } = world;
+  const { cookieOf } = world;
   const { warmers, stormers, bursters, free, burstFree } = crowd;
   const problems: string[] = [];
   const actionId = serverActionId(process.cwd(), "lib/devices/actions.ts", "requestDeviceAction");
   // A connection refused or reset, or "busy": the person sends again at once (counted).
   let resent = 0;
-  const untilAnswered = <T>(send: () => Promise<T | null>) => async () => {
-    for (;;) {
-      const answer = await send().catch(() => null);
-      if (answer !== null) return answer;
-      resent += 1;
-    }
-  };
+  const sentAgain = () => (resent += 1);
   const ask = (person: CurrentPerson) => {
     const { headers, body } = serverActionRequest(app.url, actionId, cookieOf.get(person.employeeId)!, [{ path: "laptop" }]);
     return untilAnswered(async () => {
       const result = serverActionResult<Answer>(await post(`${app.url}/device`, headers, body));
       return result.ok || result.formError !== "busy" ? result : null;
-    });
+    }, sentAgain);
   };
-  const bareRequest = untilAnswered(async () => ((await post(`${bare.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"laptop"}')).status === 200 ? true : null));
+  const bareRequest = untilAnswered(async () => ((await post(`${bare.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"laptop"}')).status === 200 ? true : null), sentAgain);
   // What each request cost the server, PostgreSQL and this process (the browsers), in ms of CPU.
   const measured = async <T>(run: () => Promise<Timed<T>>, server: NextServer = app) => {
-    const [before, cpu] = [resent, [treeCpuMs(server.pid), treeCpuMs(world.postgresPid), ownCpuMs()]];
-    const result = await run();
-    const [serverMs, postgresMs, clientMs] = [treeCpuMs(server.pid), treeCpuMs(world.postgresPid), ownCpuMs()].map((after, i) => fmt((after - cpu[i]) / result.results.length, 1));
-    return { ...result, resent: resent - before, cpu: `${serverMs} / ${postgresMs} / ${clientMs} ms` };
+    const before = resent;
+    const result = await cpuPerRequest([server.pid, world.postgresPid], run);
+    return { ...result, resent: resent - before, cpu: `${result.cpuMs.map((ms) => fmt(ms, 1)).join(" / ")} ms` };
   };
   const refused = (answers: Answer[]) => answers.flatMap((a) => (a.ok ? [] : [a.formError]));
 

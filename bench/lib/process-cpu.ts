@@ -60,6 +60,14 @@ export const ownCpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 
+/** What `run` cost a request, in ms of CPU: of each process tree in `roots`, then of this process (the load generator). */
+export async function cpuPerRequest<T extends { results: unknown[] }>(roots: number[], run: () => Promise<T>): Promise<T & { cpuMs: number[] }> {
+  const before = [...roots.map(treeCpuMs), ownCpuMs()];
+  const result = await run();
+  const after = [...roots.map(treeCpuMs), ownCpuMs()];
+  return { ...result, cpuMs: after.map((ms, i) => (ms - before[i]) / result.results.length) };
+}
+
 /**
  * Waits until `root`'s tree has been nearly idle (under a tenth of a core) for half a second, at
  * most `maxMs`: a load generator that stops leaves its last requests still rendering, and what is

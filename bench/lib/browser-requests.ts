@@ -1,28 +1,32 @@
-// Calling the production build's server actions over HTTP as a browser does (for the device
-// storm measured against the bare Next.js JSON route, issue 16): a POST to the page with the
-// action's id in `Next-Action`, the arguments as JSON, the session cookie, the page's origin.
+// Requests as a person's browser sends them, each on a connection of its own (the storms of
+// bench/device-storm.ts and bench/sign-in-storm.ts): a GET or a POST, and a call of one of the
+// production build's server actions (a POST to the page with the action's id in `Next-Action`,
+// the arguments as JSON, the session cookie, the page's origin).
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-export type HttpAnswer = { status: number; body: string };
+export type HttpAnswer = { status: number; body: string; /** name=value of each cookie it sets */ cookies: string[] };
 
-/**
- * One POST on a connection of its own, as each person's browser sends the request of the storm.
- * A connection refused or reset rejects (the caller counts it and sends again, as the person would).
- */
-export function post(url: string, headers: Record<string, string>, body: string): Promise<HttpAnswer> {
+/** One request on a connection of its own. A connection refused or reset rejects (the caller counts it and sends again, as the person would). */
+function send(url: string, method: "GET" | "POST", headers: Record<string, string>, body?: string): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (response) => {
+    const length: Record<string, string> = body === undefined ? {} : { "content-length": String(Buffer.byteLength(body)) };
+    const request = http.request(url, { method, agent: false, headers: { ...headers, ...length } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), cookies: (response.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]) }),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);
     request.end(body);
   });
 }
+
+export const get = (url: string, headers: Record<string, string>) => send(url, "GET", headers);
+export const post = (url: string, headers: Record<string, string>, body: string) => send(url, "POST", headers, body);
 
 /** The id the build gave a server action (what the browser sends as `Next-Action`). */
 export function serverActionId(appDir: string, filename: string, exportedName: string): string {

@@ -32,6 +32,8 @@ export type DbOptions = {
   limits?: Partial<typeof connectionLimits>;
   /** Seconds to wait for a TCP connection to PostgreSQL before giving up. */
   connectTimeout?: number;
+  /** Told every statement this client sends (tests count a page's round trips with it). */
+  debug?: (query: string) => void;
 };
 
 /** A drizzle client on postgres.js. The app uses lib/db.ts; scripts and tests call this. */
@@ -45,6 +47,7 @@ export function createDb(url: string, options: DbOptions = {}) {
     // An unreachable database is reported in seconds, not after the OS's TCP timeout.
     connect_timeout: options.connectTimeout ?? 5,
     connection: Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, String(v)])) as Record<string, string>,
+    ...(options.debug ? { debug: (_connection: number, query: string) => options.debug!(query) } : {}),
   });
   return { db: drizzle(preparing(sql), { schema }), sql };
 }

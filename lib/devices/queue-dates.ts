@@ -90,10 +90,16 @@ export function dateAt(facts: PoolFacts, position: number, canton: string | null
  * and /connectivity show.
  */
 export async function queuePlace(tx: DbOrTx, allocation: { id: string; kind: PoolKind }): Promise<{ position: number; expectedDate: Date | null }> {
-  const position = await queuePosition(tx, allocation.id);
-  const [{ canton }] = (await tx.execute(sql`
-    select s.canton from allocations a join employees e on e.id = a.employee_id left join sites s on s.id = e.site_id where a.id = ${allocation.id}`)) as unknown as { canton: string | null }[];
-  const day = dateAt(await poolFacts(tx, allocation.kind), position, canton);
+  // Three reads that do not depend on each other: one round trip's wait, not three (the status
+  // page and /device of everyone waiting read this on every view).
+  const [position, cantons, facts] = await Promise.all([
+    queuePosition(tx, allocation.id),
+    tx.execute(sql`
+      select s.canton from allocations a join employees e on e.id = a.employee_id left join sites s on s.id = e.site_id where a.id = ${allocation.id}`),
+    poolFacts(tx, allocation.kind),
+  ]);
+  const [{ canton }] = cantons as unknown as { canton: string | null }[];
+  const day = dateAt(facts, position, canton);
   return { position, expectedDate: day ? new Date(`${day}T00:00:00Z`) : null };
 }
 

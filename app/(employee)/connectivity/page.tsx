@@ -12,8 +12,8 @@ import { EligibilityRequired } from "@/components/onboarding/eligibility-require
 import { requirePerson } from "@/lib/auth/session";
 import { getRouterRequest, listConnectivityTests } from "@/lib/connectivity/service";
 import { formatMbps, formatMs } from "@/lib/i18n/format";
-import { getCaseSteps, getNextAction } from "@/lib/onboarding/queries";
-import { connectivityWorks, onwardFrom } from "@/lib/onboarding/rules";
+import { getCaseSteps, hasOpenTicket } from "@/lib/onboarding/queries";
+import { connectivityWorks, nextAction, onwardFrom } from "@/lib/onboarding/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("connectivity"))("title") };
@@ -29,12 +29,14 @@ export default async function ConnectivityPage() {
   const locale = await getLocale();
   const mbps = (kbps: number | null) => formatMbps(locale, kbps);
   const ms = (value: number | null) => formatMs(locale, value);
-  const [steps, tests, router, next] = await Promise.all([
+  // The steps once: the next action is made from them and the open ticket (it read them a second time).
+  const [steps, tests, router, openTicket] = await Promise.all([
     getCaseSteps(person.employeeId),
     listConnectivityTests(person.employeeId),
     getRouterRequest(person.employeeId),
-    getNextAction(person.employeeId),
+    hasOpenTicket(person.employeeId),
   ]);
+  const next = nextAction(steps, openTicket);
   const latest = tests[0];
   // Nothing is wrong when the browser could not test UDP: information, not a warning.
   const tone = !latest?.verdict || latest.verdict === "udp_untested" ? "info" : latest.verdict === "good" ? "success" : latest.verdict === "limited" || latest.verdict === "udp_blocked" ? "warning" : "error";

@@ -11,8 +11,8 @@ import { NextStepPanel } from "@/components/onboarding/next-step-panel";
 import { NotEligiblePage } from "@/components/onboarding/not-eligible-page";
 import { requirePerson } from "@/lib/auth/session";
 import { getNotEligibleHelp } from "@/lib/eligibility/explanation";
-import { getCaseSteps, getNextAction } from "@/lib/onboarding/queries";
-import { onwardFrom } from "@/lib/onboarding/rules";
+import { getCaseSteps, hasOpenTicket } from "@/lib/onboarding/queries";
+import { nextAction, onwardFrom } from "@/lib/onboarding/rules";
 import { pendingTotpEnrollment } from "@/lib/tokens/enrollment";
 import { getTokenView } from "@/lib/tokens/service";
 
@@ -26,14 +26,15 @@ export default async function TokenPage() {
   const person = await requirePerson();
   const t = await getTranslations("token");
   const format = await getFormatter();
+  // One round trip for what every view reads (the steps once: the next action is made from them).
+  const [steps, view, openTicket] = await Promise.all([getCaseSteps(person.employeeId), getTokenView(person.employeeId), hasOpenTicket(person.employeeId)]);
   // Not eligible: no token to set up (the actions refuse it too); what to do instead takes its place.
-  if ((await getCaseSteps(person.employeeId)).eligibility === "not_eligible") {
+  if (steps.eligibility === "not_eligible") {
     return <NotEligiblePage title={t("title")} notice={{ title: t("notEligible.title"), body: t("notEligible.body") }} help={await getNotEligibleHelp(person.employeeId)} />;
   }
-  const view = await getTokenView(person.employeeId);
   const enrollment = view.state === "pending" ? await pendingTotpEnrollment(person.employeeId) : null;
   // An active token is a finished step: the next one (device, connection test or guide) becomes the primary action.
-  const onward = view.state === "active" ? onwardFrom(await getNextAction(person.employeeId), "/token") : null;
+  const onward = view.state === "active" ? onwardFrom(nextAction(steps, openTicket), "/token") : null;
   const qrSvg = enrollment ? await QRCode.toString(enrollment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
 
   return (

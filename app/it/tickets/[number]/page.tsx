@@ -43,15 +43,21 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
     const { next } = await adjacentTickets(number, queueFilters(from), person.employeeId);
     redirect(next ? ticketHref(next, from, { resolved: String(number) }) : queueHref(from));
   }
-  const ticket = await getTicketDetail(number);
+  // Every read needs only the number and the viewer: one round trip's wait, not three one after
+  // another (a ticket that does not exist costs four reads for nothing; it is rare).
+  // The phone is read through the guarded query: staff or the person, never anyone else. Its
+  // address is where replies and the resolution are mailed (getContact, read once).
+  const [ticket, agents, canned, adjacent, reach] = await Promise.all([
+    getTicketDetail(number),
+    listAgents(),
+    getSetting("canned_responses", cannedResponsesSchema, defaultCannedResponses),
+    adjacentTickets(number, queueFilters(from), person.employeeId),
+    getReach(db(), person, number),
+  ]);
   if (!ticket) notFound();
   const t = await getTranslations("it");
   const format = await getFormatter();
   const locale = (await getLocale()) as CannedLanguage;
-  const [agents, canned, adjacent] = await Promise.all([listAgents(), getSetting("canned_responses", cannedResponsesSchema, defaultCannedResponses), adjacentTickets(number, queueFilters(from), person.employeeId)]);
-  // The phone is read through the guarded query: staff or the person, never anyone else. Its
-  // address is where replies and the resolution are mailed (getContact, read once).
-  const reach = await getReach(db(), person, ticket.number);
   const mailedTo = reach?.address ?? null;
   const language = ticket.employee.mailLanguage;
   const choices: CannedChoice[] = canned.map((c) => {

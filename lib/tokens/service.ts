@@ -200,8 +200,11 @@ export type TokenView = {
 };
 
 export async function getTokenView(employeeId: string): Promise<TokenView> {
-  const token = await currentToken(db(), employeeId);
-  const [codes] = (await db().execute(sql`select count(*)::int as n from recovery_codes where employee_id = ${employeeId} and used_at is null`)) as unknown as { n: number }[];
+  // Two reads that do not depend on each other: one round trip's wait.
+  const [token, [codes]] = await Promise.all([
+    currentToken(db(), employeeId),
+    db().execute(sql`select count(*)::int as n from recovery_codes where employee_id = ${employeeId} and used_at is null`) as unknown as Promise<{ n: number }[]>,
+  ]);
   return {
     state: !token ? "none" : token.status === "active" ? "active" : token.locked ? "locked" : "pending",
     type: token?.type ?? null,

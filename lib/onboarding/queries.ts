@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
-import { nextAction, type CaseSteps, type Connectivity, type Device, type Eligibility, type NextAction, type Path, type Token } from "./rules";
+import type { CaseSteps, Connectivity, Device, Eligibility, Path, Token } from "./rules";
 
 /**
  * Creates the employee's case if needed and locks it for this transaction.
@@ -72,10 +72,4 @@ export async function getCaseSteps(employeeId: string, tx: DbOrTx = db()): Promi
 export async function hasOpenTicket(employeeId: string, tx: DbOrTx = db()): Promise<boolean> {
   const rows = await tx.execute(sql`select 1 from tickets where employee_id = ${employeeId} and status not in ('resolved', 'closed') limit 1`);
   return rows.length > 0;
-}
-
-/** The person's next step from their records: what /device and /token offer once their own step is done. */
-export async function getNextAction(employeeId: string, tx: DbOrTx = db()): Promise<NextAction> {
-  const [steps, open] = await Promise.all([getCaseSteps(employeeId, tx), hasOpenTicket(employeeId, tx)]);
-  return nextAction(steps, open);
 }

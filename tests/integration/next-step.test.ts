@@ -3,11 +3,12 @@ import { beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { reportNoInternet } from "@/lib/connectivity/service";
 import { chooseHandover, requestDevice } from "@/lib/devices/service";
-import { getNextAction } from "@/lib/onboarding/queries";
+
 import { pendingTotpSecret, startTotpEnrollment, verifyTotp } from "@/lib/tokens/service";
 import { totpCode } from "@/lib/tokens/totp";
 import { createEligibleEmployees, seedJourney, setPool } from "../support/factories";
 import { inTransaction as tx } from "../support/in-transaction";
+import { getNextAction } from "../support/next-action";
 
 // The next step read from the real records, as the status, /device and /token pages read it:
 // each finished step leads on to the next one (issue 13, points 5 and 8).

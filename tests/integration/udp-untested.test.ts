@@ -4,8 +4,9 @@ import { beforeAll, expect, test } from "vitest";
 import { topIspFailures } from "@/lib/admin/dashboard";
 import { completeConnectivityTest, listConnectivityTests, startConnectivityTest, type TestResultInput } from "@/lib/connectivity/service";
 import { db } from "@/lib/db";
-import { getCaseSteps, getNextAction } from "@/lib/onboarding/queries";
+import { getCaseSteps } from "@/lib/onboarding/queries";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
+import { getNextAction } from "../support/next-action";
 
 beforeAll(seedJourney);
 

@@ -29,7 +29,7 @@ export default async function ConnectivityPage() {
   const locale = await getLocale();
   const mbps = (kbps: number | null) => formatMbps(locale, kbps);
   const ms = (value: number | null) => formatMs(locale, value);
-  // The steps once: the next action is made from them and the open ticket (it read them a second time).
+  // The steps read once: the next action is made from them and the open ticket.
   const [steps, tests, router, openTicket] = await Promise.all([
     getCaseSteps(person.employeeId),
     listConnectivityTests(person.employeeId),

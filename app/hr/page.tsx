@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "@/lib/i18n/server-translations";
 import { MonthNav } from "@/components/rht/month-nav";
 import { CheckList } from "@/components/rht/check-list";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "@/lib/i18n/server-translations";
 
 const sections = ["dashboard", "roster", "waves", "stock", "onsite", "settings", "audit"] as const;

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "@/lib/i18n/server-translations";
 
 /** The way back from every step page to the status page. */

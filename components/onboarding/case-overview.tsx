@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { buttonClass } from "@/components/ui/button";
 import type { DeviceRequest } from "@/lib/devices/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server-translations";
 import type { NotEligibleExplanation } from "@/lib/eligibility/explanation";

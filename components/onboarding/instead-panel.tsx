@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "@/lib/i18n/server-translations";
 import type { HrContact } from "@/lib/settings/schemas";
 import { HrContactLinks } from "./hr-contact";

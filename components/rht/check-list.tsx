@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { Notice } from "@/components/ui/notice";
 import { getNumberFormatter } from "@/lib/i18n/number-formatter";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { monthStart, shiftMonth } from "@/lib/rht/month";
 import { getFormatter } from "@/lib/i18n/server-translations";
 

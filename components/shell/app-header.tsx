@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "@/lib/i18n/server-translations";
 import { getCurrentPerson } from "@/lib/auth/session";
 import { hasRole, type Role } from "@/lib/auth/roles";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "@/lib/i18n/server-translations";
 import { ImportForm } from "@/components/rht/import-form";
 import { PageTitle } from "@/components/ui/page-title";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
 import { notFound } from "next/navigation";
 import { IncidentAnswerForm } from "@/components/triage/incident-forms";

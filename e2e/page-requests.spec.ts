@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, signIn, test } from "./fixtures";
+import { demo, expect, officeWorkers, passEligibility, requestDevice, signIn, test } from "./fixtures";
+import { agent, agentPage, person, ticket } from "./ticket-setup";
 
 // Every page is rendered per request (session, CSP nonce), so a link's prefetch cannot make the
 // next page instant: with no loading.js it fetched only the route tree and the target's metadata,
@@ -58,4 +59,59 @@ test.describe("a page view costs the server one render", () => {
       expect(renders.slice(pages.length)).toEqual([{ path: follow.path, kind: "payload" }]);
     });
   }
+});
+
+// A form's answer and the page showing its outcome were two round trips: the action, then the
+// browser's refresh of the page (a second render through the proxy and the session), for a person
+// at home one more wait on a slow link, and a refresh lost on a flaky one left the page behind
+// what was done. The action now sends the page's new render with its answer.
+test("an employee's answers come back with their page: one request each", async ({ page, sql }) => {
+  // Roster offset 22: this spec's own person.
+  const [email] = await officeWorkers(sql, 1, 22);
+  await signIn(page, email);
+  const renders = watchRenders(page);
+  const actions: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-action"]) actions.push(new URL(request.url()).pathname);
+  });
+
+  await passEligibility(page);
+  await page.waitForLoadState("networkidle");
+  expect(actions).toEqual(["/eligibility"]);
+  expect(renders).toEqual([{ path: "/eligibility", kind: "document" }]);
+
+  await page.goto("/");
+  await requestDevice(page, "Company laptop");
+  await expect(page.getByText(/^(A laptop is reserved for you|You are number \d+ in the queue)$/).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(actions).toEqual(["/eligibility", "/device"]);
+  // The status page's document, the device page opened by its link, and nothing after the request.
+  expect(renders.slice(1)).toEqual([
+    { path: "/", kind: "document" },
+    { path: "/device", kind: "payload" },
+  ]);
+});
+
+test("an IT agent's claim and reply come back with the ticket page: one request each", async ({ browser, sql }) => {
+  // Roster offsets 23 (the agent) and 24 (the person): this spec's own.
+  const me = await agent(sql, 23);
+  const who = await person(sql, 24);
+  const number = await ticket(sql, who.id, "The VPN client asks for a certificate I do not have.");
+  const page = await agentPage(browser, me.email);
+  await page.goto(`/it/tickets/${number}`);
+  await page.waitForLoadState("networkidle");
+  const renders = watchRenders(page);
+  const actions: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-action"]) actions.push(new URL(request.url()).pathname);
+  });
+
+  await page.getByRole("button", { name: "Claim this ticket" }).click();
+  await expect(page.getByText(`Assigned to ${me.name}.`)).toBeVisible();
+  await page.getByLabel("Public reply").fill("The certificate comes with your token: enrol it first, then try again.");
+  await page.getByRole("button", { name: "Send the reply", exact: true }).click();
+  await expect(page.getByLabel("Status")).toHaveValue("waiting_for_employee");
+  await page.waitForLoadState("networkidle");
+  expect(actions).toEqual([`/it/tickets/${number}`, `/it/tickets/${number}`]);
+  expect(renders).toEqual([]);
 });

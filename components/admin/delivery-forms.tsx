@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -24,10 +23,8 @@ export type DeliveryItem = { id: string; expectedOn: string; quantity: number; v
 export function DeliveryForms({ kind, label, deliveries }: { kind: Kind; label: string; deliveries: DeliveryItem[] }) {
   const t = useTranslations("admin.stock.deliveries");
   const [notice, setNotice] = useState<string | null>(null);
-  const router = useRouter();
   const done = (text: string) => {
     setNotice(text);
-    router.refresh();
   };
   return (
     <div className="mt-4 flex flex-col gap-3 border-t border-slate-200 pt-3">

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionButton } from "@/components/forms/action-button";
@@ -14,14 +13,12 @@ type Values = { canton: string; day: string; name: string };
 
 export function AddHolidayForm() {
   const t = useTranslations("admin.settings.holidays");
-  const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<Values, void>({
     schema: holidaySchema,
     defaultValues: { canton: "CH", day: "", name: "" },
     action: (v) => addHolidayAction(v),
     onSuccess: () => {
       form.reset({ canton: "CH", day: "", name: "" });
-      router.refresh();
     },
   });
   return (

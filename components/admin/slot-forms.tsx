@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -16,7 +15,6 @@ type SlotValues = { siteId: string; day: string; start: string; end: string; cap
 
 export function AddSlotForm({ sites }: { sites: { id: string; name: string }[] }) {
   const t = useTranslations("admin.stock.slots");
-  const router = useRouter();
   const initial: SlotValues = { siteId: sites[0]?.id ?? "", day: "", start: "09:00", end: "10:00", capacity: "12" };
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<SlotValues, { id: string }>({
     schema: slotSchema,
@@ -24,7 +22,6 @@ export function AddSlotForm({ sites }: { sites: { id: string; name: string }[] }
     action: (v) => addSlotAction(v),
     onSuccess: () => {
       form.reset(initial);
-      router.refresh();
     },
   });
   return (

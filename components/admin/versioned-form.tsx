@@ -5,7 +5,7 @@ import { useState, useTransition, type ReactNode } from "react";
 import { FormError } from "@/components/forms/form-error";
 
 export type VersionedApi = {
-  /** The save went through: say so (if given) and reload the page, whose new version restarts the form from the stored value. */
+  /** The save went through: say so (if given). Its answer brought the page's new render (each action saved through here `refreshesPage`), whose new version restarts the form from the stored value. */
   saved: (message?: string) => void;
   /**
    * True when the server refused the save because the value changed since the page was
@@ -17,20 +17,20 @@ export type VersionedApi = {
 
 /**
  * An admin form that writes absolute values, keyed by the version of what it shows: after
- * a save, or a refusal because someone else saved first, the page refreshes, the version
+ * a save (its answer brings the page), or a refusal because someone else saved first (the page
+ * refreshes), the version
  * changes and the form starts again from the stored value, so it can never send an old
  * value back. Messages live here, outside the key, so they survive that restart.
  */
 export function VersionedForm({ version, children, noticeAt = "top" }: { version: string; children: (api: VersionedApi) => ReactNode; noticeAt?: "top" | "bottom" }) {
   const router = useRouter();
   const [notice, setNotice] = useState<{ saved: string | null } | "stale" | null>(null);
-  // While the page reloads, the fields are disabled: typed into now, they would be replaced.
+  // While the page reloads after a refusal, the fields are disabled: typed into now, they would be replaced.
   const [refreshing, startRefresh] = useTransition();
   const refresh = () => startRefresh(() => router.refresh());
   const api: VersionedApi = {
     saved: (message) => {
       setNotice({ saved: message ?? null });
-      refresh();
     },
     refusedAsStale: (result) => {
       if (result.ok) return false;

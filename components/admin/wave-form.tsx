@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -25,7 +24,6 @@ const languages = ["fr", "de", "en"] as const;
  */
 export function WaveForm({ sites, units, defaults }: { sites: { id: string; name: string }[]; units: { id: string; name: string }[]; defaults: Record<"fr" | "de" | "en", Text> }) {
   const t = useTranslations("admin.waves");
-  const router = useRouter();
   const [created, setCreated] = useState(false);
   const initial: Values = { name: "", siteId: "", orgUnitId: "", perDay: String(defaultWavePerDay), template: defaults, confirmed: false };
   const watched: WatchedCount<Values>[] = [{ name: "perDay", what: t("perDay"), from: defaultWavePerDay }];
@@ -36,7 +34,6 @@ export function WaveForm({ sites, units, defaults }: { sites: { id: string; name
     onSuccess: () => {
       setCreated(true);
       actionForm.form.reset(initial);
-      router.refresh();
     },
   });
   const { form, submit, fieldError, summary, isSubmitting } = actionForm;

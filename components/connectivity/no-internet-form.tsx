@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { PhoneField } from "@/components/contact/phone-field";
 import { FormError } from "@/components/forms/form-error";
@@ -18,12 +17,10 @@ type Values = { coverage: "yes" | "no"; street?: string; postcode?: string; city
 /** `phone`: the person's phone on file (E.164), offered in both branches: to IT, or to the courier. */
 export function NoInternetForm({ phone }: { phone?: string | null }) {
   const t = useTranslations("connectivity.noInternet");
-  const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<Values, unknown>({
     schema: noInternetSchema,
     defaultValues: { phone: phone ? formatPhone(phone) : "" },
     action: noInternetAction,
-    onSuccess: () => router.refresh(),
   });
   const coverage = useWatch({ control: form.control, name: "coverage" });
 

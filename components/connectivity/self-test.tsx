@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -43,7 +42,6 @@ async function probeGateway(url: string, timeoutMs: number): Promise<{ reachable
 /** `again`: a result is on the page, and the next step is its primary action, so starting over is secondary. */
 export function SelfTest({ again = false }: { again?: boolean }) {
   const t = useTranslations("connectivity.test");
-  const router = useRouter();
   const [phase, setPhase] = useState<Phase>("idle");
   // How far the current phase is (0–1): download and upload last seconds each, the bar moves meanwhile.
   const [within, setWithin] = useState(0);
@@ -82,7 +80,7 @@ export function SelfTest({ again = false }: { again?: boolean }) {
     const result = await callAction(() => completeTestAction({ testId, latencySamples, downloadKbps, udp, gateways: gatewayResults }));
     setPhase("idle");
     if (!result.ok) return setError(refusalOf(result));
-    router.refresh();
+    // The answer brought the page's new render with the verdict (the action `refreshesPage`).
     document.getElementById("result-heading")?.focus();
   }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -12,7 +11,6 @@ import { callAction } from "@/components/forms/call-action";
 /** Two steps: a person does not give up their place in the queue with one stray click. */
 export function CancelDeviceButton() {
   const t = useTranslations("device");
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<Shown | null>(null);
@@ -36,7 +34,6 @@ export function CancelDeviceButton() {
             setPending(false);
             if (!result.ok) return setError(refusalOf(result));
             setConfirming(false);
-            router.refresh();
           }}
         >
           {t("cancelYes")}

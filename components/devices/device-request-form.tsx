@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -13,12 +12,10 @@ type Path = "laptop" | "vdi";
 
 export function DeviceRequestForm({ recommendation }: { recommendation: Path }) {
   const t = useTranslations("device");
-  const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ path: Path }, unknown>({
     schema: devicePathSchema,
     defaultValues: { path: recommendation },
     action: requestDeviceAction,
-    onSuccess: () => router.refresh(),
   });
 
   const option = (path: Path) => ({

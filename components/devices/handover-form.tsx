@@ -1,7 +1,6 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
@@ -19,7 +18,6 @@ type Values = { method: "collect" | "ship"; slotId?: string; street?: string; ad
 export function HandoverForm({ slots, current }: { slots: Slot[]; current: Values | null }) {
   const t = useTranslations("device.handover");
   const format = useFormatter();
-  const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { form, submit, fieldError: error, summary, isSubmitting } = useActionForm<Values, unknown>({
     schema: handoverSchema,
@@ -30,7 +28,6 @@ export function HandoverForm({ slots, current }: { slots: Slot[]; current: Value
     },
     onSuccess: () => {
       setSaved(true);
-      router.refresh();
     },
   });
   const { register, control } = form;

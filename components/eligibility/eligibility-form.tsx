@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -18,13 +17,12 @@ const choices: Record<(typeof eligibilityQuestions)[number], string[]> = {
 
 export function EligibilityForm({ defaults, disabled }: { defaults: Partial<EligibilityAnswers> | null; disabled: boolean }) {
   const t = useTranslations("eligibility");
-  const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<EligibilityAnswers, unknown>({
     schema: eligibilityAnswersSchema,
     defaultValues: defaults ?? {},
     action: submitEligibilityAction,
+    // The answer brought the page's new render (the action `refreshesPage`).
     onSuccess: () => {
-      router.refresh();
       document.getElementById("main")?.focus();
     },
   });

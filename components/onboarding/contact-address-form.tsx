@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { RadioGroup } from "@/components/forms/radio-group";
@@ -13,7 +12,6 @@ import { contactAddressSchema, type ContactAddressInput } from "@/lib/roster/con
 /** The person's own addresses on file, in full (it is their own page); the server re-checks the choice. */
 export function ContactAddressForm({ current, work, home }: { current: string | null; work: string | null; home: string | null }) {
   const t = useTranslations("status.contact");
-  const router = useRouter();
   const [saved, setSaved] = useState<string | null>(null);
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<ContactAddressInput, { address: string }>({
     schema: contactAddressSchema,
@@ -21,7 +19,6 @@ export function ContactAddressForm({ current, work, home }: { current: string | 
     action: chooseContactAddressAction,
     onSuccess: (data) => {
       setSaved(data.address);
-      router.refresh();
     },
   });
   const options = [

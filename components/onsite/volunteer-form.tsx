@@ -1,7 +1,6 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -13,7 +12,6 @@ import { callAction } from "@/components/forms/call-action";
 export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: string[] }) {
   const t = useTranslations("onsite");
   const format = useFormatter();
-  const router = useRouter();
   const [days, setDays] = useState(() => new Set(chosen));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<Shown | null>(null);
@@ -30,7 +28,6 @@ export function VolunteerForm({ offered, chosen }: { offered: string[]; chosen: 
         setPending(false);
         if (!result.ok) return setError(refusalOf(result, "days"));
         setSaved(true);
-        router.refresh();
       }}
     >
       <FormError error={error} />

@@ -1,7 +1,6 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -43,7 +42,6 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
   const t = useTranslations("timesheet");
   const errorText = useErrorText();
   const format = useFormatter();
-  const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => days.map(toRow));
   const [serverErrors, setServerErrors] = useState<Record<string, Shown>>({});
   const [summary, setSummary] = useState<Shown | string | null>(null);
@@ -115,8 +113,8 @@ export function MonthGrid({ month, days, status = "draft", editable, canSubmit =
       setServerErrors(errors);
       return setSummary(refusalOf(result));
     }
+    // The answer brought the page's new render (each save action `refreshesPage`).
     setSaved(true);
-    router.refresh();
   }
 
   const h = (minutes: number) => formatDuration(minutes);

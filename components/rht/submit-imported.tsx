@@ -2,7 +2,6 @@
 
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -18,7 +17,6 @@ import { callAction } from "@/components/forms/call-action";
  */
 export function SubmitImported({ unitId, unit, month, count }: { unitId: string; unit: string; month: string; count: number }) {
   const t = useTranslations("hr.submitImported");
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<Shown | null>(null);
@@ -33,7 +31,6 @@ export function SubmitImported({ unitId, unit, month, count }: { unitId: string;
     setConfirming(false);
     if (!answer.ok) return setError(refusalOf(answer));
     setResult(answer.data);
-    router.refresh();
   }
 
   return (

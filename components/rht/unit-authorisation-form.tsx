@@ -1,7 +1,6 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
@@ -23,7 +22,6 @@ type Values = { unitId: string; source: "company" | "unit"; from: string; until:
 export function UnitAuthorisationForm({ unitId, authorisation }: { unitId: string; authorisation: Range & { source: "company" | "unit"; company: Range } }) {
   const t = useTranslations("hr.unit.authorisation");
   const format = useFormatter();
-  const router = useRouter();
   const [saved, setSaved] = useState(false);
   const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const range = ({ from, until }: Range) =>
@@ -39,7 +37,6 @@ export function UnitAuthorisationForm({ unitId, authorisation }: { unitId: strin
     },
     onSuccess: () => {
       setSaved(true);
-      router.refresh();
     },
   });
   const own = useWatch({ control: form.control, name: "source" }) === "unit";

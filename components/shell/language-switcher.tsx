@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callAction, isUnreachable } from "@/components/forms/call-action";
 import { setLocale } from "@/lib/i18n/actions";
@@ -16,7 +15,6 @@ const languages = [
 export function LanguageSwitcher() {
   const current = useLocale();
   const t = useTranslations("shell");
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Without an answer the page stays as it is (a refresh would reload it into the browser's error page).
   const [lost, setLost] = useState(false);
@@ -33,9 +31,8 @@ export function LanguageSwitcher() {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const lostNow = isUnreachable(await callAction(() => setLocale({ locale: language.code })));
-              setLost(lostNow);
-              if (!lostNow) router.refresh();
+              // The answer brings the page in the new language (the action `refreshesPage`).
+              setLost(isUnreachable(await callAction(() => setLocale({ locale: language.code }))));
             })
           }
           className={`min-h-11 min-w-11 rounded-md px-2 text-sm font-semibold ${current === language.code ? "bg-white text-blue-900" : "text-white hover:bg-blue-800"}`}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { z } from "zod";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,7 +13,6 @@ const schema = z.object({ body: z.string().trim().min(2, "messageRequired").max(
 /** The employee answers IT on their own ticket; the server checks it is theirs. */
 export function AnswerForm({ number }: { number: number }) {
   const t = useTranslations("status.tickets");
-  const router = useRouter();
   const id = `answer-${number}`;
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ body: string }, unknown>({
     schema,
@@ -22,7 +20,6 @@ export function AnswerForm({ number }: { number: number }) {
     action: (values) => answerTicketAction({ ...values, number }),
     onSuccess: () => {
       form.reset({ body: "" });
-      router.refresh();
     },
   });
   const error = fieldError("body");

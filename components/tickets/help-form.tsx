@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PhoneField } from "@/components/contact/phone-field";
 import { FormError } from "@/components/forms/form-error";
@@ -16,7 +15,6 @@ import { helpCategories, helpRequestSchema, type HelpRequest } from "@/lib/ticke
 /** `phone`: the person's phone on file (E.164), offered as how IT can reach them; `address`: where IT's answers are mailed. */
 export function HelpForm({ phone, address }: { phone?: string | null; address?: string | null }) {
   const t = useTranslations("help");
-  const router = useRouter();
   const [sent, setSent] = useState<number | null>(null);
   const initial = { category: "help_request" as const, description: "", phone: phone ? formatPhone(phone) : "" };
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<HelpRequest, { number: number }>({
@@ -27,7 +25,6 @@ export function HelpForm({ phone, address }: { phone?: string | null; address?: 
       setSent(data.number);
       // The phone stays as given: it is the one IT now has on the ticket.
       form.reset({ ...initial, phone: form.getValues("phone") ?? "" });
-      router.refresh();
     },
   });
   const descriptionError = fieldError("description");

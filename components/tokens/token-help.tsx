@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,12 +13,10 @@ import { callAction } from "@/components/forms/call-action";
 
 export function RecoveryResetForm() {
   const t = useTranslations("token.reset");
-  const router = useRouter();
   const { form, submit, fieldError, summary, isSubmitting } = useActionForm<{ recoveryCode: string }, unknown>({
     schema: recoveryCodeSchema,
     defaultValues: { recoveryCode: "" },
     action: resetTokenAction,
-    onSuccess: () => router.refresh(),
   });
 
   return (

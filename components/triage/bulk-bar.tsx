@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -18,7 +17,6 @@ import { callAction } from "@/components/forms/call-action";
 export function BulkBar({ selected, agents, onApplied }: { selected: number[]; agents: { id: string; name: string }[]; onApplied: () => void }) {
   const t = useTranslations("it.bulk");
   const tt = useTranslations("it.ticket");
-  const router = useRouter();
   const [kind, setKind] = useState<"assign" | "reply" | "resolve">("assign");
   const [assigneeId, setAssigneeId] = useState(agents[0]?.id ?? "");
   const [body, setBody] = useState("");
@@ -44,7 +42,6 @@ export function BulkBar({ selected, agents, onApplied }: { selected: number[]; a
       setBody("");
       setOperationId(crypto.randomUUID());
       onApplied();
-      router.refresh();
     } catch {
       setError("unexpected");
     } finally {

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -14,7 +13,6 @@ import { callAction } from "@/components/forms/call-action";
 /** The agent's actions on the case behind the ticket. */
 export function CaseActions({ number, hasWork, hasPrivate }: { number: number; hasWork: boolean; hasPrivate: boolean }) {
   const t = useTranslations("it.caseActions");
-  const router = useRouter();
   const [serial, setSerial] = useState("");
   const [outcome, setOutcome] = useState("eligible");
   const [which, setWhich] = useState(hasPrivate ? "private" : "work");
@@ -30,7 +28,6 @@ export function CaseActions({ number, hasWork, hasPrivate }: { number: number; h
     setPending(false);
     if (!result.ok) return setError(refusalOf(result));
     setMessage(t(`done.${input.kind as "priority"}`));
-    router.refresh();
   }
 
   return (

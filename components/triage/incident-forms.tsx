@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { ActionButton } from "@/components/forms/action-button";
@@ -34,7 +33,6 @@ type Outcome = { tickets: number; resolved: number };
  */
 export function IncidentAnswerForm({ incidentId, open }: { incidentId: string; open: number }) {
   const t = useTranslations("it.incidents");
-  const router = useRouter();
   const operationId = useRef<string>(crypto.randomUUID());
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -62,7 +60,6 @@ export function IncidentAnswerForm({ incidentId, open }: { incidentId: string; o
       setDone(outcome);
       operationId.current = crypto.randomUUID();
       form.reset({ body: "", resolve: false });
-      router.refresh();
     },
   });
   const resolve = useWatch({ control: form.control, name: "resolve" });

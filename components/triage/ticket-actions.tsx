@@ -12,7 +12,7 @@ import { ticketStatuses } from "@/lib/triage/rules";
 import { assignSchema, noteSchema, statusSchema } from "@/lib/triage/schema";
 import { TicketConflict, useTicket } from "./ticket-context";
 import { refusalOf, type ActionFailure, type Shown } from "@/components/forms/refusal";
-import { callAction } from "@/components/forms/call-action";
+import { callAction, isUnreachable } from "@/components/forms/call-action";
 
 // The ticket's other forms. Each submits the version the page's TicketProvider holds at that
 // moment, so the agent's own earlier change never refuses the next one; the status and assignee
@@ -32,8 +32,10 @@ export function ClaimButton() {
     setError(null);
     const result = await callAction(() => claimTicketAction({ number: ticket.ticket.number }));
     setPending(false);
-    if (!result.ok) setError(refusalOf(result));
-    ticket.done(result.ok ? result.data : null);
+    if (result.ok) return ticket.done(result.data);
+    setError(refusalOf(result));
+    // Claimed by a colleague meanwhile, say: the page shows who. Without a link the refresh would fail too.
+    if (!isUnreachable(result)) ticket.behind();
   };
   const latest = useRef(claim);
   useEffect(() => {

@@ -7,8 +7,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 // One place on the ticket page that knows which version of the ticket the agent's forms are
 // based on. Every change answers the ticket's new version; the forms read it here when they
 // submit, so the agent's own claim, reply or note never makes their next form "stale" (the
-// server's render after router.refresh() brings it too, but a form's props and state would keep
-// the old one). A refusal because a colleague changed the ticket refreshes the page and says
+// page's new render, which each of these actions sends with its answer, brings it too, but a
+// form's props and state would keep the old one). A refusal because a colleague changed the ticket refreshes the page and says
 // what changed, comparing what the agent saw with what the page now shows.
 
 /** What the agent sees of the ticket, as last rendered by the server. */
@@ -36,8 +36,10 @@ type Context = {
   register: (offered: TicketHandlers) => () => void;
   /** The version a form submits now. */
   version: () => number;
-  /** After the agent's own change: remember its version and show the page as it is now. */
+  /** After the agent's own change: remember its version (the page's new render came with the answer). */
   done: (data: unknown) => void;
+  /** After a refusal that may mean the page is behind: show it as it is now. */
+  behind: () => void;
   /** True (and the conflict is shown beside `form`) when the refusal is a colleague's change. */
   refusedAsStale: (form: string, result: Refusal) => boolean;
   conflict: { form: string; base: TicketSnapshot } | null;
@@ -68,10 +70,10 @@ export function TicketProvider({ ticket, nav, children }: { ticket: TicketSnapsh
     (data: unknown) => {
       const v = (data as { version?: unknown } | null)?.version;
       if (typeof v === "number") own.current = Math.max(own.current, v);
-      router.refresh();
     },
-    [router],
+    [],
   );
+  const behind = useCallback(() => router.refresh(), [router]);
   const refusedAsStale = useCallback(
     (form: string, result: Refusal) => {
       if (result.formError !== "staleTicket") return false;
@@ -89,8 +91,8 @@ export function TicketProvider({ ticket, nav, children }: { ticket: TicketSnapsh
     };
   }, []);
   const value = useMemo(
-    () => ({ ticket, nav, handlers, register, version, done, refusedAsStale, conflict, clearConflict }),
-    [ticket, nav, register, version, done, refusedAsStale, conflict, clearConflict],
+    () => ({ ticket, nav, handlers, register, version, done, behind, refusedAsStale, conflict, clearConflict }),
+    [ticket, nav, register, version, done, behind, refusedAsStale, conflict, clearConflict],
   );
   return <TicketContext.Provider value={value}>{children}</TicketContext.Provider>;
 }

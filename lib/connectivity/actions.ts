@@ -16,6 +16,7 @@ const start = defineAction({
 
 const complete = defineAction({
   name: "connectivity.complete",
+  refreshesPage: true,
   schema: testResultSchema,
   access: employeeOnly,
   handler: (input, { person, tx }) => completeConnectivityTest(tx, person!.employeeId, input),
@@ -24,6 +25,7 @@ const complete = defineAction({
 
 const noInternet = defineAction({
   name: "connectivity.no_internet",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: noInternetSchema,
   access: employeeOnly,

@@ -10,6 +10,7 @@ import { cancelDevice, chooseHandover } from "./service";
 // the one that takes the pools' lock: nothing but the commit follows it (./request-action).
 const request = defineAction({
   name: requestActionName,
+  refreshesPage: true,
   schema: devicePathSchema,
   access: { roles: ["employee"] },
   handler: (input, { person, tx }) => requestDeviceAsAction(tx, person!.employeeId, input, repeatWindowSeconds),
@@ -18,6 +19,7 @@ const request = defineAction({
 
 const handover = defineAction({
   name: "device.handover",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: handoverSchema,
   access: { roles: ["employee"] },
@@ -28,6 +30,7 @@ const handover = defineAction({
 
 const cancel = defineAction({
   name: "device.cancel",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: z.object({}),
   access: { roles: ["employee"] },

@@ -10,6 +10,7 @@ import { arrivalSchema, deliveryMoveSchema, deliveryPreviewSchema, deliveryRefSc
 
 const setPool = defineAction({
   name: "pool.update",
+  refreshesPage: true,
   schema: poolSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => updatePool(tx, i.kind, { capacity: i.capacity, dailyLimit: i.dailyLimit, version: i.version, confirmed: i.confirmed }),
@@ -18,6 +19,7 @@ const setPool = defineAction({
 
 const arrival = defineAction({
   name: "pool.arrival",
+  refreshesPage: true,
   schema: arrivalSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => stockArrival(tx, i.kind, i.count, i.confirmed),
@@ -26,6 +28,7 @@ const arrival = defineAction({
 
 const handedOver = defineAction({
   name: "allocation.handed_over",
+  refreshesPage: true,
   schema: handoverDoneSchema,
   access: { roles: ["admin", "it_agent"] },
   handler: (i, { tx }) => markHandedOver(tx, i.allocationId),
@@ -34,6 +37,7 @@ const handedOver = defineAction({
 
 const newSlot = defineAction({
   name: "slot.add",
+  refreshesPage: true,
   schema: slotSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => addSlot(tx, i),
@@ -42,6 +46,7 @@ const newSlot = defineAction({
 
 const slotCapacity = defineAction({
   name: "slot.capacity",
+  refreshesPage: true,
   schema: slotCapacitySchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => setSlotCapacity(tx, i.slotId, i.capacity, i.version, i.confirmed),
@@ -50,6 +55,7 @@ const slotCapacity = defineAction({
 
 const plan = defineAction({
   name: "delivery.plan",
+  refreshesPage: true,
   schema: deliverySchema,
   access: { roles: ["admin"] },
   handler: (i, { person, tx }) => planDelivery(tx, person!.employeeId, i),
@@ -75,6 +81,7 @@ const previewWave = defineAction({
 
 const move = defineAction({
   name: "delivery.move",
+  refreshesPage: true,
   schema: deliveryMoveSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => moveDelivery(tx, i),
@@ -83,6 +90,7 @@ const move = defineAction({
 
 const cancel = defineAction({
   name: "delivery.cancel",
+  refreshesPage: true,
   schema: deliveryRefSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => cancelDelivery(tx, i),
@@ -91,6 +99,7 @@ const cancel = defineAction({
 
 const arrived = defineAction({
   name: "delivery.arrived",
+  refreshesPage: true,
   schema: deliveryRefSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => deliveryArrived(tx, i),

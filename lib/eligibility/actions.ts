@@ -6,6 +6,7 @@ import { submitEligibility } from "./service";
 
 const submit = defineAction({
   name: "eligibility.decide",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: eligibilityAnswersSchema,
   access: { roles: ["employee"] },

@@ -13,6 +13,8 @@ const setLocaleSchema = z.object({ locale: z.enum(locales, { error: "localeInval
 
 const setLocaleAction = defineAction({
   name: "user.set_locale",
+  // The cookie set here would make Next re-render the page anyway; the browser asks for nothing more.
+  refreshesPage: true,
   schema: setLocaleSchema,
   access: "public",
   async handler({ locale }, { person, tx }) {

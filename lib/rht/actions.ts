@@ -8,6 +8,7 @@ import { saveMonthSheet, submitMonth } from "./timesheet";
 
 const save = defineAction({
   name: "timesheet.save",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: monthSheetSchema,
   access: { roles: ["employee"] },
@@ -17,6 +18,7 @@ const save = defineAction({
 
 const submit = defineAction({
   name: "timesheet.submit",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: z.object({ month: monthSchema }),
   access: { roles: ["employee"] },

@@ -20,12 +20,13 @@ async function employeeByNumber(tx: Tx, number: string): Promise<string> {
 const hr = { roles: ["hr"] } as const;
 const periodAudit = (action: string) => (input: { month: string; unitId: string }) => ({ action, targetType: "rht_period", targetId: `${input.month}:${input.unitId}`, details: { month: input.month, unitId: input.unitId } });
 
-const approve = defineAction({ name: "rht.approve", schema: periodSchema, access: hr, handler: (i, { person, tx }) => approvePeriod(tx, person!.employeeId, i.unitId, i.month), audit: periodAudit("rht.approve") });
-const reopen = defineAction({ name: "rht.reopen", schema: periodSchema, access: hr, handler: (i, { tx }) => reopenPeriod(tx, i.unitId, i.month), audit: periodAudit("rht.reopen") });
-const lock = defineAction({ name: "rht.lock", schema: periodSchema, access: hr, handler: (i, { person, tx }) => lockPeriod(tx, person!.employeeId, i.unitId, i.month), audit: periodAudit("rht.lock") });
+const approve = defineAction({ name: "rht.approve", refreshesPage: true, schema: periodSchema, access: hr, handler: (i, { person, tx }) => approvePeriod(tx, person!.employeeId, i.unitId, i.month), audit: periodAudit("rht.approve") });
+const reopen = defineAction({ name: "rht.reopen", refreshesPage: true, schema: periodSchema, access: hr, handler: (i, { tx }) => reopenPeriod(tx, i.unitId, i.month), audit: periodAudit("rht.reopen") });
+const lock = defineAction({ name: "rht.lock", refreshesPage: true, schema: periodSchema, access: hr, handler: (i, { person, tx }) => lockPeriod(tx, person!.employeeId, i.unitId, i.month), audit: periodAudit("rht.lock") });
 
 const hrSave = defineAction({
   name: "rht.hr_save",
+  refreshesPage: true,
   schema: hrSheetSchema,
   access: hr,
   handler: async (i, { tx }) => {
@@ -37,6 +38,7 @@ const hrSave = defineAction({
 
 const correct = defineAction({
   name: "rht.correct",
+  refreshesPage: true,
   schema: correctionSchema,
   access: hr,
   handler: async (i, { person, tx }) => {
@@ -48,6 +50,7 @@ const correct = defineAction({
 
 const submitFor = defineAction({
   name: "rht.submit_for",
+  refreshesPage: true,
   schema: employeeMonthSchema,
   access: hr,
   handler: async (i, { tx }) => {
@@ -61,6 +64,7 @@ const submitFor = defineAction({
 // One action for a unit's imported months (issue 14 point 6); the audit keeps counts only.
 const submitImported = defineAction({
   name: "rht.submit_imported",
+  refreshesPage: true,
   schema: periodSchema,
   access: hr,
   handler: (i, { person, tx }) => submitImportedMonths(tx, person!.employeeId, i.unitId, i.month),
@@ -69,6 +73,7 @@ const submitImported = defineAction({
 
 const giveBack = defineAction({
   name: "rht.return",
+  refreshesPage: true,
   schema: employeeMonthSchema,
   access: hr,
   handler: async (i, { tx }) => {

@@ -8,6 +8,7 @@ import { unitAuthorisationSchema } from "./unit-authorisation-schema";
 // No replay window: setting A, then B, then A again within a minute is three real changes.
 const save = defineAction({
   name: "rht.unit_authorisation",
+  refreshesPage: true,
   schema: unitAuthorisationSchema,
   access: { roles: ["hr"] },
   handler: (i, { tx }) => setUnitAuthorisation(tx, i.unitId, { from: i.from, until: i.until }),

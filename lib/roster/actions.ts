@@ -10,6 +10,7 @@ const admin = { roles: ["admin"] } as const;
 
 const changeRole = defineAction({
   name: "roster.role",
+  refreshesPage: true,
   schema: roleChangeSchema,
   access: admin,
   handler: (i, { tx }) => setStaffRole(tx, i.number, i.role, i.grant),
@@ -22,6 +23,7 @@ export async function changeRoleAction(input: unknown) {
 
 const deactivate = defineAction({
   name: "employee.deactivate",
+  refreshesPage: true,
   schema: z.object({ number: z.string().trim().min(1, "employeeNotFound").max(40, "employeeNotFound") }),
   access: admin,
   handler: async (i, { person, tx }) => {

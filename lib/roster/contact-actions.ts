@@ -8,6 +8,7 @@ import { chooseContactAddress } from "./queries";
 // which the domain function re-checks against the roster (never trusting the radio's values).
 const choose = defineAction({
   name: "employee.contact_address",
+  refreshesPage: true,
   schema: contactAddressSchema,
   access: { roles: ["employee"] },
   handler: (i, { person, tx }) => chooseContactAddress(tx, person!.employeeId, i.address),

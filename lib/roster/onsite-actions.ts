@@ -7,6 +7,7 @@ import { setVolunteerDays } from "./onsite";
 
 const volunteer = defineAction({
   name: "onsite.volunteer",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: z.object({ days: z.array(isoDate()).max(31) }),
   access: { roles: ["employee"] },

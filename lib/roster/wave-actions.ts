@@ -6,6 +6,7 @@ import { waveSchema, waveStatusSchema } from "./wave-schema";
 
 const create = defineAction({
   name: "wave.create",
+  refreshesPage: true,
   schema: waveSchema,
   access: { roles: ["admin"] },
   handler: (i, { person, tx }) => createWave(tx, person!.employeeId, i),
@@ -14,6 +15,7 @@ const create = defineAction({
 
 const status = defineAction({
   name: "wave.status",
+  refreshesPage: true,
   schema: waveStatusSchema,
   access: { roles: ["admin"] },
   handler: (i, { tx }) => setWaveStatus(tx, i.waveId, i.status),

@@ -30,6 +30,7 @@ async function readerLocale(person: CurrentPerson | null): Promise<Locale> {
 
 const save = defineAction({
   name: "setting.update",
+  refreshesPage: true,
   schema: settingSchema,
   access: admin,
   handler: async (i, { person, tx }) => saveSetting(tx, i.key, i.value, i.version, await readerLocale(person), i.confirmed),
@@ -38,6 +39,7 @@ const save = defineAction({
 
 const rules = defineAction({
   name: "eligibility.rules_publish",
+  refreshesPage: true,
   schema: eligibilityRulesSchema,
   access: admin,
   handler: async (i, { person, tx }) => publishEligibilityRules(tx, person!.employeeId, i.value, i.basedOn, await readerLocale(person)),
@@ -46,6 +48,7 @@ const rules = defineAction({
 
 const addDay = defineAction({
   name: "holiday.add",
+  refreshesPage: true,
   schema: holidaySchema,
   access: admin,
   handler: (i, { tx }) => addHoliday(tx, i),
@@ -54,6 +57,7 @@ const addDay = defineAction({
 
 const removeDay = defineAction({
   name: "holiday.remove",
+  refreshesPage: true,
   schema: holidayRemovalSchema,
   access: admin,
   handler: (i, { tx }) => removeHoliday(tx, i),

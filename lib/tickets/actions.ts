@@ -7,6 +7,7 @@ import { requestHelp } from "./service";
 
 const help = defineAction({
   name: "ticket.help_requested",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: helpRequestSchema,
   access: { roles: ["employee"] },

@@ -9,6 +9,7 @@ const employeeOnly = { roles: ["employee"] } as const;
 
 const start = defineAction({
   name: "token.start_totp",
+  refreshesPage: true,
   schema: z.object({ restart: z.boolean().optional() }),
   access: employeeOnly,
   handler: ({ restart }, { person, tx }) => (restart ? restartTotpEnrollment(tx, person!.employeeId) : startTotpEnrollment(tx, person!.employeeId)),
@@ -33,6 +34,7 @@ const hardware = defineAction({
 
 const reset = defineAction({
   name: "token.reset_with_recovery_code",
+  refreshesPage: true,
   schema: recoveryCodeSchema,
   access: employeeOnly,
   handler: ({ recoveryCode }, { person, tx }) => resetWithRecoveryCode(tx, person!.employeeId, recoveryCode),

@@ -9,13 +9,14 @@ import { caseActionSchema, answerSchema, assignSchema, bulkSchema, claimSchema, 
 const agents = { roles: ["it_agent", "admin"] } as const;
 const ticketAudit = (action: string) => (input: { number: number }) => ({ action, targetType: "ticket", targetId: String(input.number) });
 
-const claim = defineAction({ name: "ticket.claim", schema: claimSchema, access: agents, handler: ({ number }, { person, tx }) => claimTicket(tx, person!.employeeId, number), audit: ticketAudit("ticket.claim") });
-const assign = defineAction({ name: "ticket.assign", schema: assignSchema, access: agents, handler: (i, { person, tx }) => assignTicket(tx, person!.employeeId, i.number, i.assigneeId, i.version), audit: ticketAudit("ticket.assign") });
-const status = defineAction({ name: "ticket.status", schema: statusSchema, access: agents, handler: (i, { person, tx }) => changeStatus(tx, person!.employeeId, i.number, i.status, i.version), audit: ticketAudit("ticket.status") });
-const note = defineAction({ name: "ticket.note", idempotentSeconds: repeatWindowSeconds, schema: noteSchema, access: agents, handler: (i, { person, tx }) => addNote(tx, person!.employeeId, i.number, i.body), audit: ticketAudit("ticket.note") });
-const reply = defineAction({ name: "ticket.reply", idempotentSeconds: repeatWindowSeconds, schema: replySchema, access: agents, handler: (i, { person, tx }) => replyToTicket(tx, person!.employeeId, i.number, i.body, i.version, i.resolve), audit: ticketAudit("ticket.reply") });
+const claim = defineAction({ refreshesPage: true, name: "ticket.claim", schema: claimSchema, access: agents, handler: ({ number }, { person, tx }) => claimTicket(tx, person!.employeeId, number), audit: ticketAudit("ticket.claim") });
+const assign = defineAction({ refreshesPage: true, name: "ticket.assign", schema: assignSchema, access: agents, handler: (i, { person, tx }) => assignTicket(tx, person!.employeeId, i.number, i.assigneeId, i.version), audit: ticketAudit("ticket.assign") });
+const status = defineAction({ refreshesPage: true, name: "ticket.status", schema: statusSchema, access: agents, handler: (i, { person, tx }) => changeStatus(tx, person!.employeeId, i.number, i.status, i.version), audit: ticketAudit("ticket.status") });
+const note = defineAction({ refreshesPage: true, name: "ticket.note", idempotentSeconds: repeatWindowSeconds, schema: noteSchema, access: agents, handler: (i, { person, tx }) => addNote(tx, person!.employeeId, i.number, i.body), audit: ticketAudit("ticket.note") });
+const reply = defineAction({ refreshesPage: true, name: "ticket.reply", idempotentSeconds: repeatWindowSeconds, schema: replySchema, access: agents, handler: (i, { person, tx }) => replyToTicket(tx, person!.employeeId, i.number, i.body, i.version, i.resolve), audit: ticketAudit("ticket.reply") });
 const bulk = defineAction({
   name: "ticket.bulk",
+  refreshesPage: true,
   schema: bulkSchema,
   access: agents,
   handler: (i, { person, tx }) => bulkUpdate(tx, person!.employeeId, i.operationId, i.numbers, i.action),
@@ -23,6 +24,7 @@ const bulk = defineAction({
 });
 const incident = defineAction({
   name: "incident.create",
+  refreshesPage: true,
   schema: incidentSchema,
   access: agents,
   handler: (i, { person, tx }) => createIncident(tx, person!.employeeId, i),
@@ -30,6 +32,7 @@ const incident = defineAction({
 });
 const incidentAnswer = defineAction({
   name: "incident.answer",
+  refreshesPage: true,
   schema: incidentAnswerSchema,
   access: agents,
   handler: (i, { person, tx }) => answerIncident(tx, person!.employeeId, i.operationId, i.incidentId, i.body, i.resolve),
@@ -37,6 +40,7 @@ const incidentAnswer = defineAction({
 });
 const answer = defineAction({
   name: "ticket.employee_answer",
+  refreshesPage: true,
   idempotentSeconds: repeatWindowSeconds,
   schema: answerSchema,
   access: { roles: ["employee"] },
@@ -74,6 +78,7 @@ export async function answerTicketAction(input: unknown) {
 
 const caseAction = defineAction({
   name: "ticket.case_action",
+  refreshesPage: true,
   schema: caseActionSchema,
   access: agents,
   handler: async (i, { person, tx }) => {

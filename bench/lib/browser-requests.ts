@@ -51,3 +51,22 @@ export function serverActionResult<T>(answer: HttpAnswer): T {
   if (answer.status !== 200 || !row) throw new Error(`the server action answered ${answer.status}: ${answer.body.slice(0, 300)}`);
   return JSON.parse(row.slice(2)) as T;
 }
+
+/**
+ * Whether a server action's answer brought the page's new render (the action `refreshesPage`):
+ * row 0 then holds the tree. Without it, the browser's form asks for the page again.
+ */
+export function serverActionCarriesPage(answer: HttpAnswer): boolean {
+  const row = answer.body.split("\n").find((line) => line.startsWith("0:"));
+  if (!row) return false;
+  const head = JSON.parse(row.slice(2)) as { t?: unknown; f?: unknown };
+  return head.t !== undefined || (Array.isArray(head.f) && head.f.length > 0);
+}
+
+/** The page's payload as `router.refresh()` asks for it (through the proxy, with the session cookie). */
+export async function refreshPage(pageUrl: string, cookie: string): Promise<HttpAnswer> {
+  // `_rsc` empty: the cache-busting value Next expects when no router header is sent.
+  const answer = await get(`${pageUrl}?_rsc`, { rsc: "1", cookie });
+  if (answer.status !== 200) throw new Error(`the page's refresh answered ${answer.status}`);
+  return answer;
+}

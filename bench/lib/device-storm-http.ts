@@ -1,11 +1,12 @@
 // The device storm over HTTP (bench/device-storm.ts), the issue's own yardstick: 2,000 POSTs at
 // once to the bare Next.js JSON route, then 2,000 people's device requests at once as their
-// browsers send them (the server action by its id, each with its session cookie), then the same
+// browsers send them (the server action by its id, each with its session cookie), each until the
+// page shows the outcome (the page asked for again when the answer did not bring it), then the same
 // again with nothing to decide, then 500 other people at once. The outcome is checked as in
 // process: exactly the free laptops reserved, the rest queued, never overbooked.
 import type { CurrentPerson } from "../../lib/roster/queries";
 import { atOnce, untilAnswered, type Timed } from "./at-once";
-import { post, serverActionId, serverActionRequest, serverActionResult } from "./browser-requests";
+import { post, refreshPage, serverActionCarriesPage, serverActionId, serverActionRequest, serverActionResult } from "./browser-requests";
 import { fmt } from "./measure";
 import type { NextServer } from "./next-server";
 import { cpuPerRequest } from "./process-cpu";
@@ -47,11 +48,20 @@ export async function stormOverHttp(label: string, app: NextServer, bare: NextSe
   // A connection refused or reset, or "busy": the person sends again at once (counted).
   let resent = 0;
   const sentAgain = () => (resent += 1);
+  let pagesAskedAgain = 0;
   const ask = (person: CurrentPerson) => {
     const { headers, body } = serverActionRequest(app.url, actionId, cookieOf.get(person.employeeId)!, [{ path: "laptop" }]);
     return untilAnswered(async () => {
-      const result = serverActionResult<Answer>(await post(`${app.url}/device`, headers, body));
-      return result.ok || result.formError !== "busy" ? result : null;
+      const answer = await post(`${app.url}/device`, headers, body);
+      const result = serverActionResult<Answer>(answer);
+      if (!result.ok && result.formError === "busy") return null;
+      // Until the page shows the outcome: a form whose action's answer did not bring the page
+      // asked for it again (router.refresh()), as the browser did before 2026-12-03.
+      if (result.ok && !serverActionCarriesPage(answer)) {
+        pagesAskedAgain += 1;
+        await refreshPage(`${app.url}/device`, headers.cookie);
+      }
+      return result;
     }, sentAgain);
   };
   const bareRequest = untilAnswered(async () => ((await post(`${bare.url}/api/bare`, { "content-type": "application/json" }, '{"kind":"laptop"}')).status === 200 ? true : null), sentAgain);
@@ -73,7 +83,9 @@ export async function stormOverHttp(label: string, app: NextServer, bare: NextSe
   await world.release(warmers);
   await world.freeLaptops(free);
   const bareRun = await measured(() => atOnce(stormers.map(() => bareRequest)), bare);
+  const askedBefore = pagesAskedAgain;
   const run = await measured(() => atOnce(stormers.map(ask)));
+  const askedAgain = pagesAskedAgain - askedBefore;
   const taken = await world.laptopsOf(stormers);
   const pool = await world.laptopPool();
   if (refused(run.results).length > 0) problems.push(`${label}: ${refused(run.results).length} refused (${[...new Set(refused(run.results))].join(", ")})`);
@@ -91,6 +103,7 @@ export async function stormOverHttp(label: string, app: NextServer, bare: NextSe
       `(${fmt(bareRun.rps)} req/s, p95 ${fmt(bareRun.p95)} ms) (target ≥ 0.3×) ${ratio >= 0.3 ? "OK" : "SLOW"}; ${fmt(run.rps / again.rps, 2)}× the same action with nothing to decide ` +
       `(${fmt(again.rps)} req/s); p50 ${fmt(run.p50)} ms, p95 ${fmt(run.p95)} ms, max ${fmt(run.max)} ms; ${taken.reserved} reserved, ${taken.waiting} queued, ` +
       `in use ${pool.in_use} of ${pool.capacity}; one mail each; sent again (busy, refused or reset): ${run.resent} (bare route: ${bareRun.resent}); ` +
+      `${askedAgain === 0 ? "each answer brought its page" : `the page asked for again after ${fmt(askedAgain)} answers`}; ` +
       `CPU a request, server / PostgreSQL / browsers: ${run.cpu} (nothing to decide ${again.cpu}; bare route ${bareRun.cpu})`,
   );
 

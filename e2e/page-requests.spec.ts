@@ -22,6 +22,15 @@ function watchRenders(page: Page) {
   return seen;
 }
 
+/** The server actions the browser calls, by the path of the page they are sent from. */
+function watchActions(page: Page) {
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-action"]) sent.push(new URL(request.url()).pathname);
+  });
+  return sent;
+}
+
 /** What a person does before choosing: reads down to the end of the page and points at the links. */
 async function lookAround(page: Page) {
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -70,10 +79,7 @@ test("an employee's answers come back with their page: one request each", async 
   const [email] = await officeWorkers(sql, 1, 22);
   await signIn(page, email);
   const renders = watchRenders(page);
-  const actions: string[] = [];
-  page.on("request", (request) => {
-    if (request.headers()["next-action"]) actions.push(new URL(request.url()).pathname);
-  });
+  const actions = watchActions(page);
 
   await passEligibility(page);
   await page.waitForLoadState("networkidle");
@@ -101,10 +107,7 @@ test("an IT agent's claim and reply come back with the ticket page: one request 
   await page.goto(`/it/tickets/${number}`);
   await page.waitForLoadState("networkidle");
   const renders = watchRenders(page);
-  const actions: string[] = [];
-  page.on("request", (request) => {
-    if (request.headers()["next-action"]) actions.push(new URL(request.url()).pathname);
-  });
+  const actions = watchActions(page);
 
   await page.getByRole("button", { name: "Claim this ticket" }).click();
   await expect(page.getByText(`Assigned to ${me.name}.`)).toBeVisible();

@@ -8,8 +8,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 // based on. Every change answers the ticket's new version; the forms read it here when they
 // submit, so the agent's own claim, reply or note never makes their next form "stale" (the
 // page's new render, which each of these actions sends with its answer, brings it too, but a
-// form's props and state would keep the old one). A refusal because a colleague changed the ticket refreshes the page and says
-// what changed, comparing what the agent saw with what the page now shows.
+// form's props and state would keep the old one). A refusal because a colleague changed the
+// ticket refreshes the page and says what changed, comparing what the agent saw with what the
+// page now shows.
 
 /** What the agent sees of the ticket, as last rendered by the server. */
 export type TicketSnapshot = {

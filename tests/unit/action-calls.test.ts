@@ -48,11 +48,57 @@ function unguardedUses(file: string): string[] {
   return found;
 }
 
+/**
+ * Each `.refresh()` call in a file, as "file: the top-level function or constant that holds it".
+ */
+function refreshCalls(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "refresh" && node.arguments.length === 0) {
+      let top: ts.Node = node;
+      while (!ts.isSourceFile(top.parent)) top = top.parent;
+      if (ts.isExportAssignment(top)) top = top.expression;
+      const name = ts.isFunctionDeclaration(top) ? top.name?.text : ts.isVariableStatement(top) ? top.declarationList.declarations[0]?.name.getText() : undefined;
+      found.push(`${path.relative(root, file)}: ${name ?? "?"}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe("server actions called from the browser", () => {
   it("go through a door that answers when no answer came", () => {
     const files = sourceFiles("components", "app").filter((file) => /^\s*["']use client["']/.test(fs.readFileSync(file, "utf8")));
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(unguardedUses)).toEqual([]);
+  });
+
+  // An action that `refreshesPage` brings the page's new render with its answer (lib/auth/action.ts);
+  // a form that also asked for the page after a success made the server render it twice and the
+  // person wait for a second round trip. So every refresh the browser asks for is listed here with
+  // why it is not after such a success: a new one fails until it is looked at.
+  it("ask for the page again only where no action's answer brought it", () => {
+    const files = sourceFiles("components", "app").filter((file) => /^\s*["']use client["']/.test(fs.readFileSync(file, "utf8")));
+    expect(files.flatMap(refreshCalls).sort()).toEqual(
+      [
+        // A refusal that may mean the page is behind (someone else acted first), unless the link is lost.
+        "components/forms/action-button.tsx: ActionButton",
+        "components/hr/review-decision.tsx: ReviewDecision",
+        "components/admin/versioned-form.tsx: VersionedForm",
+        "components/triage/ticket-context.tsx: TicketProvider",
+        "components/triage/ticket-context.tsx: TicketProvider",
+        "components/tokens/totp-enrollment.tsx: TotpEnrollment",
+        // No action: a file import is a route (/api/imports), the queue's timer, the error page's retry,
+        // the recovery codes' "done" (the enrolment's answer showed them first), the sign-out.
+        "components/forms/file-import.tsx: FileImport",
+        "components/triage/auto-refresh.tsx: AutoRefresh",
+        "app/error.tsx: ErrorPage",
+        "components/tokens/recovery-codes.tsx: RecoveryCodes",
+        "components/shell/sign-out-button.tsx: SignOutButton",
+      ].sort(),
+    );
   });
 
   it("turn a request that got no answer into the 'unreachable' refusal, and keep every answer", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
+import { lockOrCreate } from "@/lib/db/lock-or-create";
 import type { CaseSteps, Connectivity, Device, Eligibility, Path, Token } from "./rules";
 
 /**
@@ -10,8 +11,11 @@ import type { CaseSteps, Connectivity, Device, Eligibility, Path, Token } from "
  * person (double click, two tabs) run one after the other.
  */
 export async function lockCase(tx: DbOrTx, employeeId: string): Promise<void> {
-  await tx.execute(sql`insert into onboarding_cases (employee_id) values (${employeeId}) on conflict (employee_id) do nothing`);
-  await tx.execute(sql`select id from onboarding_cases where employee_id = ${employeeId} for update`);
+  await lockOrCreate(
+    tx,
+    sql`select id from onboarding_cases where employee_id = ${employeeId} for update`,
+    sql`insert into onboarding_cases (employee_id) values (${employeeId}) on conflict (employee_id) do nothing`,
+  );
 }
 
 type StepsRow = {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ActionError } from "@/lib/auth/action-error";
 import { db } from "@/lib/db";
+import { lockOrCreate } from "@/lib/db/lock-or-create";
 import { lockCase } from "@/lib/onboarding/queries";
 import { plannedOn, weekPlan } from "./declaration";
 import { daysOfMonth } from "./month";
@@ -61,6 +62,16 @@ export async function getMonthSheet(employeeId: string, month: string, tx: DbOrT
 
 type Parsed = z.output<typeof monthSheetSchema>;
 
+/** Locks the person's month for this transaction (created as a draft if needed) and returns its status. */
+export async function lockMonth(tx: DbOrTx, employeeId: string, month: string): Promise<MonthSheet["status"]> {
+  const row = await lockOrCreate<{ status: MonthSheet["status"] }>(
+    tx,
+    sql`select status from timesheet_months where employee_id = ${employeeId} and month = ${`${month}-01`}::date for update`,
+    sql`insert into timesheet_months (employee_id, month) values (${employeeId}, ${`${month}-01`}::date) on conflict do nothing`,
+  );
+  return row.status;
+}
+
 /** Who writes the month, and so which states they may write in. */
 export type Writer = "employee" | "hr" | "correction";
 
@@ -76,10 +87,9 @@ export type Writer = "employee" | "hr" | "correction";
 export async function saveMonthSheet(tx: DbOrTx, employeeId: string, input: Parsed, writer: Writer = "employee"): Promise<{ days: number; cleared: number }> {
   await lockCase(tx, employeeId);
   // The month's row is locked too, so an approval waits for this save (and the other way round).
-  await tx.execute(sql`insert into timesheet_months (employee_id, month) values (${employeeId}, ${`${input.month}-01`}::date) on conflict do nothing`);
-  const [row] = (await tx.execute(sql`select status from timesheet_months where employee_id = ${employeeId} and month = ${`${input.month}-01`}::date for update`)) as unknown as { status: MonthSheet["status"] }[];
+  const status = await lockMonth(tx, employeeId, input.month);
   const allowed: Record<Writer, MonthSheet["status"][]> = { employee: ["draft"], hr: ["draft", "submitted"], correction: ["locked"] };
-  if (!allowed[writer].includes(row.status)) throw new ActionError(row.status === "locked" ? "monthLocked" : row.status === "approved" ? "monthApproved" : "monthSubmitted");
+  if (!allowed[writer].includes(status)) throw new ActionError(status === "locked" ? "monthLocked" : status === "approved" ? "monthApproved" : "monthSubmitted");
   const sheet = await getMonthSheet(employeeId, input.month, tx);
   const byDate = new Map(sheet.days.map((d) => [d.date, d]));
   // By date: a day sent twice counts once, the last one as typed.

@@ -68,9 +68,12 @@ function refreshCalls(file: string): string[] {
   return found;
 }
 
+/** The files of browser code: components and pages marked "use client". */
+const clientFiles = () => sourceFiles("components", "app").filter((file) => /^\s*["']use client["']/.test(fs.readFileSync(file, "utf8")));
+
 describe("server actions called from the browser", () => {
   it("go through a door that answers when no answer came", () => {
-    const files = sourceFiles("components", "app").filter((file) => /^\s*["']use client["']/.test(fs.readFileSync(file, "utf8")));
+    const files = clientFiles();
     expect(files.length).toBeGreaterThan(20);
     expect(files.flatMap(unguardedUses)).toEqual([]);
   });
@@ -80,8 +83,7 @@ describe("server actions called from the browser", () => {
   // person wait for a second round trip. So every refresh the browser asks for is listed here with
   // why it is not after such a success: a new one fails until it is looked at.
   it("ask for the page again only where no action's answer brought it", () => {
-    const files = sourceFiles("components", "app").filter((file) => /^\s*["']use client["']/.test(fs.readFileSync(file, "utf8")));
-    expect(files.flatMap(refreshCalls).sort()).toEqual(
+    expect(clientFiles().flatMap(refreshCalls).sort()).toEqual(
       [
         // A refusal that may mean the page is behind (someone else acted first), unless the link is lost.
         "components/forms/action-button.tsx: ActionButton",

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDb, type Db } from "@/db/client";
 import { db } from "@/lib/db";
 import { chooseHandover, requestDevice } from "@/lib/devices/service";
 import { getDeviceOverview } from "@/lib/devices/queries";
 import { defaultRecommendationRules } from "@/lib/devices/rules";
 import { defaultVdiSettings } from "@/lib/settings/schemas";
+import { countingDb } from "../support/counting-db";
 import { createEligibleEmployees, seedJourney, setPool } from "../support/factories";
 
 // /device reads its data on every view. Measured at crisis scale (2026-12-03, a build whose page
@@ -13,23 +13,19 @@ import { createEligibleEmployees, seedJourney, setPool } from "../support/factor
 // statements one after another, 60 collection slots among them that only a reserved laptop shows.
 // Each statement is a round trip and a few dozen promises on the server's one thread.
 
-let counted: { db: Db; sql: { end: () => Promise<void> } };
-let statements: string[] = [];
+const counted = countingDb();
 
 beforeAll(async () => {
   await seedJourney();
-  const made = createDb(process.env.DATABASE_URL!, { max: 1, debug: (query) => statements.push(query) });
-  counted = { db: made.db, sql: made.sql };
-  // The connection opened (postgres.js reads the array types once per connection): not the page's.
-  await made.db.execute(sql`select 1`);
+  await counted.open();
 });
-afterAll(() => counted.sql.end());
+afterAll(() => counted.end());
 
 /** The overview read on a client that counts its statements. */
 async function overviewCounted(employeeId: string) {
-  statements = [];
+  counted.take();
   const overview = await getDeviceOverview(employeeId, counted.db);
-  return { overview, statements: statements.length };
+  return { overview, statements: counted.take().length };
 }
 
 const setSetting = (key: string, value: unknown) =>

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDb, type Db } from "@/db/client";
+import { createDb, type Db, type Tx } from "@/db/client";
 import { db } from "@/lib/db";
 import { lockCase } from "@/lib/onboarding/queries";
 import { lockMonth } from "@/lib/rht/timesheet";
+import { countingDb } from "../support/counting-db";
 import { createEmployee } from "../support/factories";
 
 // Every change to a person's journey locks their case first, and every timesheet save its month.
@@ -12,23 +13,17 @@ import { createEmployee } from "../support/factories";
 // the unit months' bookkeeping), 0.2-0.3 ms of the database's time and one more round trip on
 // every device request, eligibility answer, connection test and timesheet save.
 
-let counted: { db: Db; sql: { end: () => Promise<void> } };
-let statements: string[] = [];
-
-beforeAll(async () => {
-  const made = createDb(process.env.DATABASE_URL!, { max: 1, debug: (query) => statements.push(query) });
-  counted = { db: made.db, sql: made.sql };
-  await made.db.execute(sql`select 1`);
-});
-afterAll(() => counted.sql.end());
+const counted = countingDb();
+beforeAll(() => counted.open());
+afterAll(() => counted.end());
 
 /** The statements `lock` sends in a transaction of its own on the counting connection. */
-async function sent(lock: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<unknown>): Promise<string[]> {
-  statements = [];
+async function sent(lock: (tx: Tx) => Promise<unknown>): Promise<string[]> {
+  counted.take();
   await counted.db.transaction(async (tx) => {
     await lock(tx);
   });
-  return statements.filter((s) => !/^(begin|commit)/i.test(s.trim()));
+  return counted.take().filter((s) => !/^(begin|commit)/i.test(s.trim()));
 }
 
 describe("a row locked on every save", () => {
@@ -68,7 +63,7 @@ describe("a row locked on every save", () => {
         });
       await Promise.all([hold(db(), "a"), hold(other.db, "b")]);
       // Never both inside at once.
-      expect([order[0].slice(2), order[1].slice(2), order[2].slice(2), order[3].slice(2)]).toEqual(["in", "out", "in", "out"]);
+      expect(order.map((step) => step.slice(2))).toEqual(["in", "out", "in", "out"]);
       const [rows] = (await db().execute(
         sql`select (select count(*) from onboarding_cases where employee_id = ${person.id})::int as cases, (select count(*) from timesheet_months where employee_id = ${person.id})::int as months`,
       )) as unknown as { cases: number; months: number }[];

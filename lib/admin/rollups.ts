@@ -58,17 +58,19 @@ export const funnelCounts = sql`
  * One figure's counts by keys and bucket, exact now: the folded rows and the appended changes,
  * to be summed (every figure is a sum, so the reader's own sum merges them; grouping them here
  * first cost the dashboard a hash of every hourly bucket per view). `since`: only buckets
- * starting at or after it (an index range on figure and bucket).
+ * starting at or after it; `before`: only buckets starting before it (an index range on figure
+ * and bucket).
  */
-export function rolled(figures: string[], since: SQL = sql`'-infinity'::timestamptz`): SQL {
+export function rolled(figures: string[], since: SQL = sql`'-infinity'::timestamptz`, before?: SQL): SQL {
   const list = sql.join(
     figures.map((f) => sql`${f}`),
     sql`, `,
   );
+  const range = before ? sql`at >= ${since} and at < ${before}` : sql`at >= ${since}`;
   return sql`
-    select figure, k1, k2, at, n from admin_rollups where figure in (${list}) and at >= ${since}
+    select figure, k1, k2, at, n from admin_rollups where figure in (${list}) and ${range}
     union all
-    select figure, k1, k2, at, n from admin_rollup_deltas where figure in (${list}) and at >= ${since}`;
+    select figure, k1, k2, at, n from admin_rollup_deltas where figure in (${list}) and ${range}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { releaseWaitingDevice } from "@/lib/devices/service";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
-import { foldTalliesAbove, foldTicketTallies, overdueAmong } from "@/lib/triage/counts";
+import { foldTalliesAbove, foldTicketTallies, overdue } from "@/lib/triage/counts";
 import { endTicket } from "@/lib/triage/resolve";
 import { reviewedReasons } from "./review-reasons";
 
@@ -77,15 +77,14 @@ export async function listPendingReviews(tx: DbOrTx, limit = 200): Promise<{ row
 
 /**
  * How many reviews wait for a decision, and how many of them are past due (HR's overview links to
- * the queue). The total from the tallies the triggers on tickets keep (lib/triage/counts.ts); the
- * late ones counted, as the IT queue's, from the side of now() with fewer reviews in
- * tickets_review_due_idx (at most about half the open reviews, few in a crisis when most are late).
+ * the queue). The total from the tallies the triggers on tickets keep, the late ones from the
+ * counts kept by due hour and this hour's from tickets_review_due_idx (lib/triage/counts.ts).
  */
 export async function pendingReviewCounts(tx: DbOrTx): Promise<{ total: number; overdue: number }> {
   const open = sql`category = 'eligibility_review' and status not in ('resolved', 'closed')`;
   const [row] = (await tx.execute(sql`
     with tally as (select coalesce(sum(n), 0)::int as n, count(*)::int as rows from ticket_tallies where ${open})
-    select tally.n as total, tally.rows, ${overdueAmong(open, sql`(select n from tally)`)} as overdue from tally`)) as unknown as { total: number; overdue: number; rows: number }[];
+    select tally.n as total, tally.rows, ${overdue("review")} as overdue from tally`)) as unknown as { total: number; overdue: number; rows: number }[];
   if (row.rows > foldTalliesAbove) await foldTicketTallies(tx);
   return { total: row.total, overdue: row.overdue };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { rolled } from "@/lib/admin/rollups";
 import { db } from "@/lib/db";
 
 // The queue's counts per status and category come from ticket_tallies, which triggers on tickets
@@ -17,15 +18,9 @@ export const foldTalliesAbove = 500;
 type Row = { category: string | null; status: string | null; n: number | null; rows: number | null; overdue: number };
 
 export async function queueCounts(): Promise<{ byCategory: Record<string, number>; byStatus: Record<string, number>; overdue: number }> {
-  // Overdue depends on now(), so it is counted, by the partial index tickets_overdue_idx, from the
-  // side of now() with fewer tickets: first those still on time (few in a crisis, when most are
-  // late), stopping past half of the new and in-progress ones; then, only if they are the many,
-  // the late ones directly. At most about as many index entries as tickets waiting for IT.
   const rows = (await db().execute(sql`
-    with tally as (select category, status, sum(n)::int as n, count(*)::int as rows from ticket_tallies group by category, status),
-         active as (select coalesce(sum(n), 0)::int as n from tally where status in ('new', 'in_progress')),
-         overdue as (select ${overdueAmong(sql`status in ('new', 'in_progress')`, sql`(select n from active)`)} as n)
-    select t.category::text, t.status::text, t.n, t.rows, o.n as overdue from overdue o left join tally t on true order by t.status, t.category`)) as unknown as Row[];
+    with tally as (select category, status, sum(n)::int as n, count(*)::int as rows from ticket_tallies group by category, status)
+    select t.category::text, t.status::text, t.n, t.rows, ${overdue("queue")} as overdue from (select 1) one left join tally t on true order by t.status, t.category`)) as unknown as Row[];
   const byCategory: Record<string, number> = {};
   const byStatus: Record<string, number> = {};
   let appended = 0;
@@ -40,17 +35,25 @@ export async function queueCounts(): Promise<{ byCategory: Record<string, number
   return { byCategory, byStatus, overdue: rows[0]?.overdue ?? 0 };
 }
 
+/** Who is counted late: tickets waiting for IT, or open eligibility reviews (HR's overview). */
+const due = {
+  // Each condition is its partial index's (tickets_overdue_idx, tickets_review_due_idx).
+  queue: { figure: "tickets_due_queue", where: sql`status in ('new', 'in_progress')` },
+  review: { figure: "tickets_due_review", where: sql`category = 'eligibility_review' and status not in ('resolved', 'closed')` },
+} as const;
+
 /**
- * How many of the tickets that match `where` are past due, `total` being how many match (from the
- * tallies, not counted): counted from the side of now() with fewer of them, through a partial index
- * on sla_due_at whose condition is `where` (tickets_overdue_idx, tickets_review_due_idx) — first
- * those still on time, stopping past half; then, only if they are the many, the late ones directly.
+ * How many tickets of the kind are past due, exact now: those due in an hour before this one from
+ * the counts the triggers on tickets keep by due hour (migration 0032, lib/admin/rollups.ts), those
+ * due earlier in this hour from the partial index on sla_due_at. A few hundred rollup rows and the
+ * tickets of one hour, whatever the size of the queue (counting either side of now() read thousands).
  */
-export function overdueAmong(where: SQL, total: SQL): SQL {
-  return sql`(select case when on_time.n <= t.n / 2 then t.n - on_time.n
-                     else (select count(*)::int from tickets where ${where} and sla_due_at < now()) end
-                from (select ${total} as n) t,
-                     lateral (select count(*)::int as n from (select 1 from tickets where ${where} and sla_due_at >= now() limit t.n / 2 + 1) x) on_time)`;
+export function overdue(kind: keyof typeof due): SQL {
+  const { figure, where } = due[kind];
+  // Computed once per statement (an init plan), as the dashboard's windows.
+  const hour = sql`(select date_trunc('hour', now(), 'UTC'))`;
+  return sql`((select coalesce(sum(n), 0) from (${rolled([figure], sql`'-infinity'::timestamptz`, hour)}) r) +
+              (select count(*) from tickets where ${where} and sla_due_at >= ${hour} and sla_due_at < now()))::int`;
 }
 
 /**

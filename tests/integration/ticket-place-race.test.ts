@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createDb } from "@/db/client";
+import { db } from "@/lib/db";
+import { createEmployee } from "../support/factories";
+
+// Each ticket carries a copy of its person's site and unit (the queue's site and unit filters,
+// migration 0020): taken when the ticket is written, and rewritten when the roster moves the person.
+// A ticket raised while the roster moved its person in another transaction kept the old place: the
+// ticket's copy read the person as before the move, and the move's rewrite did not see the ticket
+// yet. Found by the concurrent sequences of it-queue-scale-counts.test.ts (3 tickets off, once).
+
+const one = () => createDb(process.env.DATABASE_URL!, { max: 1 });
+let first: ReturnType<typeof one>;
+let second: ReturnType<typeof one>;
+let sites: string[];
+
+beforeAll(async () => {
+  [first, second] = [one(), one()];
+  const rows = (await db().execute(sql`
+    insert into sites (code, name, city, canton) select 'RACE' || g, 'Race site ' || g, 'Bern', 'BE' from generate_series(1, 2) g returning id`)) as unknown as { id: string }[];
+  sites = rows.map((r) => r.id);
+});
+afterAll(async () => {
+  await first.sql.end();
+  await second.sql.end();
+});
+
+/** Resolves once `pending` has ended or is waiting for a row lock (it is then behind `holder`). */
+async function endedOrWaiting(pending: Promise<unknown>): Promise<void> {
+  let settled = false;
+  void pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (;;) {
+    if (settled) return;
+    const [row] = (await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`)) as unknown as { n: number }[];
+    if (row.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const raise = (client: ReturnType<typeof one>["sql"], employeeId: string) =>
+  client`insert into tickets (employee_id, category, summary, snapshot) values (${employeeId}, 'help_request', 'race', '{}'::jsonb)`;
+const move = (client: ReturnType<typeof one>["sql"], employeeId: string) => client`update employees set site_id = ${sites[1]} where id = ${employeeId}`;
+
+async function placeOfTickets(employeeId: string) {
+  return ((await db().execute(sql`select site_id as "siteId" from tickets where employee_id = ${employeeId}`)) as unknown as { siteId: string }[]).map((r) => r.siteId);
+}
+
+test("a ticket raised while the roster moves its person, the ticket first: it ends at the new place", async () => {
+  const person = await createEmployee({ siteId: sites[0] });
+  let commit!: () => void;
+  const held = new Promise<void>((resolve) => (commit = resolve));
+  let raised!: () => void;
+  const inserted = new Promise<void>((resolve) => (raised = resolve));
+  const ticket = first.sql.begin(async (tx) => {
+    await raise(tx, person.id);
+    raised();
+    await held;
+  });
+  await inserted;
+  const moved = move(second.sql, person.id);
+  await endedOrWaiting(moved);
+  commit();
+  await ticket;
+  await moved;
+  expect(await placeOfTickets(person.id)).toEqual([sites[1]]);
+});
+
+test("a ticket raised while the roster moves its person, the move first: it ends at the new place", async () => {
+  const person = await createEmployee({ siteId: sites[0] });
+  let commit!: () => void;
+  const held = new Promise<void>((resolve) => (commit = resolve));
+  let done!: () => void;
+  const updated = new Promise<void>((resolve) => (done = resolve));
+  const moved = second.sql.begin(async (tx) => {
+    await move(tx, person.id);
+    done();
+    await held;
+  });
+  await updated;
+  const ticket = raise(first.sql, person.id);
+  await endedOrWaiting(ticket);
+  commit();
+  await moved;
+  await ticket;
+  expect(await placeOfTickets(person.id)).toEqual([sites[1]]);
+});

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Sql, TransactionSql } from "postgres";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createDb } from "@/db/client";
 import { db } from "@/lib/db";
@@ -41,9 +42,10 @@ async function endedOrWaiting(pending: Promise<unknown>): Promise<void> {
   }
 }
 
-const raise = (client: ReturnType<typeof one>["sql"], employeeId: string) =>
+type Client = Sql | TransactionSql;
+const raise = (client: Client, employeeId: string) =>
   client`insert into tickets (employee_id, category, summary, snapshot) values (${employeeId}, 'help_request', 'race', '{}'::jsonb)`;
-const move = (client: ReturnType<typeof one>["sql"], employeeId: string) => client`update employees set site_id = ${sites[1]} where id = ${employeeId}`;
+const move = (client: Client, employeeId: string) => client`update employees set site_id = ${sites[1]} where id = ${employeeId}`;
 
 async function placeOfTickets(employeeId: string) {
   return ((await db().execute(sql`select site_id as "siteId" from tickets where employee_id = ${employeeId}`)) as unknown as { siteId: string }[]).map((r) => r.siteId);

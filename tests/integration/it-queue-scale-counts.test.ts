@@ -14,9 +14,9 @@ import { inTransaction } from "../support/in-transaction";
 
 // Issue 16: the queue's counts come from tallies the triggers on tickets append to (the late ones
 // from counts by due hour, folded by the dashboard's worker), and each ticket carries a copy of its
-// person's site and unit. Both must always equal a recount from the
-// rows: after a random sequence of inserts, status and category changes, deletes, rolled-back
-// transactions, roster moves and folds, one after another and many at once.
+// person's site and unit. Both must always equal a recount from the rows: after a random sequence
+// of inserts, status and category changes, deletes, rolled-back transactions, roster moves and
+// folds, one after another and many at once.
 
 const categories: TicketCategory[] = ["eligibility_review", "token_problem", "no_connectivity", "vpn_blocked", "gateway_unreachable", "device_problem", "help_request"];
 const statuses = ["new", "in_progress", "waiting_for_employee", "resolved", "closed"] as const;

@@ -27,7 +27,7 @@ afterAll(async () => {
   await second.sql.end();
 });
 
-/** Resolves once `pending` has ended or is waiting for a row lock (it is then behind `holder`). */
+/** Resolves once `pending` has ended or is waiting for a row lock (behind the open transaction). */
 async function endedOrWaiting(pending: Promise<unknown>): Promise<void> {
   let settled = false;
   void pending.then(
@@ -43,50 +43,40 @@ async function endedOrWaiting(pending: Promise<unknown>): Promise<void> {
 }
 
 type Client = Sql | TransactionSql;
-const raise = (client: Client, employeeId: string) =>
+type Step = (client: Client, employeeId: string) => Promise<unknown>;
+const raise: Step = (client, employeeId) =>
   client`insert into tickets (employee_id, category, summary, snapshot) values (${employeeId}, 'help_request', 'race', '{}'::jsonb)`;
-const move = (client: Client, employeeId: string) => client`update employees set site_id = ${sites[1]} where id = ${employeeId}`;
+const move: Step = (client, employeeId) => client`update employees set site_id = ${sites[1]} where id = ${employeeId}`;
 
-async function placeOfTickets(employeeId: string) {
-  return ((await db().execute(sql`select site_id as "siteId" from tickets where employee_id = ${employeeId}`)) as unknown as { siteId: string }[]).map((r) => r.siteId);
+/**
+ * `held` runs in a transaction on the first client, which stays open; then `meanwhile` runs on the
+ * second client until it has ended or waits for a lock; then the transaction commits. Returns where
+ * the person's tickets ended up.
+ */
+async function race(held: Step, meanwhile: Step): Promise<string[]> {
+  const person = await createEmployee({ siteId: sites[0] });
+  let commit!: () => void;
+  const open = new Promise<void>((resolve) => (commit = resolve));
+  let ran!: () => void;
+  const done = new Promise<void>((resolve) => (ran = resolve));
+  const holder = first.sql.begin(async (tx) => {
+    await held(tx, person.id);
+    ran();
+    await open;
+  });
+  await done;
+  const other = meanwhile(second.sql, person.id);
+  await endedOrWaiting(other);
+  commit();
+  await holder;
+  await other;
+  return ((await db().execute(sql`select site_id as "siteId" from tickets where employee_id = ${person.id}`)) as unknown as { siteId: string }[]).map((r) => r.siteId);
 }
 
 test("a ticket raised while the roster moves its person, the ticket first: it ends at the new place", async () => {
-  const person = await createEmployee({ siteId: sites[0] });
-  let commit!: () => void;
-  const held = new Promise<void>((resolve) => (commit = resolve));
-  let raised!: () => void;
-  const inserted = new Promise<void>((resolve) => (raised = resolve));
-  const ticket = first.sql.begin(async (tx) => {
-    await raise(tx, person.id);
-    raised();
-    await held;
-  });
-  await inserted;
-  const moved = move(second.sql, person.id);
-  await endedOrWaiting(moved);
-  commit();
-  await ticket;
-  await moved;
-  expect(await placeOfTickets(person.id)).toEqual([sites[1]]);
+  expect(await race(raise, move)).toEqual([sites[1]]);
 });
 
 test("a ticket raised while the roster moves its person, the move first: it ends at the new place", async () => {
-  const person = await createEmployee({ siteId: sites[0] });
-  let commit!: () => void;
-  const held = new Promise<void>((resolve) => (commit = resolve));
-  let done!: () => void;
-  const updated = new Promise<void>((resolve) => (done = resolve));
-  const moved = second.sql.begin(async (tx) => {
-    await move(tx, person.id);
-    done();
-    await held;
-  });
-  await updated;
-  const ticket = raise(first.sql, person.id);
-  await endedOrWaiting(ticket);
-  commit();
-  await moved;
-  await ticket;
-  expect(await placeOfTickets(person.id)).toEqual([sites[1]]);
+  expect(await race(move, raise)).toEqual([sites[1]]);
 });

@@ -5,7 +5,7 @@ import { ActionError } from "@/lib/auth/action-error";
 import { releaseWaitingDevice } from "@/lib/devices/service";
 import { notifyEmployee } from "@/lib/mail/notify";
 import { lockCase } from "@/lib/onboarding/queries";
-import { foldTalliesAbove, foldTicketTallies, overdue } from "@/lib/triage/counts";
+import { foldTalliesAbove, foldTicketTallies, openReviews, overdue } from "@/lib/triage/counts";
 import { endTicket } from "@/lib/triage/resolve";
 import { reviewedReasons } from "./review-reasons";
 
@@ -81,9 +81,8 @@ export async function listPendingReviews(tx: DbOrTx, limit = 200): Promise<{ row
  * counts kept by due hour and this hour's from tickets_review_due_idx (lib/triage/counts.ts).
  */
 export async function pendingReviewCounts(tx: DbOrTx): Promise<{ total: number; overdue: number }> {
-  const open = sql`category = 'eligibility_review' and status not in ('resolved', 'closed')`;
   const [row] = (await tx.execute(sql`
-    with tally as (select coalesce(sum(n), 0)::int as n, count(*)::int as rows from ticket_tallies where ${open})
+    with tally as (select coalesce(sum(n), 0)::int as n, count(*)::int as rows from ticket_tallies where ${openReviews})
     select tally.n as total, tally.rows, ${overdue("review")} as overdue from tally`)) as unknown as { total: number; overdue: number; rows: number }[];
   if (row.rows > foldTalliesAbove) await foldTicketTallies(tx);
   return { total: row.total, overdue: row.overdue };

@@ -35,11 +35,14 @@ export async function queueCounts(): Promise<{ byCategory: Record<string, number
   return { byCategory, byStatus, overdue: rows[0]?.overdue ?? 0 };
 }
 
+/** The eligibility reviews still waiting for HR's decision (the tallies' total and the late ones alike). */
+export const openReviews = sql`category = 'eligibility_review' and status not in ('resolved', 'closed')`;
+
 /** Who is counted late: tickets waiting for IT, or open eligibility reviews (HR's overview). */
 const due = {
   // Each condition is its partial index's (tickets_overdue_idx, tickets_review_due_idx).
   queue: { figure: "tickets_due_queue", where: sql`status in ('new', 'in_progress')` },
-  review: { figure: "tickets_due_review", where: sql`category = 'eligibility_review' and status not in ('resolved', 'closed')` },
+  review: { figure: "tickets_due_review", where: openReviews },
 } as const;
 
 /**

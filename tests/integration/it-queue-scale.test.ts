@@ -8,7 +8,8 @@ import { indexesOf, plansOf, scansOf, seedCrowdedQueue, seqScansOf, unlimitedTic
 // Issue 16: the IT queue at crisis scale. Each view's page is read from an index in the queue's
 // order and stops at its LIMIT (no sort of every open ticket, no sequential scan of tickets);
 // the search goes through the trigram index; the counts read no ticket row but this hour's
-// overdue ones, through their index. And the pages, neighbours and search still give what the old queries gave.
+// overdue ones, through their index. And the pages, neighbours and search still give what the old
+// queries gave.
 
 let seed: ScaleSeed;
 beforeAll(async () => {

@@ -52,7 +52,7 @@ function Editor({ title, initial, version, api }: Props & { api: VersionedApi })
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setFormError(refusalOf(result, "value"));
-    api.saved(t("saved"));
+    api.saved(result.data.version, t("saved"));
   }
 
   return (

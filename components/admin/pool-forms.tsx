@@ -42,7 +42,7 @@ function LimitForm({ pool: { kind, label, capacity, dailyLimit, version }, api }
     { name: "capacity", what: label, from: capacity },
     { name: "dailyLimit", what: tc("dailyLimitOf", { pool: label }), from: dailyLimit, blankIsNone: true },
   ];
-  const form = useActionForm<PoolValues, { promoted: number }>({
+  const form = useActionForm<PoolValues, { promoted: number; version: string }>({
     schema: poolSchema,
     defaultValues: { kind, capacity: String(capacity), dailyLimit: dailyLimit === null ? "" : String(dailyLimit), version, confirmed: false },
     action: async (v) => {
@@ -51,7 +51,7 @@ function LimitForm({ pool: { kind, label, capacity, dailyLimit, version }, api }
       const result = await updatePoolAction(v);
       return api.refusedAsStale(result) ? { ok: false } : result;
     },
-    onSuccess: (r) => api.saved(t("saved", { promoted: r.promoted })),
+    onSuccess: (r) => api.saved(r.version, t("saved", { promoted: r.promoted })),
   });
   const typed = { capacity: form.form.watch("capacity"), dailyLimit: form.form.watch("dailyLimit") };
   return (
@@ -75,13 +75,13 @@ function ArrivalForm({ pool: { kind, label, capacity }, api }: { pool: Pool; api
   const t = useTranslations("admin.stock");
   // The preview shows the stock the arrival leads to: 4,000 typed for 400 makes it 4,400.
   const watched: WatchedCount<ArrivalValues>[] = [{ name: "count", what: label, from: capacity, to: (count) => capacity + (count ?? 0) }];
-  const arrival = useActionForm<ArrivalValues, { promoted: number; capacity: number }>({
+  const arrival = useActionForm<ArrivalValues, { promoted: number; capacity: number; version: string }>({
     schema: arrivalSchema,
     defaultValues: { kind, count: "", confirmed: false },
     action: async (v) => unconfirmedRefusal(watched, v) ?? stockArrivalAction(v),
     onSuccess: (r) => {
       arrival.form.reset({ kind, count: "", confirmed: false });
-      api.saved(t("arrived", { promoted: r.promoted, capacity: r.capacity }));
+      api.saved(r.version, t("arrived", { promoted: r.promoted, capacity: r.capacity }));
     },
   });
   return (

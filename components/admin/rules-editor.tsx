@@ -61,7 +61,7 @@ function Editor({ initial, version, api }: Props & { api: VersionedApi }) {
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError(refusalOf(result, "value"));
-    api.saved(t("published", { version: result.data.version }));
+    api.saved(result.data.version, t("published", { version: result.data.version }));
   }
 
   return (

@@ -52,7 +52,7 @@ function Editor({ settingKey, label, hint, initial, version, api }: Props & { ap
       }
       return;
     }
-    api.saved(t("saved"));
+    api.saved(result.data.version, t("saved"));
   }
 
   return (

@@ -88,7 +88,7 @@ function Fields({ settingKey, title, fields, initial, version, api }: Props & { 
     setPending(false);
     if (api.refusedAsStale(result)) return;
     if (!result.ok) return setError(refusalOf(result, "value"));
-    api.saved(t("saved"));
+    api.saved(result.data.version, t("saved"));
   }
 
   return (

@@ -57,7 +57,7 @@ type SlotCapacityValues = { slotId: string; capacity: string; version: string; c
 function SlotCapacityFields({ slotId, label, capacity, version, api }: { slotId: string; label: string; capacity: number; version: string; api: VersionedApi }) {
   const t = useTranslations("admin.stock.slots");
   const watched: WatchedCount<SlotCapacityValues>[] = [{ name: "capacity", what: t("capacity"), from: capacity }];
-  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<SlotCapacityValues, void>({
+  const { form, submit, fieldError, summary, isSubmitting } = useActionForm<SlotCapacityValues, { version: string }>({
     schema: slotCapacitySchema,
     defaultValues: { slotId, capacity: String(capacity), version, confirmed: false },
     action: async (v) => {
@@ -66,7 +66,7 @@ function SlotCapacityFields({ slotId, label, capacity, version, api }: { slotId:
       const result = await setSlotCapacityAction(v);
       return api.refusedAsStale(result) ? { ok: false } : result;
     },
-    onSuccess: () => api.saved(),
+    onSuccess: (r) => api.saved(r.version),
   });
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2">

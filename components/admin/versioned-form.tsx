@@ -5,8 +5,14 @@ import { useState, useTransition, type ReactNode } from "react";
 import { FormError } from "@/components/forms/form-error";
 
 export type VersionedApi = {
-  /** The save went through: say so (if given). Its answer brought the page's new render (each action saved through here `refreshesPage`), whose new version restarts the form from the stored value. */
-  saved: (message?: string) => void;
+  /**
+   * The save went through, and `stored` is the version it left: say so (if given). Its answer
+   * carries the page's new render (each action saved through here `refreshesPage`), whose new
+   * version restarts the form from the stored value. That render can come after the answer (a
+   * busy server streams the page later): until it is shown, the fields wait, since what is typed
+   * sooner would be wiped by it (and the old value sent again).
+   */
+  saved: (stored: string | number, message?: string) => void;
   /**
    * True when the server refused the save because the value changed since the page was
    * read: the message shows above the form and the page reloads with the fresh value.
@@ -28,9 +34,13 @@ export function VersionedForm({ version, children, noticeAt = "top" }: { version
   // While the page reloads after a refusal, the fields are disabled: typed into now, they would be replaced.
   const [refreshing, startRefresh] = useTransition();
   const refresh = () => startRefresh(() => router.refresh());
+  // The version shown when a save changed it: the fields wait while the page still shows it.
+  const [savedOver, setSavedOver] = useState<string | null>(null);
+  if (savedOver !== null && savedOver !== version) setSavedOver(null);
   const api: VersionedApi = {
-    saved: (message) => {
+    saved: (stored, message) => {
       setNotice({ saved: message ?? null });
+      if (String(stored) !== version) setSavedOver(version);
     },
     refusedAsStale: (result) => {
       if (result.ok) return false;
@@ -55,7 +65,7 @@ export function VersionedForm({ version, children, noticeAt = "top" }: { version
   return (
     <div className="flex flex-col gap-3">
       {noticeAt === "top" ? message : null}
-      <fieldset key={version} disabled={refreshing} className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0">
+      <fieldset key={version} disabled={refreshing || savedOver === version} className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0">
         {children(api)}
       </fieldset>
       {noticeAt === "bottom" ? message : null}

@@ -39,12 +39,13 @@ export async function addSlot(tx: DbOrTx, input: SlotInput): Promise<{ id: strin
  * the slot's (the row is locked first, then read: see lib/devices/pools.ts for why). A change
  * of more than ten times must be `confirmed` when the caller says (every form does).
  */
-export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number, version?: string, confirmed?: boolean): Promise<void> {
+export async function setSlotCapacity(tx: DbOrTx, slotId: string, capacity: number, version?: string, confirmed?: boolean): Promise<{ version: string }> {
   await tx.execute(sql`select id from collection_slots where id = ${slotId} for update`);
   const [slot] = (await tx.execute(sql`select c.booked, c.capacity, ${slotVersion} as version from collection_slots c where c.id = ${slotId}`)) as unknown as { booked: number; capacity: number; version: string }[];
   if (!slot) throw new ActionError("slotNotFound");
   if (version !== undefined && version !== slot.version) throw changedMeanwhile();
   if (confirmed === false && isBigJump(slot.capacity, capacity)) throw new ActionError("bigChangeUnconfirmed", "capacity");
   if (capacity < slot.booked) throw new ActionError("capacityBelowInUse", "capacity", { inUse: slot.booked });
-  await tx.execute(sql`update collection_slots set capacity = ${capacity} where id = ${slotId}`);
+  const [updated] = (await tx.execute(sql`update collection_slots c set capacity = ${capacity} where c.id = ${slotId} returning ${slotVersion} as version`)) as unknown as { version: string }[];
+  return updated;
 }

@@ -53,7 +53,7 @@ export async function editableValues(tx: DbOrTx = db()): Promise<{ key: SettingK
  * A refusal names each place as the page does, in `locale` (the reader's language). A number
  * moved more than tenfold is refused unless `confirmed` (lib/admin/big-change.ts).
  */
-export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string, locale: Locale = defaultLocale, confirmed = false): Promise<{ before: unknown; after: unknown }> {
+export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, version?: string, locale: Locale = defaultLocale, confirmed = false): Promise<{ before: unknown; after: unknown; version: string }> {
   const parsed = parseForWording(editableSettings[key].schema, parseJson(raw));
   if (!parsed.success) throw new ActionError("settingInvalid", "value", { details: describeIssues(parsed.error, key, locale) });
   await tx.execute(sql`select key from settings where key = ${key} for update`);
@@ -66,13 +66,14 @@ export async function saveSetting(tx: DbOrTx, key: SettingKey, raw: string, vers
     throw new ActionError("settingBigChange", "value", { details: describeIssues({ issues }, key, locale), values: jumps.map((j) => formatNumber(locale, j.to)).join(", ") });
   }
   // A first save racing another first save: the loser's insert finds the row and writes nothing.
-  const written = await tx.execute(sql`
+  const written = (await tx.execute(sql`
     insert into settings (key, value, updated_at) values (${key}, ${JSON.stringify(parsed.data)}::jsonb, now())
     on conflict (key) do update set value = excluded.value, updated_at = now()
      where ${version === undefined || previous !== undefined}
-    returning key`);
+    returning ${settingVersion} as version`)) as unknown as { version: string }[];
   if (written.length === 0) throw changedMeanwhile();
-  return { before: previous?.value ?? null, after: parsed.data };
+  // The version the page will show from now on: the form waits for it (components/admin/versioned-form.tsx).
+  return { before: previous?.value ?? null, after: parsed.data, version: written[0].version };
 }
 
 /** The active eligibility rules and their version (rules that no longer parse show as none). */

@@ -144,3 +144,32 @@ describe("a refused setting names its place, in the reader's language", () => {
     expect((twice as unknown as { values: { details: string } }).values.details).toBe("Rule 7, name: the same name as rule 2");
   });
 });
+
+// A versioned form waits after a save until its page shows the version the save returned
+// (components/admin/versioned-form.tsx): each save must return exactly what the page reads next,
+// else a form whose value changed would never wait, or one whose value did not would wait for ever.
+describe("a save returns the version its page shows next", () => {
+  test("a pool's stock and wave, an arrival, a slot's places, a setting, the rules", async () => {
+    await asAdmin();
+    await setPool("laptop", 400, 150);
+    const pool = await updatePoolAction({ kind: "laptop", capacity: "420", dailyLimit: "", version: (await laptops()).version, confirmed: false });
+    expect(pool).toMatchObject({ ok: true, data: { version: (await laptops()).version } });
+    const arrived = await stockArrivalAction({ kind: "laptop", count: "3", confirmed: false });
+    expect(arrived).toMatchObject({ ok: true, data: { capacity: 423, version: (await laptops()).version } });
+
+    const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values ('VRS', 'Versioned slots', 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
+    const [{ day }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + 2)::text as day`)) as unknown as { day: string }[];
+    const { id } = await db().transaction((tx) => addSlot(tx, { siteId: site.id, day, start: "10:00", end: "10:30", capacity: 5 }));
+    const slot = async () => (await upcomingSlots()).find((s) => s.id === id)!;
+    const places = await setSlotCapacityAction({ slotId: id, capacity: "6", version: (await slot()).version, confirmed: false });
+    expect(places).toMatchObject({ ok: true, data: { version: (await slot()).version } });
+
+    const setting = async () => (await editableValues()).find((v) => v.key === "canned_responses")!;
+    const saved = await saveSettingAction({ key: "canned_responses", value: (await setting()).json, version: (await setting()).version });
+    expect(saved).toMatchObject({ ok: true, data: { version: (await setting()).version } });
+
+    const rules = (await activeEligibilityRules())!;
+    const published = await publishEligibilityRulesAction({ value: JSON.stringify(rules.rules), basedOn: rules.version });
+    expect(published).toMatchObject({ ok: true, data: { version: (await activeEligibilityRules())!.version } });
+  });
+});

@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ForecastPreview } from "./forecast-preview";
+import { VersionedForm, type VersionedApi } from "./versioned-form";
 import { cancelDeliveryAction, deliveryArrivedAction, moveDeliveryAction, planDeliveryAction } from "@/lib/devices/stock-actions";
 import { deliveryMoveSchema, deliverySchema } from "@/lib/devices/stock-schema";
 import { refusalOf, useErrorText } from "@/components/forms/refusal";
@@ -18,7 +19,8 @@ export type DeliveryItem = { id: string; expectedOn: string; quantity: number; v
 // A pool's planned deliveries on the stock page (issue 17 point 1): plan one, move or resize it,
 // cancel it, or record it as arrived (then it is the pool's "N arrived"). Each answer says how
 // many queued people got their changed date by e-mail. The page refreshes after each action, so
-// every row shows the delivery's current version.
+// every row shows the delivery's current version; a moved row waits for it (VersionedForm), and a
+// row someone else changed meanwhile is refused and shown afresh.
 
 export function DeliveryForms({ kind, label, deliveries }: { kind: Kind; label: string; deliveries: DeliveryItem[] }) {
   const t = useTranslations("admin.stock.deliveries");
@@ -39,8 +41,8 @@ export function DeliveryForms({ kind, label, deliveries }: { kind: Kind; label: 
       {deliveries.length === 0 ? <p className="text-slate-700">{t("none")}</p> : null}
       <ol className="flex flex-col gap-3">
         {deliveries.map((d, i) => (
-          <li key={`${d.id}:${d.version}`}>
-            <DeliveryRow kind={kind} label={label} n={i + 1} delivery={d} onDone={done} />
+          <li key={d.id}>
+            <VersionedForm version={String(d.version)}>{(api) => <DeliveryRow kind={kind} label={label} n={i + 1} delivery={d} onDone={done} api={api} />}</VersionedForm>
           </li>
         ))}
       </ol>
@@ -77,21 +79,28 @@ function PlanForm({ kind, label, onDone }: { kind: Kind; label: string; onDone: 
 
 type MoveValues = { id: string; version: number; expectedOn: string; quantity: string };
 
-function DeliveryRow({ kind, label, n, delivery, onDone }: { kind: Kind; label: string; n: number; delivery: DeliveryItem; onDone: (text: string) => void }) {
+function DeliveryRow({ kind, label, n, delivery, onDone, api }: { kind: Kind; label: string; n: number; delivery: DeliveryItem; onDone: (text: string) => void; api: VersionedApi }) {
   const t = useTranslations("admin.stock.deliveries");
   const errorText = useErrorText();
   const [refusal, setRefusal] = useState<string | null>(null);
   const ref = { id: delivery.id, version: delivery.version };
-  const form = useActionForm<MoveValues, { mailed: number }>({
+  const form = useActionForm<MoveValues, { mailed: number; version: number }>({
     schema: deliveryMoveSchema,
     defaultValues: { ...ref, expectedOn: delivery.expectedOn, quantity: String(delivery.quantity) },
-    action: (v) => moveDeliveryAction(v),
-    onSuccess: (r) => onDone(t("moved", { mailed: r.mailed })),
+    action: async (v) => {
+      const result = await moveDeliveryAction(v);
+      return api.refusedAsStale(result) ? { ok: false } : result;
+    },
+    onSuccess: (r) => {
+      api.saved(r.version);
+      onDone(t("moved", { mailed: r.mailed }));
+    },
   });
   // Cancel and "arrived" carry the version the row shows, like the form: a stale row changes nothing.
   async function run(action: "cancel" | "arrived") {
     setRefusal(null);
     const result = await callAction(async () => (action === "cancel" ? cancelDeliveryAction(ref) : deliveryArrivedAction(ref)));
+    if (api.refusedAsStale(result)) return;
     if (!result.ok) return setRefusal(errorText(refusalOf(result)) ?? null);
     const data = result.data as { mailed?: number; quantity?: number; capacity?: number; promoted?: number };
     onDone(action === "cancel" ? t("cancelled", { mailed: data.mailed ?? 0 }) : t("arrivedDone", { quantity: data.quantity ?? 0, capacity: data.capacity ?? 0, promoted: data.promoted ?? 0 }));

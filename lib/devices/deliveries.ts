@@ -76,8 +76,11 @@ export async function insertDelivery(tx: DbOrTx, actorId: string | null, input: 
 }
 
 /** A planned delivery's new day and units; its version moves on, so a form showing the old one is refused. */
-export async function setDelivery(tx: DbOrTx, id: string, input: { expectedOn: string; quantity: number }): Promise<void> {
-  await tx.execute(sql`update planned_deliveries set expected_on = ${input.expectedOn}::date, quantity = ${input.quantity}, version = version + 1, updated_at = now() where id = ${id}`);
+export async function setDelivery(tx: DbOrTx, id: string, input: { expectedOn: string; quantity: number }): Promise<{ version: number }> {
+  const [row] = (await tx.execute(
+    sql`update planned_deliveries set expected_on = ${input.expectedOn}::date, quantity = ${input.quantity}, version = version + 1, updated_at = now() where id = ${id} returning version`,
+  )) as unknown as { version: number }[];
+  return row;
 }
 
 export const lockDeliveries = (tx: DbOrTx, kind: PoolKind) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`planned_deliveries:${kind}`}))`);
@@ -107,12 +110,13 @@ async function held(tx: DbOrTx, id: string, version: number): Promise<Held> {
   return row;
 }
 
-export async function moveDelivery(tx: DbOrTx, input: { id: string; version: number; expectedOn: string; quantity: number }): Promise<{ mailed: number; before: Delivery }> {
+/** `version`: the delivery's once moved, the one its row shows next (components/admin/versioned-form.tsx). */
+export async function moveDelivery(tx: DbOrTx, input: { id: string; version: number; expectedOn: string; quantity: number }): Promise<{ mailed: number; before: Delivery; version: number }> {
   await refusePast(tx, input.expectedOn);
   const row = await held(tx, input.id, input.version);
   const planned = await plannedOf(tx, row.kind);
-  await setDelivery(tx, row.id, input);
-  return { mailed: await mailChangedDates(tx, row.kind, planned), before: { date: row.expectedOn, quantity: row.quantity } };
+  const { version } = await setDelivery(tx, row.id, input);
+  return { mailed: await mailChangedDates(tx, row.kind, planned), before: { date: row.expectedOn, quantity: row.quantity }, version };
 }
 
 export async function cancelDelivery(tx: DbOrTx, input: { id: string; version: number }): Promise<{ mailed: number; before: Delivery }> {

@@ -13,7 +13,8 @@ import { createEmployee, seedJourney, setPool } from "../support/factories";
 const current: { person: CurrentPerson | null } = { person: null };
 vi.mock("@/lib/auth/session", () => ({ getCurrentPerson: async () => current.person }));
 
-const { updatePoolAction, stockArrivalAction, setSlotCapacityAction } = await import("@/lib/devices/stock-actions");
+const { updatePoolAction, stockArrivalAction, setSlotCapacityAction, planDeliveryAction, moveDeliveryAction } = await import("@/lib/devices/stock-actions");
+const { plannedDeliveries } = await import("@/lib/devices/deliveries");
 const { createWaveAction } = await import("@/lib/roster/wave-actions");
 const { saveSettingAction, publishEligibilityRulesAction } = await import("@/lib/settings/actions");
 const { poolStatuses } = await import("@/lib/devices/stock-queries");
@@ -149,7 +150,7 @@ describe("a refused setting names its place, in the reader's language", () => {
 // (components/admin/versioned-form.tsx): each save must return exactly what the page reads next,
 // else a form whose value changed would never wait, or one whose value did not would wait for ever.
 describe("a save returns the version its page shows next", () => {
-  test("a pool's stock and wave, an arrival, a slot's places, a setting, the rules", async () => {
+  test("a pool's stock and wave, an arrival, a slot's places, a planned delivery moved, a setting, the rules", async () => {
     await asAdmin();
     await setPool("laptop", 400, 150);
     const pool = await updatePoolAction({ kind: "laptop", capacity: "420", dailyLimit: "", version: (await laptops()).version, confirmed: false });
@@ -163,6 +164,13 @@ describe("a save returns the version its page shows next", () => {
     const slot = async () => (await upcomingSlots()).find((s) => s.id === id)!;
     const places = await setSlotCapacityAction({ slotId: id, capacity: "6", version: (await slot()).version, confirmed: false });
     expect(places).toMatchObject({ ok: true, data: { version: (await slot()).version } });
+
+    const [{ later }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + 9)::text as later`)) as unknown as { later: string }[];
+    const planned = await planDeliveryAction({ kind: "laptop", expectedOn: day, quantity: "5" });
+    if (!planned.ok) throw new Error("not planned");
+    const delivery = async () => (await plannedDeliveries()).find((d) => d.id === planned.data.id)!;
+    const moved = await moveDeliveryAction({ id: planned.data.id, version: (await delivery()).version, expectedOn: later, quantity: "6" });
+    expect(moved).toMatchObject({ ok: true, data: { version: (await delivery()).version } });
 
     const setting = async () => (await editableValues()).find((v) => v.key === "canned_responses")!;
     const saved = await saveSettingAction({ key: "canned_responses", value: (await setting()).json, version: (await setting()).version });

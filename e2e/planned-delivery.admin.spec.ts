@@ -39,6 +39,18 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await expect(seats.getByRole("status")).toHaveText("Planned. 1 person got their new date by e-mail.");
     await expect(seats.getByLabel("Expected on, delivery 1")).toHaveValue(day);
     await expectAccessible(page);
+    // Resized: the row holds what was saved once the page showing it has come.
+    await seats.getByLabel("Units, delivery 1").fill("6");
+    await seats.getByRole("button", { name: "Save delivery 1" }).click();
+    await expect(seats.getByRole("status")).toHaveText("Saved. Nobody’s date changed.");
+    await expect(seats.getByLabel("Units, delivery 1")).toBeEnabled();
+    await expect(seats.getByLabel("Units, delivery 1")).toHaveValue("6");
+    // Changed by someone else meanwhile: refused, and the row shows their value.
+    await sql`update planned_deliveries set quantity = 7, version = version + 1 where status = 'planned' and pool_id = (select id from resource_pools where kind = 'vdi_seat')`;
+    await seats.getByLabel("Units, delivery 1").fill("8");
+    await seats.getByRole("button", { name: "Save delivery 1" }).click();
+    await expect(seats.getByText("Someone changed this meanwhile")).toBeVisible();
+    await expect(seats.getByLabel("Units, delivery 1")).toHaveValue("7");
     // The crisis cell's forecast moves with it.
     await page.goto("/admin");
     await expect(page.getByText("VDI seats: one person waiting, all equipped by")).toContainText(english);

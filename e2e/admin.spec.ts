@@ -50,6 +50,8 @@ test("an admin imports a roster file, raises laptop stock, and sees the queue mo
   });
   await expect(laptops.getByLabel("Stock of Laptops")).toBeEnabled();
   await expect(laptops.getByLabel("Activations per day, Laptops")).toHaveValue("");
+  // The keyboard is back where it was, on the form that came with the page.
+  await expect(laptops.getByRole("button", { name: "Save Laptops" })).toBeFocused();
   await expect(laptops.getByRole("status")).toContainText("Saved.");
   await laptops.getByLabel("Stock of Laptops").fill("-5");
   await laptops.getByRole("button", { name: "Save Laptops" }).click();

@@ -45,12 +45,14 @@ test("an admin plans a delivery and a queued person, in French on a phone, sees 
     await expect(seats.getByRole("status")).toHaveText("Saved. Nobody’s date changed.");
     await expect(seats.getByLabel("Units, delivery 1")).toBeEnabled();
     await expect(seats.getByLabel("Units, delivery 1")).toHaveValue("6");
+    await expect(seats.getByRole("button", { name: "Save delivery 1" })).toBeFocused();
     // Changed by someone else meanwhile: refused, and the row shows their value.
     await sql`update planned_deliveries set quantity = 7, version = version + 1 where status = 'planned' and pool_id = (select id from resource_pools where kind = 'vdi_seat')`;
     await seats.getByLabel("Units, delivery 1").fill("8");
     await seats.getByRole("button", { name: "Save delivery 1" }).click();
     await expect(seats.getByText("Someone changed this meanwhile")).toBeVisible();
     await expect(seats.getByLabel("Units, delivery 1")).toHaveValue("7");
+    await expect(seats.getByRole("button", { name: "Save delivery 1" })).toBeFocused();
     // The crisis cell's forecast moves with it.
     await page.goto("/admin");
     await expect(page.getByText("VDI seats: one person waiting, all equipped by")).toContainText(english);

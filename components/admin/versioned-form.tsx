@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useState, useTransition, type ReactNode } from "react";
 import { FormError } from "@/components/forms/form-error";
 
 export type VersionedApi = {
@@ -34,18 +34,42 @@ export function VersionedForm({ version, children, noticeAt = "top" }: { version
   // While the page reloads after a refusal, the fields are disabled: typed into now, they would be replaced.
   const [refreshing, startRefresh] = useTransition();
   const refresh = () => startRefresh(() => router.refresh());
-  // The version shown when a save changed it: the fields wait while the page still shows it.
-  const [savedOver, setSavedOver] = useState<string | null>(null);
-  if (savedOver !== null && savedOver !== version) setSavedOver(null);
+  // After a save that changed the value, the version shown then: the fields wait while the page
+  // still shows it. After a refusal, the refresh above. And where the keyboard was: the form that
+  // comes with the page is new elements, so the place is found again by what it is (its id, else
+  // its kind, name and words) once they are there.
+  const [awaiting, setAwaiting] = useState<{ over: string; refresh: boolean; focus: string | null } | null>(null);
+  const [refocus, setRefocus] = useState<{ key: string } | null>(null);
+  if (awaiting !== null && (awaiting.over !== version || (awaiting.refresh && !refreshing))) {
+    setAwaiting(null);
+    if (awaiting.focus !== null) setRefocus({ key: awaiting.focus });
+  }
+  const formId = useId();
+  useEffect(() => () => void lastFocus.delete(formId), [formId]);
+  useEffect(() => {
+    // Only where the keyboard has nowhere else to be: never taken from where the person went meanwhile.
+    if (refocus === null || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    const elements = fieldsetOf(formId)?.querySelectorAll<HTMLElement>("input, select, textarea, button") ?? [];
+    [...elements].find((el) => focusKey(el) === refocus.key)?.focus();
+  }, [refocus, formId]);
+  const waitFor = (refresh: boolean) => {
+    // The button that saved is most often disabled while its form submits, which takes the focus
+    // away: then the place is where the keyboard last was in this form.
+    const active = document.activeElement;
+    const lost = active === null || active === document.body;
+    const focus = active instanceof HTMLElement && fieldsetOf(formId)?.contains(active) ? focusKey(active) : lost ? (lastFocus.get(formId) ?? null) : null;
+    setAwaiting({ over: version, refresh, focus });
+  };
   const api: VersionedApi = {
     saved: (stored, message) => {
       setNotice({ saved: message ?? null });
-      if (String(stored) !== version) setSavedOver(version);
+      if (String(stored) !== version) waitFor(false);
     },
     refusedAsStale: (result) => {
       if (result.ok) return false;
       if (result.formError === "changedMeanwhile") {
         setNotice("stale");
+        waitFor(true);
         refresh();
         return true;
       }
@@ -65,10 +89,22 @@ export function VersionedForm({ version, children, noticeAt = "top" }: { version
   return (
     <div className="flex flex-col gap-3">
       {noticeAt === "top" ? message : null}
-      <fieldset key={version} disabled={refreshing || savedOver === version} className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0">
+      <fieldset key={version} data-versioned={formId} onFocus={(event) => lastFocus.set(formId, focusKey(event.target))} disabled={refreshing || (awaiting !== null && !awaiting.refresh && awaiting.over === version)} className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0">
         {children(api)}
       </fieldset>
       {noticeAt === "bottom" ? message : null}
     </div>
   );
+}
+
+/** Where the keyboard last was in each form on the page (by its id): read only in events, so outside React's state. */
+const lastFocus = new Map<string, string>();
+
+/** What a form element is, the same before and after the form restarts. */
+function focusKey(element: HTMLElement): string {
+  return element.id ? `#${element.id}` : `${element.tagName}|${element.getAttribute("name") ?? ""}|${element.textContent ?? ""}`;
+}
+
+function fieldsetOf(formId: string): HTMLFieldSetElement | null {
+  return document.querySelector<HTMLFieldSetElement>(`fieldset[data-versioned="${CSS.escape(formId)}"]`);
 }

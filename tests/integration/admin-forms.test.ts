@@ -27,6 +27,18 @@ async function asAdmin(locale: "fr" | "de" | "en" = "en") {
 }
 const laptops = async () => (await poolStatuses()).find((p) => p.kind === "laptop")!;
 const unconfirmed = (field: string) => ({ ok: false, formError: "invalidInput", fieldErrors: { [field]: ["bigChangeUnconfirmed"] } });
+/** The day `days` after today in Zurich, as the forms send it. */
+async function zurichDay(days: number): Promise<string> {
+  const [{ day }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + ${days}::int)::text as day`)) as unknown as { day: string }[];
+  return day;
+}
+/** A collection slot the day after tomorrow at a site of its own, and how its page reads it. */
+async function newSlot(code: string, name: string, capacity: number) {
+  const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values (${code}, ${name}, 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
+  const day = await zurichDay(2);
+  const { id } = await db().transaction((tx) => addSlot(tx, { siteId: site.id, day, start: "10:00", end: "10:30", capacity }));
+  return { id, slot: async () => (await upcomingSlots()).find((s) => s.id === id)! };
+}
 
 beforeAll(async () => {
   await seedJourney();
@@ -76,10 +88,7 @@ describe("a count moved more than tenfold needs the confirmation, on the server 
 
   test("a collection slot's places", async () => {
     await asAdmin();
-    const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values ('CNF', 'Confirmed slots', 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
-    const [{ day }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + 2)::text as day`)) as unknown as { day: string }[];
-    const { id } = await db().transaction((tx) => addSlot(tx, { siteId: site.id, day, start: "10:00", end: "10:30", capacity: 12 }));
-    const slot = async () => (await upcomingSlots()).find((s) => s.id === id)!;
+    const { id, slot } = await newSlot("CNF", "Confirmed slots", 12);
     const seen = await slot();
     expect(await setSlotCapacityAction({ slotId: id, capacity: "1000", version: seen.version })).toMatchObject(unconfirmed("capacity"));
     expect((await slot()).capacity).toBe(12);
@@ -158,18 +167,14 @@ describe("a save returns the version its page shows next", () => {
     const arrived = await stockArrivalAction({ kind: "laptop", count: "3", confirmed: false });
     expect(arrived).toMatchObject({ ok: true, data: { capacity: 423, version: (await laptops()).version } });
 
-    const [site] = (await db().execute(sql`insert into sites (code, name, city, canton) values ('VRS', 'Versioned slots', 'Bern', 'BE') returning id`)) as unknown as { id: string }[];
-    const [{ day }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + 2)::text as day`)) as unknown as { day: string }[];
-    const { id } = await db().transaction((tx) => addSlot(tx, { siteId: site.id, day, start: "10:00", end: "10:30", capacity: 5 }));
-    const slot = async () => (await upcomingSlots()).find((s) => s.id === id)!;
+    const { id, slot } = await newSlot("VRS", "Versioned slots", 5);
     const places = await setSlotCapacityAction({ slotId: id, capacity: "6", version: (await slot()).version, confirmed: false });
     expect(places).toMatchObject({ ok: true, data: { version: (await slot()).version } });
 
-    const [{ later }] = (await db().execute(sql`select ((now() at time zone 'Europe/Zurich')::date + 9)::text as later`)) as unknown as { later: string }[];
-    const planned = await planDeliveryAction({ kind: "laptop", expectedOn: day, quantity: "5" });
+    const planned = await planDeliveryAction({ kind: "laptop", expectedOn: await zurichDay(2), quantity: "5" });
     if (!planned.ok) throw new Error("not planned");
     const delivery = async () => (await plannedDeliveries()).find((d) => d.id === planned.data.id)!;
-    const moved = await moveDeliveryAction({ id: planned.data.id, version: (await delivery()).version, expectedOn: later, quantity: "6" });
+    const moved = await moveDeliveryAction({ id: planned.data.id, version: (await delivery()).version, expectedOn: await zurichDay(9), quantity: "6" });
     expect(moved).toMatchObject({ ok: true, data: { version: (await delivery()).version } });
 
     const setting = async () => (await editableValues()).find((v) => v.key === "canned_responses")!;

@@ -53,12 +53,11 @@ export function VersionedForm({ version, children, noticeAt = "top" }: { version
     [...elements].find((el) => focusKey(el) === refocus.key)?.focus();
   }, [refocus, formId]);
   const waitFor = (refresh: boolean) => {
-    // The button that saved is most often disabled while its form submits, which takes the focus
-    // away: then the place is where the keyboard last was in this form.
+    // Where the keyboard last was in this form, if it is still there or nowhere: the button that
+    // saved is most often disabled while its form submits, which takes the focus away.
     const active = document.activeElement;
-    const lost = active === null || active === document.body;
-    const focus = active instanceof HTMLElement && fieldsetOf(formId)?.contains(active) ? focusKey(active) : lost ? (lastFocus.get(formId) ?? null) : null;
-    setAwaiting({ over: version, refresh, focus });
+    const here = active === null || active === document.body || fieldsetOf(formId)?.contains(active);
+    setAwaiting({ over: version, refresh, focus: here ? (lastFocus.get(formId) ?? null) : null });
   };
   const api: VersionedApi = {
     saved: (stored, message) => {

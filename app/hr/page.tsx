@@ -5,7 +5,7 @@ import { MonthNav } from "@/components/rht/month-nav";
 import { CheckList } from "@/components/rht/check-list";
 import { PeriodActions } from "@/components/rht/period-actions";
 import { ReminderForm } from "@/components/rht/reminder-form";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { DataTable } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { SelectField } from "@/components/ui/select-field";

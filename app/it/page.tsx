@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server-translations";
 import { AutoRefresh } from "@/components/triage/auto-refresh";
 import { QueueTable } from "@/components/triage/queue-table";
 import { SkipToFirst } from "@/components/triage/skip-to-first";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireRole } from "@/lib/auth/session";
 import { filterOptions, listAgents, listQueue, queueCounts, type QueueFilters } from "@/lib/triage/queries";

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server-translations";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import type { DeviceRequest } from "@/lib/devices/queries";
 import type { NotEligibleHelp } from "@/lib/eligibility/explanation";
 import type { ReviewPromise } from "@/lib/eligibility/review-promise";

@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server-translations";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import type { NextAction } from "@/lib/onboarding/rules";
 
 /**

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { requestSignOut } from "@/components/auth/next-auth-requests";
+import { useKeptFocus } from "@/components/ui/kept-focus";
 import { NoAnswer } from "./no-answer";
 
 export function SignOutButton() {
@@ -12,25 +13,28 @@ export function SignOutButton() {
   const [pending, setPending] = useState(false);
   // No answer: the session is still open on the server, so the person is told, and can try again.
   const [lost, setLost] = useState(false);
+  const ref = useRef<HTMLButtonElement>(null);
+  const press = useKeptFocus(ref, async () => {
+    setPending(true);
+    setLost(false);
+    try {
+      // The session row is deleted on the server; then show the signed-out notice.
+      await requestSignOut();
+    } catch {
+      setPending(false);
+      setLost(true);
+      return;
+    }
+    router.replace("/signin?signedOut=1");
+    router.refresh();
+  });
   return (
     <>
       <button
         type="button"
         disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          setLost(false);
-          try {
-            // The session row is deleted on the server; then show the signed-out notice.
-            await requestSignOut();
-          } catch {
-            setPending(false);
-            setLost(true);
-            return;
-          }
-          router.replace("/signin?signedOut=1");
-          router.refresh();
-        }}
+        ref={ref}
+        onClick={press}
         className="min-h-11 rounded-md border border-white/70 px-3 text-sm font-medium text-white hover:bg-blue-800"
       >
         {t("signOut")}

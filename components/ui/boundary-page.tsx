@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { PageTitle } from "@/components/ui/page-title";
 
 /** The root's not-found, forbidden and unauthorized pages: a title, a sentence, one way on. */

@@ -1,17 +1,12 @@
-import type { ButtonHTMLAttributes } from "react";
+"use client";
 
-type Variant = "primary" | "secondary" | "ghost";
+import { useRef, type ButtonHTMLAttributes } from "react";
+import { buttonClass, type ButtonVariant } from "./button-class";
+import { useKeptFocus } from "./kept-focus";
 
-const styles: Record<Variant, string> = {
-  primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-400",
-  secondary: "bg-white text-slate-900 border border-slate-400 hover:bg-slate-100 disabled:text-slate-500",
-  ghost: "text-blue-800 underline-offset-4 hover:underline",
-};
-
-export function buttonClass(variant: Variant = "primary", extra = ""): string {
-  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-base font-medium disabled:cursor-not-allowed ${styles[variant]} ${extra}`;
-}
-
-export function Button({ variant = "primary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button type={type} className={buttonClass(variant, className)} {...props} />;
+/** A button; pressed from the keyboard and disabled while its action runs, it keeps the focus (kept-focus.ts). */
+export function Button({ variant = "primary", className = "", type = "button", onClick, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const press = useKeptFocus(ref, onClick);
+  return <button ref={ref} type={type} className={buttonClass(variant, className)} onClick={press} {...props} />;
 }

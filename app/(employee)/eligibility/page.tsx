@@ -5,7 +5,7 @@ import { getTranslations } from "@/lib/i18n/server-translations";
 import { EligibilityForm } from "@/components/eligibility/eligibility-form";
 import { DecisionFacts } from "@/components/onboarding/decision-facts";
 import { InsteadPanel } from "@/components/onboarding/instead-panel";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePerson } from "@/lib/auth/session";

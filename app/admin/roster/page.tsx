@@ -4,7 +4,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { DeactivateButton } from "@/components/admin/deactivate-button";
 import { RoleButtons } from "@/components/admin/role-buttons";
 import { RosterImportForm } from "@/components/admin/roster-import-form";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { SectionCard } from "@/components/ui/section-card";

@@ -1,0 +1,48 @@
+import { useEffect, type MouseEvent, type RefObject } from "react";
+
+// Forms disable their button while the server works (no second submission), and a disabled button
+// loses the keyboard's focus to the page: a person on the keyboard or a screen reader would start
+// again from the top after every save. The button they pressed is remembered by its words and place
+// (the n-th button with these words on the page: a form that comes again with the page's new render
+// is new elements), until they choose another place: a click or tap anywhere, the focus elsewhere.
+// Read only in events and effects, so outside React's state.
+const pressed: { words: string | null; nth: number } = { words: null, nth: 0 };
+let listening = false;
+
+/** Which of the page's buttons with the same words this one is. */
+function placeOf(button: HTMLButtonElement): number {
+  return [...document.querySelectorAll("button")].filter((b) => b.textContent === button.textContent).indexOf(button);
+}
+
+function remember(button: HTMLButtonElement) {
+  Object.assign(pressed, { words: button.textContent, nth: placeOf(button) });
+  if (listening) return;
+  listening = true;
+  document.addEventListener("pointerdown", () => void (pressed.words = null), true);
+  document.addEventListener(
+    "focusin",
+    (event) => {
+      if (!(event.target instanceof HTMLButtonElement && event.target.textContent === pressed.words)) pressed.words = null;
+    },
+    true,
+  );
+}
+
+/**
+ * For a button that may be disabled while its action runs: pressed while it had the focus, it gets
+ * the focus back once it can be used again (also as the same button of a form rendered anew), if
+ * the focus has gone nowhere else meanwhile. Returns the button's click handler.
+ */
+export function useKeptFocus(ref: RefObject<HTMLButtonElement | null>, onClick?: (event: MouseEvent<HTMLButtonElement>) => void) {
+  useEffect(() => {
+    const button = ref.current;
+    if (button === null || button.textContent !== pressed.words || button.matches(":disabled")) return;
+    const active = document.activeElement;
+    if ((active === null || active === document.body) && placeOf(button) === pressed.nth) button.focus({ preventScroll: true });
+  });
+  const press = (event: MouseEvent<HTMLButtonElement>) => {
+    if (document.activeElement === event.currentTarget) remember(event.currentTarget);
+    onClick?.(event);
+  };
+  return press;
+}

@@ -67,5 +67,18 @@ test("an agent's ticket forms keep the keyboard on their button, also the form t
   await page.getByLabel("Internal note").focus();
   await expect(page.getByText(/status changed: Waiting for employee → In progress/)).toBeVisible();
   await expect(page.getByLabel("Internal note")).toBeFocused();
+
+  // A button that takes the person to another page leaves the keyboard at that page's start,
+  // even where the new page has the same button ("Send and resolve" opens the next ticket).
+  const next = await ticket(sql, who.id, "The second screen stays black.", { assignee: me.id, slaHours: 48 });
+  await page.goto(`/it/tickets/${number}?from=${encodeURIComponent("assignee=me")}`);
+  await page.getByLabel("Public reply").fill("Please update the dock's firmware to 1.3; it fixes charging.");
+  const sendAndResolve = page.getByRole("button", { name: "Send and resolve" });
+  await sendAndResolve.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/it/tickets/${next}\\?`));
+  await expect(page.getByText("The second screen stays black.")).toBeVisible();
+  await expect(sendAndResolve).toBeVisible();
+  await expect(sendAndResolve).not.toBeFocused();
   await expectAccessible(page);
 });

@@ -4,9 +4,13 @@ import { useEffect, type MouseEvent, type RefObject } from "react";
 // loses the keyboard's focus to the page: a person on the keyboard or a screen reader would start
 // again from the top after every save. The button they pressed is remembered by its words and place
 // (the n-th button with these words on the page: a form that comes again with the page's new render
-// is new elements), until they choose another place: a click or tap anywhere, the focus elsewhere.
-// Read only in events and effects, so outside React's state.
-const pressed: { words: string | null; nth: number } = { words: null, nth: 0 };
+// is new elements) on its page, until they choose another place: a click or tap anywhere, the focus
+// elsewhere. A button that led to another page leaves the keyboard at that page's start, even where
+// it has the same button (an agent's "Send and resolve" opens the next ticket). Read only in events
+// and effects, so outside React's state.
+const pressed: { words: string | null; nth: number; page: string } = { words: null, nth: 0, page: "" };
+
+const currentPage = () => `${location.pathname}${location.search}`;
 let listening = false;
 
 /** Which of the page's buttons with the same words this one is. */
@@ -15,7 +19,7 @@ function placeOf(button: HTMLButtonElement): number {
 }
 
 function remember(button: HTMLButtonElement) {
-  Object.assign(pressed, { words: button.textContent, nth: placeOf(button) });
+  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage() });
   if (listening) return;
   listening = true;
   document.addEventListener("pointerdown", () => void (pressed.words = null), true);
@@ -36,6 +40,7 @@ function remember(button: HTMLButtonElement) {
 export function useKeptFocus(ref: RefObject<HTMLButtonElement | null>, onClick?: (event: MouseEvent<HTMLButtonElement>) => void) {
   useEffect(() => {
     const button = ref.current;
+    if (pressed.words !== null && currentPage() !== pressed.page) pressed.words = null;
     if (button === null || button.textContent !== pressed.words || button.matches(":disabled")) return;
     const active = document.activeElement;
     if ((active === null || active === document.body) && placeOf(button) === pressed.nth) button.focus({ preventScroll: true });

@@ -1,10 +1,11 @@
-import { expect, expectAccessible, officeWorkers, phone, signIn, test } from "./fixtures";
+import { expect, expectAccessible, officeWorkers, passEligibility, phone, signIn, test } from "./fixtures";
 import { agent, agentPage, person, ticket } from "./ticket-setup";
 
 // A person who works with the keyboard (or a screen reader) presses a form's button: the button is
 // disabled while the server works (no second submission), which takes the focus off it; when the
 // answer is shown, the focus is back on the button, not on the page's start, whether the form stayed
-// or came again with the page's new render. Own people: demo roster offsets 15–17.
+// or came again with the page's new render. When the answer replaces the form, the
+// keyboard starts again at the page's main content. Own people: demo roster offsets 15–18.
 
 test("an employee's form keeps the keyboard on its button after saving", async ({ browser, sql }) => {
   const [work] = await officeWorkers(sql, 1, 15);
@@ -80,5 +81,23 @@ test("an agent's ticket forms keep the keyboard on their button, also the form t
   await expect(page.getByText("The second screen stays black.")).toBeVisible();
   await expect(sendAndResolve).toBeVisible();
   await expect(sendAndResolve).not.toBeFocused();
+  await expectAccessible(page);
+});
+
+test("a form replaced by its outcome leaves the keyboard at the page's main content", async ({ browser, sql }) => {
+  const [work] = await officeWorkers(sql, 1, 18);
+  expect(work, "an office worker at offset 18 of the demo roster").toBeTruthy();
+  const page = await (await browser.newContext(phone)).newPage();
+  await signIn(page, work);
+  await page.goto("/eligibility");
+  await passEligibility(page);
+  await page.goto("/device");
+  await page.getByLabel(/^VDI seat/).check();
+  const request = page.getByRole("button", { name: "Request this device" });
+  await request.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/Your VDI seat is ready|You are number \d+ in the queue/).first()).toBeVisible();
+  await expect(request).toHaveCount(0);
+  await expect(page.locator("main")).toBeFocused();
   await expectAccessible(page);
 });

@@ -7,8 +7,9 @@ import { useEffect, type MouseEvent, type RefObject } from "react";
 // is new elements) on its page, until they choose another place: a click or tap anywhere, the focus
 // elsewhere. A button that led to another page leaves the keyboard at that page's start, even where
 // it has the same button (an agent's "Send and resolve" opens the next ticket). Read only in events
-// and effects, so outside React's state.
-const pressed: { words: string | null; nth: number; page: string } = { words: null, nth: 0, page: "" };
+// and effects, so outside React's state. A button that is gone once the answer has come (its form
+// replaced by the outcome) hands the keyboard to the page's main content, not to the page's start.
+const pressed: { words: string | null; nth: number; page: string; button: HTMLButtonElement | null } = { words: null, nth: 0, page: "", button: null };
 
 const currentPage = () => `${location.pathname}${location.search}`;
 let listening = false;
@@ -19,14 +20,14 @@ function placeOf(button: HTMLButtonElement): number {
 }
 
 function remember(button: HTMLButtonElement) {
-  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage() });
+  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage(), button });
   if (listening) return;
   listening = true;
-  document.addEventListener("pointerdown", () => void (pressed.words = null), true);
+  document.addEventListener("pointerdown", () => Object.assign(pressed, { words: null, button: null }), true);
   document.addEventListener(
     "focusin",
     (event) => {
-      if (!(event.target instanceof HTMLButtonElement && event.target.textContent === pressed.words)) pressed.words = null;
+      if (!(event.target instanceof HTMLButtonElement && event.target.textContent === pressed.words)) Object.assign(pressed, { words: null, button: null });
     },
     true,
   );
@@ -43,8 +44,24 @@ export function useKeptFocus(ref: RefObject<HTMLButtonElement | null>, onClick?:
     if (pressed.words !== null && currentPage() !== pressed.page) pressed.words = null;
     if (button === null || button.textContent !== pressed.words || button.matches(":disabled")) return;
     const active = document.activeElement;
-    if ((active === null || active === document.body) && placeOf(button) === pressed.nth) button.focus({ preventScroll: true });
+    if ((active === null || active === document.body) && placeOf(button) === pressed.nth) {
+      pressed.button = button;
+      button.focus({ preventScroll: true });
+    }
   });
+  useEffect(() => {
+    const button = ref.current;
+    return () => {
+      if (button === null || pressed.button !== button) return;
+      // Gone: after this commit, unless the same button came again (it takes the focus when usable).
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (pressed.button !== button || pressed.words === null || currentPage() !== pressed.page || (active !== null && active !== document.body)) return;
+        const again = [...document.querySelectorAll("button")].filter((b) => b.textContent === pressed.words)[pressed.nth];
+        if (again === undefined) document.getElementById("main")?.focus({ preventScroll: true });
+      });
+    };
+  }, [ref]);
   const press = (event: MouseEvent<HTMLButtonElement>) => {
     if (document.activeElement === event.currentTarget) remember(event.currentTarget);
     onClick?.(event);

@@ -14,9 +14,14 @@ const pressed: { words: string | null; nth: number; page: string; button: HTMLBu
 const currentPage = () => `${location.pathname}${location.search}`;
 let listening = false;
 
+/** The page's buttons with these words, in the page's order. */
+function buttonsWith(words: string | null): HTMLButtonElement[] {
+  return [...document.querySelectorAll("button")].filter((b) => b.textContent === words);
+}
+
 /** Which of the page's buttons with the same words this one is. */
 function placeOf(button: HTMLButtonElement): number {
-  return [...document.querySelectorAll("button")].filter((b) => b.textContent === button.textContent).indexOf(button);
+  return buttonsWith(button.textContent).indexOf(button);
 }
 
 function remember(button: HTMLButtonElement) {
@@ -57,8 +62,7 @@ export function useKeptFocus(ref: RefObject<HTMLButtonElement | null>, onClick?:
       requestAnimationFrame(() => {
         const active = document.activeElement;
         if (pressed.button !== button || pressed.words === null || currentPage() !== pressed.page || (active !== null && active !== document.body)) return;
-        const again = [...document.querySelectorAll("button")].filter((b) => b.textContent === pressed.words)[pressed.nth];
-        if (again === undefined) document.getElementById("main")?.focus({ preventScroll: true });
+        if (buttonsWith(pressed.words)[pressed.nth] === undefined) document.getElementById("main")?.focus({ preventScroll: true });
       });
     };
   }, [ref]);

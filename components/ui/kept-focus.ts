@@ -14,6 +14,11 @@ const pressed: { words: string | null; nth: number; page: string; button: HTMLBu
 const currentPage = () => `${location.pathname}${location.search}`;
 let listening = false;
 
+/** The person chose another place (or another page shows): nothing to give back. */
+function forget() {
+  Object.assign(pressed, { words: null, button: null });
+}
+
 /** The page's buttons with these words, in the page's order. */
 function buttonsWith(words: string | null): HTMLButtonElement[] {
   return [...document.querySelectorAll("button")].filter((b) => b.textContent === words);
@@ -28,11 +33,11 @@ function remember(button: HTMLButtonElement) {
   Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage(), button });
   if (listening) return;
   listening = true;
-  document.addEventListener("pointerdown", () => Object.assign(pressed, { words: null, button: null }), true);
+  document.addEventListener("pointerdown", forget, true);
   document.addEventListener(
     "focusin",
     (event) => {
-      if (!(event.target instanceof HTMLButtonElement && event.target.textContent === pressed.words)) Object.assign(pressed, { words: null, button: null });
+      if (!(event.target instanceof HTMLButtonElement && event.target.textContent === pressed.words)) forget();
     },
     true,
   );
@@ -46,7 +51,7 @@ function remember(button: HTMLButtonElement) {
 export function useKeptFocus(ref: RefObject<HTMLButtonElement | null>, onClick?: (event: MouseEvent<HTMLButtonElement>) => void) {
   useEffect(() => {
     const button = ref.current;
-    if (pressed.words !== null && currentPage() !== pressed.page) pressed.words = null;
+    if (pressed.words !== null && currentPage() !== pressed.page) forget();
     if (button === null || button.textContent !== pressed.words || button.matches(":disabled")) return;
     const active = document.activeElement;
     if ((active === null || active === document.body) && placeOf(button) === pressed.nth) {

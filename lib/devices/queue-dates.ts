@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { Contact } from "@/lib/roster/queries";
 import { contactAddressSql } from "@/lib/roster/queries";
@@ -21,29 +21,43 @@ export type PoolFacts = {
   closed: Map<string, Set<string>>;
 };
 
-/** The pool's facts: free units (a laptop also needs a VPN licence), today's wave, planned deliveries, holidays ahead. */
-// Holidays are read for the next 400 days: beyond that, a date is a guess anyway.
-export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> {
-  const [pool] = (await tx.execute(sql`
-    select p.id, (now() at time zone 'Europe/Zurich')::date::text as today, p.capacity::int as capacity, p.in_use::int as "inUse",
-           (select capacity - in_use from resource_pools where kind = 'vpn_licence' and ${kind} = 'laptop')::int as "vpnFree",
+type PoolRow = {
+  id: string;
+  kind: PoolKind;
+  today: string;
+  capacity: number;
+  inUse: number;
+  vpnFree: number | null;
+  dailyLimit: number | null;
+  usedToday: number;
+  waiting?: number;
+  deliveries: Delivery[];
+  holidays: { canton: string; day: string }[];
+};
+
+/**
+ * The pools' facts as of now: free units (a laptop also needs a VPN licence), today's wave,
+ * planned deliveries and the holidays ahead, of every canton or the national ones only (a
+ * pool's own days are national; a person's date adds their canton's). `waiting`: also count
+ * each pool's queue. Holidays are read for the next 400 days: beyond that, a date is a guess anyway.
+ */
+function poolRows(where: SQL, options: { cantons: "all" | "national"; waiting?: boolean }): SQL {
+  const zurichToday = sql`(now() at time zone 'Europe/Zurich')::date`;
+  return sql`
+    select p.id, p.kind::text as kind, ${zurichToday}::text as today, p.capacity::int as capacity, p.in_use::int as "inUse",
+           (select capacity - in_use from resource_pools where kind = 'vpn_licence' and p.kind = 'laptop')::int as "vpnFree",
            p.daily_activation_limit as "dailyLimit",
-           coalesce((select used from activation_days d where d.pool_id = p.id and d.day = (now() at time zone 'Europe/Zurich')::date), 0)::int as "usedToday",
+           coalesce((select used from activation_days d where d.pool_id = p.id and d.day = ${zurichToday}), 0)::int as "usedToday",
+           ${options.waiting ? sql`(select count(*) from allocations a where a.pool_id = p.id and a.status = 'waiting')::int` : sql`null::int`} as waiting,
            coalesce((select json_agg(json_build_object('date', d.expected_on::text, 'quantity', d.quantity) order by d.expected_on)
                        from planned_deliveries d where d.pool_id = p.id and d.status = 'planned'), '[]') as deliveries,
            coalesce((select json_agg(json_build_object('canton', h.canton, 'day', h.day::text))
-                       from public_holidays h where h.day >= (now() at time zone 'Europe/Zurich')::date and h.day < (now() at time zone 'Europe/Zurich')::date + 400), '[]') as holidays
-      from resource_pools p where p.kind = ${kind}::pool_kind`)) as unknown as {
-    id: string;
-    today: string;
-    capacity: number;
-    inUse: number;
-    vpnFree: number | null;
-    dailyLimit: number | null;
-    usedToday: number;
-    deliveries: Delivery[];
-    holidays: { canton: string; day: string }[];
-  }[];
+                       from public_holidays h where h.day >= ${zurichToday} and h.day < ${zurichToday} + 400
+                        ${options.cantons === "national" ? sql`and h.canton = 'CH'` : sql``}), '[]') as holidays
+      from resource_pools p where ${where} order by p.kind`;
+}
+
+function factsOf(pool: PoolRow): PoolFacts {
   const holidays = new Map<string, Set<string>>();
   for (const h of pool.holidays) {
     if (!holidays.has(h.canton)) holidays.set(h.canton, new Set());
@@ -59,6 +73,21 @@ export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> 
     closedDays: national,
   };
   return { poolId: pool.id, input, stock: { inUse: pool.inUse, vpnFree: pool.vpnFree, usedToday: pool.usedToday }, holidays, closed: new Map() };
+}
+
+/** The pool's facts, with every canton's holidays (a queued person's date is in their canton's calendar). */
+export async function poolFacts(tx: DbOrTx, kind: PoolKind): Promise<PoolFacts> {
+  const [pool] = (await tx.execute(poolRows(sql`p.kind = ${kind}::pool_kind`, { cantons: "all" }))) as unknown as PoolRow[];
+  return factsOf(pool);
+}
+
+/**
+ * Several pools' forecast inputs and queues in one statement, with the national holidays only:
+ * the pools' own days (the dashboard's forecast), never a person's date.
+ */
+export async function poolForecastInputs<K extends PoolKind>(tx: DbOrTx, kinds: readonly K[]): Promise<{ kind: K; input: PoolForecastInput; waiting: number }[]> {
+  const rows = (await tx.execute(poolRows(sql`p.kind::text in ${[...kinds]}`, { cantons: "national", waiting: true }))) as unknown as PoolRow[];
+  return rows.map((row) => ({ kind: row.kind as K, input: factsOf(row).input, waiting: row.waiting ?? 0 }));
 }
 
 /** Units free for the queue: the pool's, and for a laptop also a free VPN licence (`vpnFree`; null: none needed). */

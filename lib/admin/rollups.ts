@@ -107,11 +107,37 @@ export async function foldAdminRollups(pool: Db = db()): Promise<{ people: numbe
         select figure, k1, k2, at, sum(n) from taken group by 1, 2, 3, 4 having sum(n) <> 0
         on conflict on constraint admin_rollups_key do update set n = admin_rollups.n + excluded.n)
       select count(*)::int as n from taken`)) as unknown as { n: number }[];
+    await settleOldHours(tx);
     // Keys nobody is at any more (a closed hour, a person who moved) leave the tables small.
     await tx.execute(sql`delete from admin_funnel_counts where people = 0`);
     await tx.execute(sql`delete from admin_rollups where n = 0`);
     return { people: people[0].n, changes: changes[0].n };
   });
+}
+
+/**
+ * Hours no reader can tell apart any more are merged or dropped, so a crisis of many weeks reads
+ * as few rows as its first days (the open tickets' rollup had 964 hourly rows after ten days, all
+ * summed on every dashboard view). Open tickets created before the hour three days ago are all
+ * "older" from now on, tickets due before this hour all late (lib/triage/counts.ts): one row per
+ * key each, at -infinity. Tests before the hour seven days ago are in no window: gone. Exact, since
+ * a later reader's edges are no earlier than these (its now() is later).
+ */
+async function settleOldHours(tx: DbOrTx): Promise<void> {
+  const settled = [
+    { figures: ["tickets_open"], before: sql`(select date_trunc('hour', now() - interval '3 days', 'UTC'))` },
+    { figures: ["tickets_due_queue", "tickets_due_review"], before: sql`(select date_trunc('hour', now(), 'UTC'))` },
+  ];
+  for (const { figures, before } of settled) {
+    await tx.execute(sql`
+      with old as (
+        delete from admin_rollups where figure in ${figures} and at > '-infinity' and at < ${before}
+        returning figure, k1, k2, n)
+      insert into admin_rollups (figure, k1, k2, at, n)
+      select figure, k1, k2, '-infinity', sum(n) from old group by 1, 2, 3
+      on conflict on constraint admin_rollups_key do update set n = admin_rollups.n + excluded.n`);
+  }
+  await tx.execute(sql`delete from admin_rollups where figure = 'isp_tests' and at < (select date_trunc('hour', now() - interval '7 days', 'UTC'))`);
 }
 
 /** Sums one figure over all its keys and buckets (the users count). */

@@ -5,6 +5,7 @@ import { funnel, queueHistory, ticketsByAge, topIspFailures } from "@/lib/admin/
 import { dashboardPools, getAdminOverview } from "@/lib/admin/overview";
 import { foldAdminRollups } from "@/lib/admin/rollups";
 import { poolStatuses } from "@/lib/devices/stock-queries";
+import { overdue } from "@/lib/triage/counts";
 import { oracleFunnel, oracleOverview, oracleQueueHistory, oracleTicketsByAge, oracleTopIspFailures } from "./admin-rollups-oracle";
 
 // The dashboard's figures come from rollups kept by triggers and folded by the worker
@@ -178,10 +179,30 @@ test("after each of 300 random changes, folded or not, every dashboard figure eq
     if (pick(4) === 0) await foldAdminRollups();
     await expectFiguresEqual(`step ${step} (change ${which})`);
   }
+  // Some tickets waiting for IT fell due hours ago: counted late by the hour they fell due.
+  await db().execute(sql`update tickets set sla_due_at = now() - make_interval(hours => 2 + (number % 30)::int) where status in ('new', 'in_progress')`);
   await foldAdminRollups();
   const left = await one<{ marks: number; deltas: number }>(sql`select (select count(*) from admin_funnel_dirty)::int as marks, (select count(*) from admin_rollup_deltas)::int as deltas`);
   expect(left).toEqual({ marks: 0, deltas: 0 });
   await expectFiguresEqual("after the last fold");
+  // Hours no reader tells apart any more are settled, so the rollups do not grow with the crisis's
+  // length: open tickets from before three days ago in one row per category, tickets due before
+  // this hour in one row, tests from before seven days ago gone (each edge an hour earlier here:
+  // a fold's hour is this one or the last).
+  const old = await one<{ hourly: number; due: number; settled: number; tests: number }>(sql`
+    select count(*) filter (where figure = 'tickets_open' and at > '-infinity' and at < now() - interval '3 days 1 hour')::int as hourly,
+           count(*) filter (where figure like 'tickets_due_%' and at > '-infinity' and at < now() - interval '1 hour')::int as due,
+           count(*) filter (where figure = 'tickets_open' and at = '-infinity')::int as settled,
+           count(*) filter (where figure = 'isp_tests' and at < now() - interval '7 days 1 hour')::int as tests
+      from admin_rollups`);
+  expect(old.hourly, "hourly rows of open tickets older than three days").toBe(0);
+  expect(old.due, "hourly rows of tickets due before the last hour").toBe(0);
+  expect(old.tests, "rows of tests older than seven days").toBe(0);
+  expect(old.settled, "open tickets older than three days, one row per category").toBeGreaterThan(0);
+  const late = await one<{ kept: number; counted: number }>(sql`
+    select ${overdue("queue")} as kept, (select count(*) from tickets where status in ('new', 'in_progress') and sla_due_at < now())::int as counted`);
+  expect(late.counted, "tickets late").toBeGreaterThan(0);
+  expect(late.kept, "tickets late, from the settled rows").toBe(late.counted);
   // The sequence did reach the states it is meant to test.
   console.log(reached);
   for (const [figure, most] of Object.entries(reached)) expect(most, figure).toBeGreaterThan(figure === "groups" ? 2 : 0);

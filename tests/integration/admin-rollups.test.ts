@@ -209,15 +209,26 @@ test("after each of 300 random changes, folded or not, every dashboard figure eq
 }, 300_000);
 
 test("a fold in progress does not make writers wait, and a second fold at the same time does nothing", async () => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const holding = new Promise<void>((resolve) => (locked = resolve));
   const holder = db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('admin_rollups_fold'))`);
     await tx.execute(sql`delete from admin_rollup_deltas where false`);
-    await new Promise((r) => setTimeout(r, 300));
+    locked();
+    await released;
   });
-  await new Promise((r) => setTimeout(r, 50));
-  expect(await foldAdminRollups()).toBeNull();
-  await db().execute(sql`insert into tickets (employee_id, category, summary, snapshot) select id, 'help_request', 'r', '{}'::jsonb from employees order by number limit 1 on conflict do nothing`);
-  await holder;
+  // Once the fold's lock is held (a busy machine may take a while to take it), not after a guess.
+  await holding;
+  try {
+    expect(await foldAdminRollups()).toBeNull();
+    // A writer goes through while the fold holds its lock (it would wait here for ever otherwise).
+    await db().execute(sql`insert into tickets (employee_id, category, summary, snapshot) select id, 'help_request', 'r', '{}'::jsonb from employees order by number limit 1 on conflict do nothing`);
+  } finally {
+    release();
+    await holder;
+  }
   expect(await foldAdminRollups()).not.toBeNull();
   await expectFiguresEqual("after concurrent folds");
 });

@@ -24,11 +24,15 @@ async function transactionBehind(depth: number): Promise<{ outcome: string; left
   try {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let begun!: () => void;
+    const holding = new Promise<void>((resolve) => (begun = resolve));
     const holder = pool.sql.begin(async (tx) => {
       await tx`select 1`;
+      begun();
       await held;
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The holder has its connection, however long a busy machine takes.
+    await holding;
     const busy = [pool.sql`select pg_sleep(0.05)`.execute(), ...Array.from({ length: depth }, (_, i) => pool.sql.unsafe(`select ${i}`).execute())];
     await new Promise((resolve) => setImmediate(resolve));
     const outcome = pool.sql.begin((tx) => tx`select 1`).then(

@@ -23,12 +23,16 @@ test("while one address's link is held up, the requests behind it are served", a
   for (const identifier of addresses) await recordSignInRequest(db(), { identifier, url: "http://127.0.0.1:3999/api/auth/callback/email?callbackUrl=%2F" });
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const holding = new Promise<void>((resolve) => (locked = resolve));
   // Its link is held up (as by a slow statement): another connection holds the lock issuing it takes.
   const holder = locker.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${`sign-in-link:${addresses[0]}`}, 0))`;
+    locked();
     await released;
   });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Served only once the lock is held, however long a busy machine takes to take it.
+  await holding;
   const serving = serveSignInRequests();
   try {
     // Well before the held-up one gives up at the lock's time limit (4 s): the other four are served.

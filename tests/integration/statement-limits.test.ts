@@ -45,11 +45,15 @@ describe("a web request's statement is stopped by PostgreSQL, not left running f
     const [person] = await createEligibleEmployees(1);
     await db().execute(sql`update resource_pools set capacity = in_use + 5, daily_activation_limit = null where kind = 'vdi_seat'`);
     // Another transaction holds the pools' rows (a stuck import, a long admin change) longer than the lock limit.
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
     const held = other.begin(async (tx) => {
       await tx`select id from resource_pools for update`;
+      locked();
       await tx`select pg_sleep(${connectionLimits.lock_timeout / 1000 + 3})`;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once the rows are held, however long a busy machine takes (not after a guess).
+    await holding;
     const answer = await asPerson(personOf(person), () => requestDeviceAction({ path: "vdi" }));
     expect(answer).toEqual(refused("busy"));
     await held;

@@ -4,8 +4,8 @@ import { agent, agentPage, person, ticket } from "./ticket-setup";
 // A person who works with the keyboard (or a screen reader) presses a form's button: the button is
 // disabled while the server works (no second submission), which takes the focus off it; when the
 // answer is shown, the focus is back on the button, not on the page's start, whether the form stayed
-// or came again with the page's new render. When the answer replaces the form, the
-// keyboard starts again at the page's main content. Own people: demo roster offsets 15–18.
+// or came again with the page's new render. When the answer replaces the form, the keyboard is on
+// the message it brought or changed (else the page's main content). Own people: demo roster offsets 15–18.
 
 test("an employee's form keeps the keyboard on its button after saving", async ({ browser, sql }) => {
   const [work] = await officeWorkers(sql, 1, 15);
@@ -101,5 +101,31 @@ test("a form replaced by its outcome leaves the keyboard on the outcome's messag
   await expect(request).toHaveCount(0);
   // A screen reader reads the outcome next, not the page's header again.
   await expect(outcome).toBeFocused();
+  await expectAccessible(page);
+});
+
+test("the queue's bulk action from the keyboard leaves the keyboard on its result", async ({ browser, sql }) => {
+  const me = await agent(sql, 16);
+  const who = await person(sql, 17);
+  // A run stopped before the bulk action leaves these open; one open ticket per category and person.
+  await sql`update tickets set status = 'closed', resolved_at = now() where employee_id = ${who.id} and category in ('token_problem', 'help_request') and status not in ('resolved', 'closed')`;
+  const tickets = [await ticket(sql, who.id, "My codes are refused since this morning.", { category: "token_problem", assignee: me.id }), await ticket(sql, who.id, "Where do I find the VPN guide?", { category: "help_request", assignee: me.id })];
+  const page = await agentPage(browser, me.email);
+  await page.goto("/it?assignee=me");
+  for (const number of tickets) {
+    const box = page.getByRole("checkbox", { name: `Select ticket #${number}` });
+    await box.focus();
+    await page.keyboard.press("Space");
+    await expect(box).toBeChecked();
+  }
+  await page.getByLabel("Action").selectOption("resolve");
+  const apply = page.getByRole("button", { name: "Apply to 2 tickets" });
+  await apply.focus();
+  await page.keyboard.press("Enter");
+  // The bar goes with the selection; its result region, always on the page, says what was done.
+  const result = page.getByRole("status").filter({ hasText: "Done for 2 tickets." });
+  await expect(result).toBeVisible();
+  await expect(apply).toHaveCount(0);
+  await expect(result).toBeFocused();
   await expectAccessible(page);
 });

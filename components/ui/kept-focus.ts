@@ -8,22 +8,28 @@ import { useEffect, type MouseEvent, type RefObject } from "react";
 // elsewhere. A button that led to another page leaves the keyboard at that page's start, even where
 // it has the same button (an agent's "Send and resolve" opens the next ticket). Read only in events
 // and effects, so outside React's state. A button that is gone once the answer has come (its form
-// replaced by the outcome) hands the keyboard to the outcome's message, the first that came with the
-// answer (a screen reader reads it next), or else to the page's main content, not to the page's start.
-const pressed: { words: string | null; nth: number; page: string; button: HTMLButtonElement | null; messages: WeakSet<Element> } = {
+// replaced by the outcome) hands the keyboard to the outcome's message, the first that came or
+// changed with the answer (a screen reader reads it next), or else to the page's main content, not to
+// the page's start.
+const pressed: { words: string | null; nth: number; page: string; button: HTMLButtonElement | null; messages: WeakMap<Element, string> } = {
   words: null,
   nth: 0,
   page: "",
   button: null,
-  messages: new WeakSet(),
+  messages: new WeakMap(),
 };
 
 /** The page's messages (components/ui/notice.tsx, form errors): status and alert boxes in the main content. */
 const messagesOfPage = () => [...document.querySelectorAll("#main [role=status], #main [role=alert]")];
 
-/** The pressed button is gone: the keyboard goes to a message the answer brought (into view), or to the main content. */
+/**
+ * The pressed button is gone: the keyboard goes to a message the answer brought or changed (into
+ * view; a result region that is always there, as the queue's bulk bar's, says something new), or
+ * to the main content.
+ */
 function focusOutcome() {
-  const message = messagesOfPage().find((m): m is HTMLElement => m instanceof HTMLElement && !pressed.messages.has(m) && (m.textContent ?? "").trim() !== "");
+  const said = (m: Element) => (m.textContent ?? "").trim();
+  const message = messagesOfPage().find((m): m is HTMLElement => m instanceof HTMLElement && said(m) !== "" && pressed.messages.get(m) !== said(m));
   if (!message) return document.getElementById("main")?.focus({ preventScroll: true });
   if (!message.hasAttribute("tabindex")) message.tabIndex = -1;
   message.focus();
@@ -48,7 +54,7 @@ function placeOf(button: HTMLButtonElement): number {
 }
 
 function remember(button: HTMLButtonElement) {
-  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage(), button, messages: new WeakSet(messagesOfPage()) });
+  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage(), button, messages: new WeakMap(messagesOfPage().map((m) => [m, (m.textContent ?? "").trim()])) });
   if (listening) return;
   listening = true;
   document.addEventListener("pointerdown", forget, true);

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { db } from "@/lib/db";
 import { addDays, nextOpenDay } from "@/lib/calendar/days";
-import { equippedBy, queueDates, type PoolForecastInput } from "@/lib/devices/forecast";
+import { deliveryEffect, poolOutlook, type PoolForecastInput } from "@/lib/devices/forecast";
 import { poolForecastInputs } from "@/lib/devices/queue-dates";
 
 // The crisis cell's question (issue 17 point 3): by when is everyone who asked equipped? Per
@@ -29,18 +29,16 @@ export type ForecastDay = { day: string } & Record<ForecastKind, number>;
 
 export type RolloutForecast = { pools: PoolForecast[]; overall: string | null; ahead: ForecastDay[] };
 
-/** A pool's forecast from its queue's dates (`dates[i]`: position i + 1's day, null beyond every known supply). */
-function poolForecast(kind: ForecastKind, input: PoolForecastInput, dates: (string | null)[]): PoolForecast {
-  const waiting = dates.length;
-  const beyond = dates.filter((d) => d === null).length;
+/** A pool's forecast and its queue's dates, from one walk of the queue (and one more where supply falls short). */
+function poolForecast(kind: ForecastKind, input: PoolForecastInput, waiting: number): { forecast: PoolForecast; dates: (string | null)[] } {
+  const { dates, beyond, equippedBy } = poolOutlook(input, waiting);
   let ifDelivered: PoolForecast["ifDelivered"] = null;
   if (beyond > 0) {
     // A week from now, on an open day: a plausible date for an order placed today.
     const date = nextOpenDay(addDays(input.today, 7), input.closedDays ?? new Set());
-    ifDelivered = { quantity: beyond, date, equippedBy: equippedBy({ ...input, deliveries: [...input.deliveries, { date, quantity: beyond }] }, waiting) };
+    ifDelivered = { quantity: beyond, date, equippedBy: deliveryEffect(input, waiting, { date, quantity: beyond }).after };
   }
-  // The last position's day is everyone's, once every position has one (nobody waiting: today).
-  return { kind, waiting, equippedBy: beyond > 0 ? null : waiting === 0 ? input.today : dates[waiting - 1], beyond, ifDelivered };
+  return { forecast: { kind, waiting, equippedBy, beyond, ifDelivered }, dates };
 }
 
 export async function rolloutForecast(tx: DbOrTx = db()): Promise<RolloutForecast> {
@@ -53,8 +51,8 @@ export async function rolloutForecast(tx: DbOrTx = db()): Promise<RolloutForecas
     const pool = facts.find((f) => f.kind === kind);
     if (!pool) continue;
     today = pool.input.today;
-    const own = queueDates(pool.input, pool.waiting);
-    pools.push(poolForecast(kind, pool.input, own));
+    const { forecast, dates: own } = poolForecast(kind, pool.input, pool.waiting);
+    pools.push(forecast);
     dates.set(kind, own);
   }
   // Everyone is equipped when the last pool is; unknown while any pool falls short.

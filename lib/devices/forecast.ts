@@ -112,7 +112,13 @@ export function deliveryEffect(input: PoolForecastInput, waiting: number, extra:
   };
 }
 
-/** How many of positions 1..count get no date: the shortfall a purchase must still cover. */
-export function beyondSupply(input: PoolForecastInput, count: number): number {
-  return Math.max(0, count) - walk(input, count).activated;
+/**
+ * A queue's outlook from one walk: each position's day (as `queueDates`), how many positions get
+ * none (the shortfall a purchase must still cover), and the day the last is activated (as
+ * `equippedBy`: null while any position has no date; nobody waiting, today).
+ */
+export function poolOutlook(input: PoolForecastInput, waiting: number): { dates: (string | null)[]; beyond: number; equippedBy: string | null } {
+  const dates = queueDates(input, waiting);
+  const beyond = dates.filter((d) => d === null).length;
+  return { dates, beyond, equippedBy: beyond > 0 ? null : dates.length === 0 ? input.today : dates[dates.length - 1] };
 }

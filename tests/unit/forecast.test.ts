@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { beyondSupply, deliveryEffect, equippedBy, personDate, queueDates, type PoolForecastInput } from "@/lib/devices/forecast";
+import { deliveryEffect, equippedBy, personDate, poolOutlook, queueDates, type PoolForecastInput } from "@/lib/devices/forecast";
 import { expectedActivationDate } from "@/lib/devices/rules";
 
 // December 2026: the 1st is a Tuesday, the 5th/6th a weekend, the 25th (Christmas) a Friday,
@@ -159,13 +159,17 @@ describe("deliveryEffect", () => {
   });
 });
 
-describe("beyondSupply", () => {
+describe("poolOutlook", () => {
   test.each<[string, Partial<PoolForecastInput>, number, number]>([
     ["stock short by 5", { freeUnits: 15 }, 20, 5],
     ["a delivery covers the rest", { freeUnits: 15, deliveries: [{ date: "2026-12-10", quantity: 5 }] }, 20, 0],
     ["all in stock", {}, 100, 0],
     ["nobody queued", {}, 0, 0],
-  ])("%s", (_why, over, count, expected) => {
-    expect(beyondSupply({ ...base, ...over }, count)).toBe(expected);
+  ])("%s: the shortfall, and the same dates and day as queueDates and equippedBy", (_why, over, count, expected) => {
+    const input = { ...base, ...over };
+    const outlook = poolOutlook(input, count);
+    expect(outlook.beyond).toBe(expected);
+    expect(outlook.dates).toEqual(queueDates(input, count));
+    expect(outlook.equippedBy).toBe(equippedBy(input, count));
   });
 });

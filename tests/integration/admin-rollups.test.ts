@@ -7,6 +7,7 @@ import { foldAdminRollups } from "@/lib/admin/rollups";
 import { poolStatuses } from "@/lib/devices/stock-queries";
 import { overdue } from "@/lib/triage/counts";
 import { oracleFunnel, oracleOverview, oracleQueueHistory, oracleTicketsByAge, oracleTopIspFailures } from "./admin-rollups-oracle";
+import { deferred } from "../support/deferred";
 
 // The dashboard's figures come from rollups kept by triggers and folded by the worker
 // (lib/admin/rollups.ts). After every step of a random sequence of the changes a roll-out
@@ -209,24 +210,22 @@ test("after each of 300 random changes, folded or not, every dashboard figure eq
 }, 300_000);
 
 test("a fold in progress does not make writers wait, and a second fold at the same time does nothing", async () => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const holding = new Promise<void>((resolve) => (locked = resolve));
+  const released = deferred();
+  const holding = deferred();
   const holder = db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('admin_rollups_fold'))`);
     await tx.execute(sql`delete from admin_rollup_deltas where false`);
-    locked();
-    await released;
+    holding.resolve();
+    await released.promise;
   });
   // Once the fold's lock is held (a busy machine may take a while to take it), not after a guess.
-  await holding;
+  await holding.promise;
   try {
     expect(await foldAdminRollups()).toBeNull();
     // A writer goes through while the fold holds its lock (it would wait here for ever otherwise).
     await db().execute(sql`insert into tickets (employee_id, category, summary, snapshot) select id, 'help_request', 'r', '{}'::jsonb from employees order by number limit 1 on conflict do nothing`);
   } finally {
-    release();
+    released.resolve();
     await holder;
   }
   expect(await foldAdminRollups()).not.toBeNull();

@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { afterAll, expect, test } from "vitest";
 import { createDb } from "@/db/client";
+import { deferred } from "../support/deferred";
 
 // A transaction started while the pool's connections are busy with other requests' statements.
 // postgres.js pipelines statements onto a busy connection (up to 100 waiting on one). In 3.4.9,
@@ -22,17 +23,15 @@ afterAll(() => observer.end({ timeout: 5 }));
 async function transactionBehind(depth: number): Promise<{ outcome: string; leftOpen: number }> {
   const pool = createDb(process.env.DATABASE_URL!, { max: 2 });
   try {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let begun!: () => void;
-    const holding = new Promise<void>((resolve) => (begun = resolve));
+    const held = deferred();
+    const holding = deferred();
     const holder = pool.sql.begin(async (tx) => {
       await tx`select 1`;
-      begun();
-      await held;
+      holding.resolve();
+      await held.promise;
     });
     // The holder has its connection, however long a busy machine takes.
-    await holding;
+    await holding.promise;
     const busy = [pool.sql`select pg_sleep(0.05)`.execute(), ...Array.from({ length: depth }, (_, i) => pool.sql.unsafe(`select ${i}`).execute())];
     await new Promise((resolve) => setImmediate(resolve));
     const outcome = pool.sql.begin((tx) => tx`select 1`).then(
@@ -41,7 +40,7 @@ async function transactionBehind(depth: number): Promise<{ outcome: string; left
     );
     await Promise.all(busy);
     const result = await outcome;
-    release();
+    held.resolve();
     await holder;
     // Two more statements, one per connection: each must run on its own, outside any transaction.
     await Promise.all([pool.sql`select 1`, pool.sql`select 1`]);

@@ -9,6 +9,7 @@ import { rosterCsv } from "@/lib/roster/export";
 import { asPerson, personOf } from "../support/request-person";
 import { createEligibleEmployees, seedJourney } from "../support/factories";
 import { refused } from "../support/refusal";
+import { deferred } from "../support/deferred";
 
 // Issue 16 point 7: a request the browser has abandoned must not keep PostgreSQL working. Pages
 // and actions get no abort signal from Next, so the net is the connection's own limit: a web
@@ -45,15 +46,14 @@ describe("a web request's statement is stopped by PostgreSQL, not left running f
     const [person] = await createEligibleEmployees(1);
     await db().execute(sql`update resource_pools set capacity = in_use + 5, daily_activation_limit = null where kind = 'vdi_seat'`);
     // Another transaction holds the pools' rows (a stuck import, a long admin change) longer than the lock limit.
-    let locked!: () => void;
-    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const holding = deferred();
     const held = other.begin(async (tx) => {
       await tx`select id from resource_pools for update`;
-      locked();
+      holding.resolve();
       await tx`select pg_sleep(${connectionLimits.lock_timeout / 1000 + 3})`;
     });
     // Once the rows are held, however long a busy machine takes (not after a guess).
-    await holding;
+    await holding.promise;
     const answer = await asPerson(personOf(person), () => requestDeviceAction({ path: "vdi" }));
     expect(answer).toEqual(refused("busy"));
     await held;

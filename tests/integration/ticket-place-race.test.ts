@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { createDb } from "@/db/client";
 import { db } from "@/lib/db";
 import { createEmployee } from "../support/factories";
+import { deferred } from "../support/deferred";
 
 // Each ticket carries a copy of its person's site and unit (the queue's site and unit filters,
 // migration 0020): taken when the ticket is written, and rewritten when the roster moves the person.
@@ -55,19 +56,17 @@ const move: Step = (client, employeeId) => client`update employees set site_id =
  */
 async function race(held: Step, meanwhile: Step): Promise<string[]> {
   const person = await createEmployee({ siteId: sites[0] });
-  let commit!: () => void;
-  const open = new Promise<void>((resolve) => (commit = resolve));
-  let ran!: () => void;
-  const done = new Promise<void>((resolve) => (ran = resolve));
+  const open = deferred();
+  const done = deferred();
   const holder = first.sql.begin(async (tx) => {
     await held(tx, person.id);
-    ran();
-    await open;
+    done.resolve();
+    await open.promise;
   });
-  await done;
+  await done.promise;
   const other = meanwhile(second.sql, person.id);
   await endedOrWaiting(other);
-  commit();
+  open.resolve();
   await holder;
   await other;
   return ((await db().execute(sql`select site_id as "siteId" from tickets where employee_id = ${person.id}`)) as unknown as { siteId: string }[]).map((r) => r.siteId);

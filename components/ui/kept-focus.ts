@@ -22,13 +22,15 @@ const pressed: { words: string | null; nth: number; page: string; button: HTMLBu
 /** The page's messages (components/ui/notice.tsx, form errors): status and alert boxes in the main content. */
 const messagesOfPage = () => [...document.querySelectorAll("#main [role=status], #main [role=alert]")];
 
+/** What a message says, as compared before and after the answer. */
+const said = (message: Element) => (message.textContent ?? "").trim();
+
 /**
  * The pressed button is gone: the keyboard goes to a message the answer brought or changed (into
  * view; a result region that is always there, as the queue's bulk bar's, says something new), or
  * to the main content.
  */
 function focusOutcome() {
-  const said = (m: Element) => (m.textContent ?? "").trim();
   const message = messagesOfPage().find((m): m is HTMLElement => m instanceof HTMLElement && said(m) !== "" && pressed.messages.get(m) !== said(m));
   if (!message) return document.getElementById("main")?.focus({ preventScroll: true });
   if (!message.hasAttribute("tabindex")) message.tabIndex = -1;
@@ -54,7 +56,7 @@ function placeOf(button: HTMLButtonElement): number {
 }
 
 function remember(button: HTMLButtonElement) {
-  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage(), button, messages: new WeakMap(messagesOfPage().map((m) => [m, (m.textContent ?? "").trim()])) });
+  Object.assign(pressed, { words: button.textContent, nth: placeOf(button), page: currentPage(), button, messages: new WeakMap(messagesOfPage().map((m) => [m, said(m)])) });
   if (listening) return;
   listening = true;
   document.addEventListener("pointerdown", forget, true);
